@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Makes sure the real parts the tests drive are on this machine: Debian's Chromium (end-to-end tests)
+# and PostgreSQL (server tests run against it as well as against embedded PGlite).
+# As root on Debian it installs what is missing through apt; otherwise it says what is missing and how to get it.
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing ${missing[*]} with apt-get…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+  exit 0
+fi
+
+echo "The test suite needs these system packages, which are missing: ${missing[*]}" >&2
+echo "Install them as root on Debian/Ubuntu with:  apt-get install -y ${missing[*]}" >&2
+echo "(chromium must be at /usr/bin/chromium; postgresql must provide /usr/lib/postgresql/<version>/bin/initdb)" >&2
+exit 1

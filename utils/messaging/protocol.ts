@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import {
+  Alumnus,
+  HttpUrl,
+  Introduction,
+  IntroductionKind,
+  Me,
+  Offer,
+  Organization,
+  RecordId,
+  Role,
+} from '../api';
+import { Diagnostic, PageSignals } from '../signals/schema';
+
+// The one message protocol between the extension's parts. Every request and every response has a
+// zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
+// scripts (untrusted: they run beside host pages), `ui:*` only from the extension's own pages
+// (popup, options). The background checks the sender before acting (utils/messaging/sender.ts).
+
+export const Confidence = z.enum(['confirmed', 'likely', 'possible']);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** One piece of evidence behind a match; `code` picks the sentence, `params` fill it (en and ja). */
+export const Evidence = z.object({ code: z.string().max(60), params: z.record(z.string(), z.string().max(500)) });
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Lang = z.enum(['en', 'ja']);
+export type Lang = z.infer<typeof Lang>;
+
+export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
+export type OutboxState = z.infer<typeof OutboxState>;
+export const OutboxItemStatus = z.object({
+  id: z.uuid(),
+  kind: z.enum(['introduction', 'interest']),
+  state: OutboxState,
+  attempts: z.number().int(),
+  /** For a final failure: the server's reason, shown to the user. */
+  error: z.string().max(2000).optional(),
+  nextAttemptAt: z.number().optional(),
+});
+export type OutboxItemStatus = z.infer<typeof OutboxItemStatus>;
+
+export const PersonMatch = z.object({
+  /** Index into the request's `signals.people`. */
+  ref: z.number().int().min(0),
+  alumnus: Alumnus,
+  confidence: Confidence,
+  evidence: z.array(Evidence),
+  /** Open offers concerning the person's current organisation. */
+  offers: z.array(Offer),
+});
+export type PersonMatch = z.infer<typeof PersonMatch>;
+
+export const OrganizationMatch = z.object({
+  /** Index into the request's `signals.organizations`. */
+  ref: z.number().int().min(0),
+  organization: Organization,
+  /** Alumni who work there now. */
+  alumni: z.array(Alumnus),
+  offers: z.array(Offer),
+});
+export type OrganizationMatch = z.infer<typeof OrganizationMatch>;
+
+/** Everything a content script needs to render the page's sidebar and badges. */
+export const PageSettings = z.object({
+  enabled: z.boolean(),
+  collapsed: z.boolean(),
+  highlightNames: z.boolean(),
+  lang: Lang,
+  role: Role.nullable(),
+  configured: z.boolean(),
+});
+export type PageSettings = z.infer<typeof PageSettings>;
+
+export const SyncStatus = z.object({
+  state: z.enum(['idle', 'syncing', 'error', 'unconfigured']),
+  lastSuccessAt: z.number().nullable(),
+  lastError: z.string().max(2000).nullable(),
+  /** While a sync runs: records received so far in this run. */
+  progress: z.object({ received: z.number().int(), resource: z.string() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const TabRecognition = z.object({
+  url: z.string().max(2048),
+  site: z.string(),
+  pageKind: z.string(),
+  people: z.number().int(),
+  organizations: z.number().int(),
+  names: z.array(z.string().max(300)).max(50),
+});
+export type TabRecognition = z.infer<typeof TabRecognition>;
+
+const NoPayload = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+/** Request and response schema of every message, by name. */
+export const messages = {
+  // ——— from content scripts ———
+  'page:get-settings': { request: z.object({ site: z.string().max(50) }), response: PageSettings },
+  'page:set-collapsed': { request: z.object({ site: z.string().max(50), collapsed: z.boolean() }), response: Ok },
+  'page:match': {
+    request: z.object({ url: HttpUrl, signals: PageSignals }),
+    response: z.object({ people: z.array(PersonMatch), organizations: z.array(OrganizationMatch) }),
+  },
+  'page:scan-text': {
+    request: z.object({ text: z.string().max(2_000_000) }),
+    response: z.object({
+      hits: z.array(z.object({ start: z.number().int(), end: z.number().int(), alumnusId: RecordId })),
+    }),
+  },
+  'page:report-diagnostic': { request: Diagnostic, response: Ok },
+  /** User-initiated (a click): the backend learns of a viewed profile only when the user asks. */
+  'page:load-introductions': {
+    request: z.object({ alumnusId: RecordId }),
+    response: z.object({ introductions: z.array(Introduction) }),
+  },
+  'page:log-introduction': {
+    request: z.object({
+      alumnusId: RecordId,
+      kind: IntroductionKind,
+      note: z.string().max(2000).optional(),
+      context: z.object({ url: HttpUrl.optional(), site: z.string().max(50).optional(), organizationId: RecordId.optional() }),
+    }),
+    response: OutboxItemStatus,
+  },
+  'page:express-interest': {
+    request: z.object({ offerId: RecordId, message: z.string().max(2000).optional() }),
+    response: OutboxItemStatus,
+  },
+  'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).max(100) }), response: z.array(OutboxItemStatus) },
+  'page:open-options': { request: NoPayload, response: Ok },
+
+  // ——— from the extension's own pages ———
+  'ui:get-status': {
+    request: NoPayload,
+    response: z.object({
+      me: Me.nullable(),
+      sync: SyncStatus,
+      directorySize: z.number().int(),
+      organizationsCount: z.number().int(),
+      openOffers: z.number().int(),
+      newOffers: z.number().int(),
+      pendingOutbox: z.number().int(),
+      failedOutbox: z.array(OutboxItemStatus),
+      configSource: z.enum(['none', 'local', 'managed']),
+    }),
+  },
+  'ui:sync-now': { request: NoPayload, response: SyncStatus },
+  'ui:test-connection': {
+    request: z.object({ apiUrl: HttpUrl, token: z.string().min(1).max(500) }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), me: Me }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+  },
+  'ui:tab-recognition': {
+    request: z.object({ tabId: z.number().int() }),
+    response: TabRecognition.nullable(),
+  },
+  'ui:list-offers': { request: NoPayload, response: z.object({ offers: z.array(Offer) }) },
+  'ui:mark-offers-seen': { request: NoPayload, response: Ok },
+  'ui:get-diagnostics': {
+    request: NoPayload,
+    response: z.object({
+      unrecognised: z.array(z.object({ adapter: z.string(), pageKind: z.string().optional(), missing: z.string(), count: z.number().int() })),
+      lastSyncError: z.string().nullable(),
+    }),
+  },
+} as const;
+
+export type MessageName = keyof typeof messages;
+export type RequestOf<N extends MessageName> = z.input<(typeof messages)[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.infer<(typeof messages)[N]['response']>;
+
+/** The envelope on the wire; anything else arriving on runtime.onMessage is ignored. */
+export const Envelope = z.object({ type: z.string().max(60), payload: z.unknown() });
+
+/** Messages a content script may send: it can never make the worker fetch an arbitrary URL. */
+export const contentScriptMessages: ReadonlySet<MessageName> = new Set(
+  (Object.keys(messages) as MessageName[]).filter((name) => name.startsWith('page:')),
+);

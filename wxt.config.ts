@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Manifest permissions are kept minimal: the backend origin is requested at run time
+// (optional_host_permissions) when the user configures it, never granted to every site at install.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: {
+    name: 'Alumni Lens',
+    description: "See your company's alumni while you browse, and log every introduction.",
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+  },
+  vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
+});
