@@ -6,11 +6,14 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Alumni Lens',
     description: "See your company's alumni while you browse, and log every introduction.",
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // scripting: the organisation-website script is registered at run time, only for origins granted.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-  },
+    // Enterprise policy (apiUrl, token) for Chromium; Firefox reads policies from a native manifest.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
 });

@@ -1,0 +1,65 @@
+import { storage } from 'wxt/utils/storage';
+import { configItem, MANAGED_KEYS } from './items';
+import { readManagedPolicy } from './managed';
+import { ApiConfig, type ConfigState, describeIssues, type ProblemReporter, warnProblem } from './schema';
+
+/** The user's own stored configuration, parsed; invalid data is reported and removed. */
+export async function readLocalConfig(report: ProblemReporter = warnProblem): Promise<ApiConfig | null> {
+  const raw = await configItem.getValue();
+  if (raw === null || raw === undefined) return null;
+  const parsed = ApiConfig.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  report(configItem.key, describeIssues(parsed.error));
+  await configItem.removeValue();
+  return null;
+}
+
+/**
+ * The configuration in effect: policy fields win over the user's own, field by field (IT may set
+ * only the backend URL and let each user paste a personal token).
+ */
+export async function readConfig(report: ProblemReporter = warnProblem): Promise<ConfigState> {
+  const [policy, local] = await Promise.all([readManagedPolicy(report), readLocalConfig(report)]);
+  const locked = MANAGED_KEYS.filter((key) => policy[key] !== undefined);
+  const apiUrl = policy.apiUrl ?? local?.apiUrl;
+  const token = policy.token ?? local?.token;
+  const config = apiUrl && token ? { apiUrl, token } : null;
+  const source = locked.length > 0 ? 'managed' : config ? 'local' : 'none';
+  return { config, source, locked: [...locked] };
+}
+
+export class ConfigLockedError extends Error {
+  constructor(fields: string[]) {
+    super(`Set by your organisation's policy and cannot be changed here: ${fields.join(', ')}`);
+  }
+}
+
+/** Saves the user's configuration (parsed first); refuses to override fields the policy locks. */
+export async function saveConfig(input: { apiUrl: string; token: string }): Promise<ApiConfig> {
+  const config = ApiConfig.parse(input);
+  const policy = await readManagedPolicy();
+  const overridden = MANAGED_KEYS.filter((key) => policy[key] !== undefined && policy[key] !== config[key]);
+  if (overridden.length > 0) throw new ConfigLockedError([...overridden]);
+  await configItem.setValue(config);
+  return config;
+}
+
+export async function clearConfig(): Promise<void> {
+  await configItem.removeValue();
+}
+
+/** Calls back whenever the user's configuration or the policy changes. Returns an unwatch function. */
+export function watchConfig(onChange: () => void): () => void {
+  const unwatchLocal = configItem.watch(() => onChange());
+  const unwatchManaged = MANAGED_KEYS.map((key) => storage.watch(`managed:${key}`, () => onChange()));
+  return () => {
+    unwatchLocal();
+    for (const unwatch of unwatchManaged) unwatch();
+  };
+}
+
+/** The backend's origin pattern for an optional host permission request ("http://127.0.0.1/*"). */
+export function originPattern(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,0 +1,7 @@
+// Configuration and settings: WXT storage items parsed with zod on every read, plus the
+// enterprise policy from managed storage, which wins over the user's own configuration.
+export * from './schema';
+export { configItem, settingsItem, MANAGED_KEYS } from './items';
+export { readManagedPolicy } from './managed';
+export { readConfig, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
+export { readSettings, updateSettings, isSiteEnabled, watchSettings } from './settings';

@@ -1,0 +1,35 @@
+import { settingsItem } from './items';
+import { DEFAULT_SETTINGS, describeIssues, RepairingSettings, Settings, type ProblemReporter, warnProblem } from './schema';
+
+/**
+ * The user's settings, parsed. A bad field is reported and replaced by its default (and the
+ * repaired value written back), so one corrupt entry never costs the others or crashes a reader.
+ */
+export async function readSettings(report: ProblemReporter = warnProblem): Promise<Settings> {
+  const raw = await settingsItem.getValue();
+  const parsed = Settings.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  report(settingsItem.key, describeIssues(parsed.error));
+  const repaired = RepairingSettings.parse(raw);
+  await settingsItem.setValue(repaired);
+  return repaired;
+}
+
+/** Applies a change to the settings (read, parsed, merged, validated, written). */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = Settings.parse(change(await readSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** A site is on unless the user turned it off. */
+export function isSiteEnabled(settings: Settings, site: string): boolean {
+  return settings.sites[site] ?? true;
+}
+
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((raw) => {
+    const parsed = RepairingSettings.parse(raw ?? DEFAULT_SETTINGS);
+    onChange(parsed);
+  });
+}
