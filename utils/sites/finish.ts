@@ -1,0 +1,82 @@
+import { PageSignals, PersonSignal, type ExperienceSignal, type OrganizationSignal, type PageKind } from '../signals/schema';
+import { cleanText } from './text';
+import type { Draft, DraftResult, Extraction } from './types';
+
+// The last step of every extraction: cut lists to the schema's bounds, drop empty and duplicate
+// entries, and validate with the PageSignals schema, so nothing unvalidated leaves an adapter.
+
+const MAX_PEOPLE = 500;
+const MAX_ORGANIZATIONS = 100;
+const MAX_EXPERIENCE = 200;
+const MAX_ALT_NAMES = 20;
+
+function boundExperience(list: ExperienceSignal[] | undefined): ExperienceSignal[] | undefined {
+  if (!list) return undefined;
+  return list
+    .map((entry) => ({ ...entry, organization: cleanText(entry.organization), title: entry.title ? cleanText(entry.title) || undefined : undefined }))
+    .filter((entry) => entry.organization !== '')
+    .slice(0, MAX_EXPERIENCE);
+}
+
+function boundPerson(person: PersonSignal): PersonSignal {
+  const altNames = person.altNames?.map((name) => cleanText(name)).filter((name) => name && name !== person.name);
+  return {
+    name: cleanText(person.name),
+    ...(altNames?.length ? { altNames: [...new Set(altNames)].slice(0, MAX_ALT_NAMES) } : {}),
+    ...(person.headline && cleanText(person.headline) ? { headline: cleanText(person.headline) } : {}),
+    ...(person.profileUrl ? { profileUrl: person.profileUrl.slice(0, 2048) } : {}),
+    ...(person.currentOrganization && cleanText(person.currentOrganization)
+      ? { currentOrganization: cleanText(person.currentOrganization) }
+      : {}),
+    ...(person.experience ? { experience: boundExperience(person.experience) } : {}),
+  };
+}
+
+function boundOrganizations(list: OrganizationSignal[]): OrganizationSignal[] {
+  const seen = new Set<string>();
+  const out: OrganizationSignal[] = [];
+  for (const org of list) {
+    const name = cleanText(org.name);
+    const key = `${name}|${org.url ?? ''}`;
+    if (!name || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, ...(org.url ? { url: org.url.slice(0, 2048) } : {}), ...(org.domain ? { domain: org.domain.slice(0, 253) } : {}) });
+    if (out.length >= MAX_ORGANIZATIONS) break;
+  }
+  return out;
+}
+
+function finishDraft(site: string, kind: PageKind, url: URL, draft: Draft): Extraction {
+  const people = draft.people
+    .map((entry) => ({ ...entry, signal: boundPerson(entry.signal) }))
+    .filter((entry) => entry.signal.name !== '')
+    .slice(0, MAX_PEOPLE);
+  const parsed = PageSignals.safeParse({ site, pageKind: kind, people: people.map((p) => p.signal), organizations: boundOrganizations(draft.organizations) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return diagnose(site, kind, url, `valid page signals (${issue.path.join('.')}: ${issue.message})`);
+  }
+  return { ok: true, signals: parsed.data, nameElements: people.map((p) => p.element), roles: people.map((p) => p.role) };
+}
+
+export function diagnose(adapter: string, pageKind: string | undefined, url: URL, missing: string): Extraction {
+  return {
+    ok: false,
+    diagnostic: { adapter, ...(pageKind ? { pageKind } : {}), missing: missing.slice(0, 300), url: `${url.origin}${url.pathname}`.slice(0, 2048) },
+  };
+}
+
+/**
+ * Run an adapter's reader and turn its draft into a validated Extraction. A reader that throws
+ * (a page we never imagined) becomes a diagnostic: an adapter must never break the host page.
+ */
+export function runReader(site: string, kind: PageKind, url: URL, read: () => DraftResult): Extraction {
+  let result: DraftResult;
+  try {
+    result = read();
+  } catch (error) {
+    return diagnose(site, kind, url, `a readable layout (reader failed: ${error instanceof Error ? error.message : String(error)})`);
+  }
+  if ('missing' in result) return diagnose(site, kind, url, result.missing);
+  return finishDraft(site, kind, url, result);
+}

@@ -1,0 +1,60 @@
+import { runReader } from './finish';
+import { readProfile } from './linkedin/profile';
+import { readCompanyPage, readSearchResults } from './linkedin/lists';
+import { detectLinkedIn, linkedInPageKey } from './linkedin/url';
+import type { DraftResult, PageKind, SiteAdapter } from './types';
+
+// LinkedIn: member profiles (logged-in and guest layouts, /details/experience/), company pages and
+// their People tab, people search. Fixtures: tests/fixtures/linkedin/ (README says which page proves what).
+
+/** Anti-bot pages (li-challenge-redirect-2024.html) are a meta refresh and a script, with no main landmark. */
+function challenge(doc: Document): boolean {
+  return !doc.querySelector('main') && Boolean(doc.querySelector('meta[http-equiv="refresh" i]'));
+}
+
+function read(doc: Document, kind: PageKind, url: URL): DraftResult {
+  if (challenge(doc)) return { missing: 'page content (anti-bot challenge: meta refresh and no <main>)' };
+  switch (kind) {
+    case 'profile':
+    case 'profile-details':
+      return readProfile(doc, kind, url);
+    case 'company':
+      return readCompanyPage(doc, url, false);
+    case 'company-people':
+      return readCompanyPage(doc, url, true);
+    case 'search-people':
+      return readSearchResults(doc, url);
+    default:
+      return { missing: `a LinkedIn reader for page kind ${kind}` };
+  }
+}
+
+export const linkedinAdapter: SiteAdapter = {
+  id: 'linkedin',
+  matches: ['https://*.linkedin.com/*'],
+  examples: {
+    profile: [
+      'https://www.linkedin.com/in/sofia-andersson-reyes/',
+      'https://se.linkedin.com/in/sofia-andersson-reyes',
+      'https://www.linkedin.com/in/arjun-mehta-4f8a21?trk=public_profile_browsemap',
+      'https://www.linkedin.com/in/sofia-andersson-reyes/overlay/contact-info/',
+      'https://www.linkedin.com/in/%E5%B1%B1%E7%94%B0-%E5%A4%AA%E9%83%8E-1a2b3c/',
+    ],
+    'profile-details': ['https://www.linkedin.com/in/sofia-andersson-reyes/details/experience/'],
+    company: ['https://www.linkedin.com/company/audiense/', 'https://uk.linkedin.com/company/audiense', 'https://www.linkedin.com/company/audiense/about/'],
+    'company-people': ['https://www.linkedin.com/company/audiense/people/', 'https://www.linkedin.com/company/audiense/people/?keywords=engineer'],
+    'search-people': ['https://www.linkedin.com/search/results/people/?keywords=audiense&origin=SWITCH_SEARCH_VERTICAL'],
+  },
+  anchors: {
+    profile: ['main h1', 'script[type="application/ld+json"]'],
+    'profile-details': ['main [data-view-name="profile-component-entity"]'],
+    company: ['main h1', 'script[type="application/ld+json"]'],
+    'company-people': ['main .org-people-profile-card', 'main [data-view-name="org-people-profile-card"]'],
+    'search-people': ['main [data-chameleon-result-urn]', 'main [data-view-name="search-entity-result-universal-template"]'],
+  },
+  detect: detectLinkedIn,
+  extract: (doc, kind, url) => runReader('linkedin', kind, url, () => read(doc, kind, url)),
+  pageKey: linkedInPageKey,
+};
+
+/* Rejected on purpose: /in/<slug>/recent-activity/, /feed/, /jobs/, /company/<slug>/jobs/, /search/results/all/. */

@@ -1,0 +1,71 @@
+import type { DraftPerson, PersonRole } from '../types';
+import { cleanText, firstText } from '../text';
+import { ownLines } from './experience';
+import { profileUrlOf } from './url';
+
+// One person in a LinkedIn list (People tab, search results, "Employees at", "People also viewed").
+// Cards are found by what they link to (a /in/<slug> profile), then read with the anchors each layout
+// uses — the design-system's BEM names (artdeco-entity-lockup__title, entity-result__title-text,
+// base-main-card__title) are stable product names; the hashed classes beside them are never used.
+
+/** Out-of-network placeholders: not a person we can recognise. */
+const HIDDEN_MEMBER = /^(linkedin member|linkedin メンバー|linkedin-mitglied|membre de linkedin)$/i;
+
+const NAME_SELECTORS = [
+  '.entity-result__title-text a span[aria-hidden="true"]',
+  '.artdeco-entity-lockup__title',
+  'h3',
+  '.base-main-card__title',
+];
+const HEADLINE_SELECTORS = [
+  '.entity-result__primary-subtitle',
+  '.artdeco-entity-lockup__subtitle',
+  'h4',
+  '.base-main-card__subtitle',
+  'p',
+];
+
+/** "View Sofia’s profile", "Sofia profile picture", "Sofiaさんのプロフィールを表示" → the name part. */
+function stripLinkWords(text: string): string {
+  return text
+    .replace(/^view\s+/i, '')
+    .replace(/[’']s\s+profile$/i, '')
+    .replace(/\s+profile picture$/i, '')
+    .replace(/さんのプロフィール.*$/, '')
+    .trim();
+}
+
+export function readCard(card: Element, base: URL, role: PersonRole): DraftPerson | undefined {
+  const links = Array.from(card.querySelectorAll('a[href]')).slice(0, 30);
+  const link = links.find((a) => profileUrlOf(a.getAttribute('href'), base));
+  if (!link) return undefined;
+  const profileUrl = profileUrlOf(link.getAttribute('href'), base);
+
+  const lines = card.matches('[data-view-name="profile-component-entity"]') ? ownLines(card) : [];
+  const named = firstText(card, NAME_SELECTORS) ?? (lines[0] ? { text: lines[0], element: card.querySelector('span[aria-hidden="true"]') ?? card } : undefined);
+  const name = cleanText(stripLinkWords(named?.text ?? cleanText(card.querySelector('img[alt]')?.getAttribute('alt'))));
+  if (!name || HIDDEN_MEMBER.test(name)) return undefined;
+
+  // Logged-in entity cards: name, "· 3rd+", headline — the degree line starts with a middle dot.
+  const headline = firstText(card, HEADLINE_SELECTORS)?.text ?? lines.slice(1).find((line) => !/^[·•]/.test(line));
+  return {
+    signal: { name, ...(headline && headline !== name ? { headline } : {}), ...(profileUrl ? { profileUrl } : {}) },
+    element: named?.element ?? link,
+    role,
+  };
+}
+
+/** Read every card, dropping duplicates (a card often links the same profile from photo and name). */
+export function readCards(cards: Element[], base: URL, role: PersonRole): DraftPerson[] {
+  const seen = new Set<string>();
+  const out: DraftPerson[] = [];
+  for (const card of cards) {
+    const person = readCard(card, base, role);
+    const key = person?.signal.profileUrl ?? person?.signal.name;
+    if (!person || !key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(person);
+  }
+  return out;
+}
+

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { safeJson } from '../structured';
+import { queryAll } from '../text';
+
+// The logged-in app ships its API responses inside <code id="bpr-guid-N"> elements ("data islands").
+// The subject is the Profile whose publicIdentifier is the URL's slug; the `/voyager/api/me` block
+// on the same page is the viewer, and matching by slug keeps it out.
+// Proven by li-profile-loggedin-2024.html (plain JSON) — server HTML has it entity-escaped, which
+// textContent decodes for us.
+
+const VoyagerText = z.string().max(2000);
+const VoyagerProfile = z.looseObject({
+  $type: z.string().regex(/identity\.profile\.Profile$|identity\.shared\.MiniProfile$/),
+  firstName: VoyagerText.optional(),
+  lastName: VoyagerText.optional(),
+  headline: VoyagerText.optional(),
+  occupation: VoyagerText.optional(),
+  publicIdentifier: VoyagerText,
+});
+const Island = z.looseObject({ included: z.array(z.unknown()).max(5000) });
+
+export interface VoyagerPerson {
+  firstName: string;
+  lastName: string;
+  headline?: string;
+}
+
+export function voyagerProfile(doc: Document, slug: string): VoyagerPerson | undefined {
+  for (const code of queryAll(doc, 'code[id^="bpr-guid-"]', 100)) {
+    const island = Island.safeParse(safeJson(code.textContent));
+    if (!island.success) continue;
+    for (const item of island.data.included) {
+      const profile = VoyagerProfile.safeParse(item);
+      if (!profile.success || profile.data.publicIdentifier.toLowerCase() !== slug) continue;
+      const { firstName = '', lastName = '', headline, occupation } = profile.data;
+      if (!firstName && !lastName) continue;
+      return { firstName, lastName, headline: headline ?? occupation };
+    }
+  }
+  return undefined;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Display order: family name first when the name is written in CJK script (山田 太郎), given name first otherwise. */
+export function displayName(person: VoyagerPerson): string {
+  const { firstName, lastName } = person;
+  const parts = CJK.test(firstName + lastName) ? [lastName, firstName] : [firstName, lastName];
+  return parts.filter(Boolean).join(' ');
+}

@@ -1,0 +1,52 @@
+import { tldtsDomain } from './domain';
+import { runReader } from './finish';
+import { meta, pageTitle } from './structured';
+import { cleanText } from './text';
+import type { PageKind, SiteAdapter } from './types';
+import { visibleText, type VisibleText } from './visible-text';
+
+// Any page whose registrable domain is one of an organisation's domains in the directory: the page
+// is about that organisation, and its visible text goes to the name scanner. Which domains count is
+// data from the backend, so detection takes them as a parameter; the adapter's own `detect` only
+// knows which hosts are never organisation websites (the networking sites have their own adapters).
+
+const NETWORK_DOMAINS = new Set(['linkedin.com', 'wantedly.com', 'xing.com', 'github.com', 'licdn.com']);
+
+/** The organisation domain this URL belongs to (its registrable domain), when it is in `domains`. */
+export function detectOrgWebsite(url: URL, domains: Set<string>): string | undefined {
+  if (!/^https?:$/.test(url.protocol)) return undefined;
+  const domain = tldtsDomain(url.hostname);
+  return domain && domains.has(domain) && !NETWORK_DOMAINS.has(domain) ? domain : undefined;
+}
+
+/** The organisation's name as the site states it: og:site_name, else the <title>'s last " | " / " - " part. */
+function siteName(doc: Document, domain: string): string {
+  const ogName = meta(doc, 'og:site_name') || meta(doc, 'application-name');
+  if (ogName) return ogName;
+  const parts = pageTitle(doc).split(/\s[|\-–—:]\s/).map((p) => p.trim()).filter(Boolean);
+  return cleanText(parts.length > 1 ? parts[parts.length - 1] : parts[0]) || domain;
+}
+
+export const orgWebsiteAdapter: SiteAdapter = {
+  id: 'org-website',
+  // Injected at run time for the directory's domains (optional host permissions), so no static patterns.
+  matches: [],
+  examples: { 'org-website': ['https://www.audiense.com/about', 'https://sakura-digital.example/', 'https://careers.sakura-digital.example/jobs?team=design'] },
+  anchors: { 'org-website': ['body'] },
+  detect(url: URL): PageKind | undefined {
+    const domain = /^https?:$/.test(url.protocol) ? tldtsDomain(url.hostname) : undefined;
+    return domain && !NETWORK_DOMAINS.has(domain) ? 'org-website' : undefined;
+  },
+  extract: (doc, kind, url) =>
+    runReader('org-website', kind, url, () => {
+      const domain = tldtsDomain(url.hostname);
+      if (!domain) return { missing: 'registrable domain of the page URL' };
+      return { people: [], organizations: [{ name: siteName(doc, domain), url: url.origin, domain }] };
+    }),
+  pageKey: (url) => `org-website:${url.origin}${url.pathname}`,
+};
+
+/** The page's visible text for the recogniser's name scanner (bounded; map hits back with `rangesFor`). */
+export function orgWebsiteText(doc: Document, maxChars = 500_000): VisibleText {
+  return visibleText(doc.body ?? doc.documentElement, maxChars);
+}

@@ -1,0 +1,102 @@
+// The visible text of an organisation's page for the recognition engine's name scanner, and the way
+// back from a hit's text offsets to DOM ranges the content script can highlight.
+// The text is built from Text nodes in document order; `segments` remembers where each node's text
+// starts, so an offset maps to (node, offset) by binary search. A hit that spans several nodes
+// ("<b>Taro</b> Yamada") becomes several ranges, one per node.
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of this node's first character in `text`. */
+  start: number;
+}
+
+export interface VisibleText {
+  text: string;
+  segments: TextSegment[];
+  /** True when the page had more text than `maxChars`/`maxNodes` allowed. */
+  truncated: boolean;
+}
+
+const HIDDEN_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'svg', 'HEAD', 'TITLE', 'TEXTAREA', 'SELECT']);
+
+/**
+ * Hidden by markup (no layout needed, so it works in any DOM): the hidden attribute, inline
+ * display:none/visibility:hidden. Not aria-hidden: pages set it on visible content behind modals.
+ */
+function hiddenElement(element: Element): boolean {
+  if (HIDDEN_TAGS.has(element.tagName)) return true;
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * Walk `root` iteratively (deep nesting cannot overflow the stack), collecting visible text up to
+ * `maxChars` characters and `maxNodes` visited nodes. A separator is put between block-level
+ * siblings so names in neighbouring cells do not run together.
+ */
+export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000): VisibleText {
+  const segments: TextSegment[] = [];
+  let text = '';
+  let visited = 0;
+  let truncated = false;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (++visited > maxNodes || text.length >= maxChars) {
+      truncated = true;
+      break;
+    }
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.trim()) {
+        // A space between nodes keeps "Taro" and "Yamada" in two cells apart without joining words inside one.
+        if (text && !/\s$/.test(text)) text += ' ';
+        segments.push({ node: node as Text, start: text.length });
+        text += data.slice(0, maxChars - text.length);
+      }
+    } else if (node.nodeType === 1) {
+      descend = !hiddenElement(node as Element) && node.firstChild !== null;
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  return { text, segments, truncated };
+}
+
+function segmentAt(segments: TextSegment[], offset: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * DOM ranges covering text[start, end) — one per Text node touched. Ranges are returned, not applied:
+ * the content script decides how to highlight, and nodes that changed since are skipped.
+ */
+export function rangesFor(visible: VisibleText, start: number, end: number): Range[] {
+  const ranges: Range[] = [];
+  if (end <= start || !visible.segments.length) return ranges;
+  for (let i = segmentAt(visible.segments, start); i < visible.segments.length; i++) {
+    const { node, start: nodeStart } = visible.segments[i];
+    if (nodeStart >= end) break;
+    const from = Math.max(0, start - nodeStart);
+    const to = Math.min(node.data.length, end - nodeStart);
+    if (to <= from || !node.isConnected) continue;
+    const range = node.ownerDocument.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    ranges.push(range);
+  }
+  return ranges;
+}
