@@ -1,0 +1,131 @@
+/**
+ * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
+ * npm run server -- token create --role sales --name "Emily Carter"
+ * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
+ * npm run server -- company set --name "Sakura Digital" --alias "さくらデジタル" --domain sakura-digital.example
+ * npm run server -- migrate
+ * Every command takes --data / --database-url (or DATABASE_URL) to choose the database.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { Me, Role } from '../utils/api';
+import { parseEncodingName, UndecodableCsv } from './csv/decode';
+import { importAlumniCsv } from './csv/import-alumni';
+import { InvalidCsvFile } from './csv/parse-alumni-csv';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { startServer } from './index';
+import { demoTokens } from './seed/demo-data';
+import { setCompany } from './store/company';
+import { createToken } from './store/tokens';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    'database-url': { type: 'string' },
+    seed: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    alias: { type: 'string', multiple: true },
+    domain: { type: 'string', multiple: true },
+    'skip-invalid': { type: 'boolean' },
+    encoding: { type: 'string' },
+  },
+});
+
+const Options = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  host: z.string().min(1).default('127.0.0.1'),
+  data: z.string().min(1).default('.data'),
+  'database-url': z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional(),
+  seed: z.literal('demo').optional(),
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const parsed = Options.safeParse({ ...values, 'database-url': values['database-url'] ?? process.env.DATABASE_URL });
+if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+const options = parsed.data;
+const databaseUrl = options['database-url'];
+const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${options.data}/`;
+
+async function withDatabase(work: (db: Database) => Promise<void>): Promise<void> {
+  const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: options.data });
+  try {
+    await migrate(db);
+    await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve() {
+  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed });
+  console.log(`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`);
+  if (options.seed === 'demo') {
+    console.log(`Demo company loaded. Tokens: ${demoTokens.map((t) => `${t.token} (${t.role})`).join(', ')}`);
+    console.log(`Demo pages (if present): ${server.url}/demo/`);
+  }
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function tokenCreate() {
+  const input = z.object({ role: Role, name: z.string().trim().min(1).max(300) }).safeParse(values);
+  if (!input.success) fail('Usage: token create --role admin|recruiter|sales|alumni --name "Full Name"');
+  await withDatabase(async (db) => {
+    const token = await createToken(db, input.data.role, input.data.name);
+    console.error(`Token for ${input.data.name} (${input.data.role}); it is shown only now, store it safely:`);
+    console.log(token);
+  });
+}
+
+async function importFile(file: string | undefined) {
+  if (!file) fail('Usage: import FILE.csv [--skip-invalid] [--encoding utf-8|shift_jis]');
+  const bytes = await readFile(file).catch((error: Error) => fail(`Cannot read ${file}: ${error.message}`));
+  await withDatabase(async (db) => {
+    try {
+      const { applied, report } = await importAlumniCsv(db, bytes, {
+        skipInvalid: values['skip-invalid'] ?? false,
+        encoding: parseEncodingName(values.encoding),
+        onProgress: (message) => console.error(`… ${message}`),
+      });
+      for (const { line, reason } of report.errors) console.error(`line ${line}: ${reason}`);
+      if (!applied) fail(`${report.errors.length} invalid row(s); nothing was imported (use --skip-invalid to import the rest).`);
+      console.log(`Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${report.skipped} invalid row(s).`);
+    } catch (error) {
+      if (error instanceof UndecodableCsv) fail(error.message);
+      if (error instanceof InvalidCsvFile) fail(`line ${error.line}: ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+async function companySet() {
+  const input = Me.shape.company.safeParse({ name: values.name, aliases: values.alias ?? [], domains: values.domain ?? [] });
+  if (!input.success) fail(`Usage: company set --name NAME [--alias ALIAS]… [--domain DOMAIN]…\n${input.error.message}`);
+  await withDatabase((db) => setCompany(db, input.data));
+  console.log(`Company set to ${input.data.name}.`);
+}
+
+async function main() {
+  const [command, sub, argument] = positionals;
+  if (command === undefined) return serve();
+  if (command === 'token' && sub === 'create') return tokenCreate();
+  if (command === 'import') return importFile(sub);
+  if (command === 'company' && sub === 'set') return companySet();
+  if (command === 'migrate') {
+    return withDatabase(async () => console.log(`Schema up to date (${where}).`));
+  }
+  fail(`Unknown command "${[command, sub, argument].filter(Boolean).join(' ')}". See the top of server/cli.ts for usage.`);
+}
+
+main().catch((error: Error) => fail(error.message));

@@ -1,0 +1,172 @@
+import { parse } from 'csv-parse';
+import { AlumnusRecord } from '../store/alumni';
+import { readBoolean, readList, readMonth, readTenures, type Cell } from './cell-values';
+import { alumniCsvColumns, columnForHeader, type AlumniCsvColumn } from './columns';
+
+export interface CsvRowError {
+  line: number;
+  reason: string;
+}
+
+export interface ParsedAlumniCsv {
+  alumni: AlumnusRecord[];
+  errors: CsvRowError[];
+}
+
+/** A file that cannot be read at all (bad header, broken quoting): nothing in it is imported, whatever was asked. */
+export class InvalidCsvFile extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+type Row = Partial<Record<AlumniCsvColumn, string>>;
+
+/** Where a contract field comes from, so schema findings name the CSV column the user must fix. */
+const columnOfField: Record<string, AlumniCsvColumn> = {
+  id: 'employee_id',
+  'names.display': 'display_name',
+  'names.kana': 'kana',
+  'names.latin': 'latin',
+  'names.former': 'former_names',
+  profileUrls: 'profile_urls',
+  tenure: 'tenure_from',
+  currentEmployer: 'current_employer',
+  currentTitle: 'current_title',
+  relationshipOwner: 'owner_name',
+  'relationshipOwner.email': 'owner_email',
+};
+
+function columnFor(path: PropertyKey[]): string {
+  for (let length = path.length; length > 0; length--) {
+    const column = columnOfField[path.slice(0, length).join('.')];
+    if (column) return column;
+  }
+  return path.join('.');
+}
+
+function rowToAlumnus(row: Row): { ok: true; alumnus: AlumnusRecord } | { ok: false; reasons: string[] } {
+  const reasons: string[] = [];
+  const read = <T>(column: AlumniCsvColumn, cell: Cell<T>): T | undefined => {
+    if (cell.ok) return cell.value;
+    reasons.push(`${column}: ${cell.reason}`);
+    return undefined;
+  };
+  const optional = <T>(column: AlumniCsvColumn, reader: (value: string) => Cell<T>) =>
+    row[column] ? read(column, reader(row[column])) : undefined;
+  const required = <T>(column: AlumniCsvColumn, reader: (value: string) => Cell<T>) => {
+    if (!row[column]) reasons.push(`${column} is empty`);
+    return optional(column, reader);
+  };
+  const text = (value: string): Cell<string> => ({ ok: true, value });
+
+  const id = required('employee_id', text);
+  const display = required('display_name', text);
+  const from = required('tenure_from', readMonth);
+  const to = required('tenure_to', readMonth);
+  const recognition = required('consent_recognition', readBoolean);
+  const offers = required('consent_offers', readBoolean);
+  const rehireEligible = optional('rehire_eligible', readBoolean);
+  const earlier = optional('more_tenures', readTenures) ?? [];
+  if (row.current_employer_org_id && !row.current_employer) reasons.push('current_employer_org_id is set but current_employer is empty');
+  if (row.owner_email && !row.owner_name) reasons.push('owner_email is set but owner_name is empty');
+  if (reasons.length > 0) return { ok: false, reasons };
+
+  const former = readList(row.former_names ?? '');
+  const profileUrls = readList(row.profile_urls ?? '');
+  const candidate = {
+    id,
+    names: {
+      display,
+      ...(row.kana ? { kana: row.kana } : {}),
+      ...(row.latin ? { latin: row.latin } : {}),
+      ...(former.length ? { former } : {}),
+    },
+    ...(profileUrls.length ? { profileUrls } : {}),
+    tenure: [...earlier, { from: from!, to: to!, ...(row.department ? { department: row.department } : {}) }],
+    ...(row.current_employer
+      ? { currentEmployer: { name: row.current_employer, ...(row.current_employer_org_id ? { organizationId: row.current_employer_org_id } : {}) } }
+      : {}),
+    ...(row.current_title ? { currentTitle: row.current_title } : {}),
+    consent: { recognition: recognition!, offers: offers! },
+    ...(rehireEligible !== undefined ? { rehireEligible } : {}),
+    ...(row.owner_name ? { relationshipOwner: { name: row.owner_name, ...(row.owner_email ? { email: row.owner_email } : {}) } } : {}),
+  };
+  const parsed = AlumnusRecord.safeParse(candidate);
+  if (!parsed.success) return { ok: false, reasons: parsed.error.issues.map((issue) => `${columnFor(issue.path)}: ${issue.message}`) };
+  return { ok: true, alumnus: parsed.data };
+}
+
+function readHeader(cells: string[]): (AlumniCsvColumn | undefined)[] {
+  const columns = cells.map((cell) => columnForHeader(cell));
+  const unknown = cells.filter((cell, index) => !columns[index] && cell.trim() !== '');
+  if (unknown.length > 0) {
+    throw new InvalidCsvFile(
+      `Unknown column(s) ${unknown.map((c) => `"${c}"`).join(', ')}; the columns are ${Object.keys(alumniCsvColumns).join(', ')}.`,
+      1,
+    );
+  }
+  const seen = new Set<AlumniCsvColumn>();
+  for (const column of columns) {
+    if (column && seen.has(column)) throw new InvalidCsvFile(`Column ${column} appears twice in the header.`, 1);
+    if (column) seen.add(column);
+  }
+  const missing = (Object.keys(alumniCsvColumns) as AlumniCsvColumn[]).filter((c) => alumniCsvColumns[c].required && !seen.has(c));
+  if (missing.length > 0) throw new InvalidCsvFile(`Required column(s) missing from the header: ${missing.join(', ')}.`, 1);
+  return columns;
+}
+
+/**
+ * Reads an alumni CSV (already decoded to text). Every bad row is reported by the line it starts on, with
+ * all its reasons; duplicate employee ids are bad rows too. `onProgress` hears the row count now and then.
+ */
+export async function parseAlumniCsv(text: string, onProgress?: (rows: number) => void): Promise<ParsedAlumniCsv> {
+  const parser = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
+  const result: ParsedAlumniCsv = { alumni: [], errors: [] };
+  const lineOfId = new Map<string, number>();
+  let columns: (AlumniCsvColumn | undefined)[] | undefined;
+  let rows = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // info.lines is where the record ends; quoted cells may span lines.
+      const line = info.lines - record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
+      if (!columns) {
+        columns = readHeader(record);
+        continue;
+      }
+      if (record.every((cell) => cell.trim() === '')) continue;
+      if (++rows % 5000 === 0) onProgress?.(rows);
+      if (record.length !== columns.length) {
+        result.errors.push({ line, reason: `has ${record.length} cells but the header has ${columns.length}` });
+        continue;
+      }
+      const row: Row = {};
+      columns.forEach((column, index) => {
+        const value = record[index].trim();
+        if (column && value) row[column] = value;
+      });
+      const outcome = rowToAlumnus(row);
+      if (!outcome.ok) {
+        result.errors.push({ line, reason: outcome.reasons.join('; ') });
+        continue;
+      }
+      const firstLine = lineOfId.get(outcome.alumnus.id);
+      if (firstLine !== undefined) {
+        result.errors.push({ line, reason: `employee_id ${outcome.alumnus.id} already appears on line ${firstLine}` });
+        continue;
+      }
+      lineOfId.set(outcome.alumnus.id, line);
+      result.alumni.push(outcome.alumnus);
+    }
+  } catch (error) {
+    if (error instanceof InvalidCsvFile) throw error;
+    const { message, lines } = error as { message: string; lines?: number };
+    throw new InvalidCsvFile(`The file is not well-formed CSV: ${message}`, lines ?? 0);
+  }
+  if (!columns) throw new InvalidCsvFile('The file is empty; it needs a header row and at least one alumnus.', 1);
+  onProgress?.(rows);
+  return result;
+}

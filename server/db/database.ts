@@ -1,0 +1,34 @@
+/**
+ * One database interface over embedded PGlite and a real PostgreSQL (node-postgres), so every store
+ * runs the same SQL on both. Rows come back as plain objects; jsonb is parsed, timestamptz is a Date.
+ */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs several statements separated by semicolons (migrations); no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation = { dataDir: string } | { databaseUrl: string } | { inMemory: true };
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if ('databaseUrl' in location) {
+    const { openPostgres } = await import('./postgres');
+    return openPostgres(location.databaseUrl);
+  }
+  const { openPglite } = await import('./pglite');
+  return openPglite('dataDir' in location ? location.dataDir : undefined);
+}
+
+/**
+ * Writers of synced tables take this lock first, so change numbers are handed out in commit order
+ * and a delta-sync reader can never skip a change that commits later with a smaller number.
+ */
+export async function lockSyncedWrites(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(7411001)');
+}

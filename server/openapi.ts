@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import {
+  ApiError,
+  DirectoryPage,
+  ImportReport,
+  Interest,
+  InterestInput,
+  InterestList,
+  Introduction,
+  IntroductionInput,
+  IntroductionList,
+  Me,
+  Offer,
+  OfferInput,
+  OfferPatch,
+  Organization,
+  OffersPage,
+  OrganizationsPage,
+  RecordId,
+  SyncQuery,
+} from '../utils/api';
+import { CompanyBody, ImportQuery, OrganizationBody } from './routes/admin-routes';
+import { InterestsQuery, IntroductionsQuery } from './routes/log-routes';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const error = (description: string) => ({ description, ...json(ApiError) });
+const idPath = z.object({ id: RecordId });
+
+/** Answers every authenticated endpoint may give besides its own. */
+const authErrors: ZodOpenApiResponsesObject = {
+  '401': error('No valid bearer token'),
+  '403': error('The token’s role may not use this endpoint'),
+};
+const inputErrors: ZodOpenApiResponsesObject = {
+  '400': error('Malformed JSON or a body/query that fails the contract (zod issues listed)'),
+  '413': error('Body too large'),
+  '415': error('Body is not JSON'),
+};
+
+function op(roles: string, summary: string, operation: Omit<ZodOpenApiOperationObject, 'summary'>): ZodOpenApiOperationObject {
+  return { summary, description: `Roles: ${roles}.`, security: [{ bearer: [] }], ...operation, responses: { ...authErrors, ...operation.responses } };
+}
+
+function syncOperation(roles: string, summary: string, page: z.ZodType): ZodOpenApiOperationObject {
+  return op(roles, summary, {
+    requestParams: { query: SyncQuery },
+    responses: { '200': { description: 'One page of changes after `since`', ...json(page) }, '400': error('Invalid query or cursor') },
+  });
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the server parses requests with. */
+export function openApiDocument() {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Alumni Lens API',
+      version: '1.0.0',
+      description:
+        'The alumni backend the Alumni Lens extension syncs from and logs introductions to. Delta-sync feeds answer ' +
+        'changes after an opaque cursor; POSTs of client-identified records are idempotent by their UUID.',
+    },
+    servers: [{ url: '/api/v1' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths: {
+      '/health': {
+        get: { summary: 'Liveness and database check', responses: { '200': { description: 'Up', ...json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) })) } } },
+      },
+      '/me': {
+        get: op('any', 'Who the token belongs to, and the company’s own names', {
+          responses: { '200': { description: 'The user and company', ...json(Me) }, '503': error('Company names not configured yet') },
+        }),
+      },
+      '/directory': { get: syncOperation('admin, recruiter, sales', 'Delta sync of consenting alumni', DirectoryPage) },
+      '/organizations': { get: syncOperation('any', 'Delta sync of organisations', OrganizationsPage) },
+      '/offers': { get: syncOperation('any (alumni: open offers only)', 'Delta sync of collaboration offers', OffersPage) },
+      '/introductions': {
+        post: op('admin, recruiter, sales', 'Log an introduction (idempotent by id)', {
+          requestBody: json(IntroductionInput),
+          responses: {
+            '201': { description: 'Stored', ...json(Introduction) },
+            '200': { description: 'Already stored with this id and body', ...json(Introduction) },
+            '404': error('Unknown alumnus'),
+            '409': error('Id already used for a different introduction'),
+            ...inputErrors,
+          },
+        }),
+        get: op('admin, recruiter, sales', 'Introductions logged for an alumnus', {
+          requestParams: { query: IntroductionsQuery },
+          responses: { '200': { description: 'Oldest first', ...json(IntroductionList) }, '404': error('Unknown alumnus'), '400': error('Invalid query') },
+        }),
+      },
+      '/interests': {
+        post: op('alumni', 'Register interest in an offer (idempotent by id)', {
+          requestBody: json(InterestInput),
+          responses: {
+            '201': { description: 'Stored', ...json(Interest) },
+            '200': { description: 'Already stored with this id and body', ...json(Interest) },
+            '404': error('Unknown offer'),
+            '409': error('Id already used for a different interest, or the offer is closed'),
+            ...inputErrors,
+          },
+        }),
+        get: op('alumni (own), admin (all)', 'Registered interests', {
+          requestParams: { query: InterestsQuery },
+          responses: { '200': { description: 'Oldest first', ...json(InterestList) } },
+        }),
+      },
+      '/admin/alumni/import': {
+        post: op('admin', 'Import alumni from an HR CSV export (UTF-8 or Shift_JIS), upserting by employee id', {
+          requestParams: { query: ImportQuery },
+          requestBody: { content: { 'text/csv': { schema: z.string() } } },
+          responses: {
+            '200': { description: 'Imported', ...json(ImportReport) },
+            '422': { description: 'Bad rows, nothing imported', ...json(ApiError.extend({ report: ImportReport })) },
+            '400': error('Unreadable file: encoding, quoting or header'),
+            '413': error('File too large'),
+          },
+        }),
+      },
+      '/admin/alumni/{id}': {
+        delete: op('admin', 'Erase an alumnus (clients drop them on next sync)', {
+          requestParams: { path: idPath },
+          responses: { '204': { description: 'Erased' }, '404': error('Unknown alumnus') },
+        }),
+      },
+      '/admin/offers': {
+        post: op('admin', 'Create an offer', {
+          requestBody: json(OfferInput),
+          responses: { '201': { description: 'Created', ...json(Offer) }, ...inputErrors },
+        }),
+      },
+      '/admin/offers/{id}': {
+        patch: op('admin', 'Change an offer', {
+          requestParams: { path: idPath },
+          requestBody: json(OfferPatch),
+          responses: { '200': { description: 'Changed', ...json(Offer) }, '404': error('Unknown offer'), ...inputErrors },
+        }),
+      },
+      '/admin/offers/{id}/close': {
+        post: op('admin', 'Close an offer', {
+          requestParams: { path: idPath },
+          responses: { '200': { description: 'Closed', ...json(Offer) }, '404': error('Unknown offer') },
+        }),
+      },
+      '/admin/organizations/{id}': {
+        put: op('admin', 'Create or replace an organisation', {
+          requestParams: { path: idPath },
+          requestBody: json(OrganizationBody),
+          responses: { '201': { description: 'Created', ...json(Organization) }, '200': { description: 'Replaced', ...json(Organization) }, ...inputErrors },
+        }),
+        delete: op('admin', 'Delete an organisation', {
+          requestParams: { path: idPath },
+          responses: { '204': { description: 'Deleted' }, '404': error('Unknown organisation') },
+        }),
+      },
+      '/admin/company': {
+        put: op('admin', 'Set the company’s own name, aliases and domains', {
+          requestBody: json(CompanyBody),
+          responses: { '200': { description: 'Stored', ...json(CompanyBody) }, ...inputErrors },
+        }),
+      },
+    },
+  });
+}

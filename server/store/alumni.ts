@@ -1,0 +1,85 @@
+import { Alumnus, type Role } from '../../utils/api';
+import { lockSyncedWrites, type Queryable } from '../db/database';
+import { readDeltaPage } from '../sync/delta-page';
+
+/** An alumnus as imported: everything but the server-kept `updatedAt`. */
+export const AlumnusRecord = Alumnus.omit({ updatedAt: true });
+export type AlumnusRecord = ReturnType<typeof AlumnusRecord.parse>;
+
+const rehireRoles: Role[] = ['admin', 'recruiter'];
+
+/** The served shape for one role: rehire eligibility is for recruiters and admins only. */
+function present(row: { id: string; record: Record<string, unknown>; updated_at: Date }, role: Role): Alumnus {
+  const { rehireEligible, ...rest } = row.record as Omit<AlumnusRecord, 'id'>;
+  return {
+    id: row.id,
+    ...rest,
+    ...(rehireRoles.includes(role) && rehireEligible !== undefined ? { rehireEligible } : {}),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+}
+
+const batchSize = 1000;
+
+/**
+ * Inserts or updates alumni by id (the employee id) inside the caller's transaction. A record that did not
+ * change keeps its change number, so re-importing the same HR export does not make every client resync.
+ */
+export async function upsertAlumni(
+  tx: Queryable,
+  alumni: AlumnusRecord[],
+  onBatch?: (done: number) => void,
+): Promise<UpsertCounts> {
+  await lockSyncedWrites(tx);
+  const counts: UpsertCounts = { inserted: 0, updated: 0 };
+  for (let start = 0; start < alumni.length; start += batchSize) {
+    const batch = alumni.slice(start, start + batchSize).map(({ id, ...record }) => ({ id, record }));
+    const rows = await tx.query<{ inserted: boolean }>(
+      `INSERT INTO alumni (id, record)
+         SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record jsonb)
+       ON CONFLICT (id) DO UPDATE
+         SET record = EXCLUDED.record, seq = nextval('change_seq'), updated_at = now(), deleted_at = NULL
+         WHERE alumni.record IS DISTINCT FROM EXCLUDED.record OR alumni.deleted_at IS NOT NULL
+       RETURNING (xmax = 0) AS inserted`,
+      [JSON.stringify(batch)],
+    );
+    for (const row of rows) row.inserted ? counts.inserted++ : counts.updated++;
+    onBatch?.(Math.min(start + batchSize, alumni.length));
+  }
+  return counts;
+}
+
+/** Erases an alumnus's data, keeping a tombstone so clients drop them on their next sync. */
+export async function deleteAlumnus(tx: Queryable, id: string): Promise<boolean> {
+  await lockSyncedWrites(tx);
+  const rows = await tx.query(
+    `UPDATE alumni SET record = '{}'::jsonb, deleted_at = now(), updated_at = now(), seq = nextval('change_seq')
+      WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
+/** An alumnus the API may show: present, not deleted, consenting to recognition. */
+export async function findServedAlumnus(db: Queryable, id: string, role: Role): Promise<Alumnus | undefined> {
+  const rows = await db.query<{ id: string; record: Record<string, unknown>; updated_at: Date }>(
+    'SELECT id, record, updated_at FROM alumni WHERE id = $1 AND recognised',
+    [id],
+  );
+  return rows[0] && present(rows[0], role);
+}
+
+export async function directoryPage(db: Queryable, role: Role, since: string | undefined, limit: number) {
+  const page = await readDeltaPage(db, 'alumni', 'recognised', since, limit);
+  return {
+    alumni: page.live.map((row) => present(row, role)),
+    removed: page.removed,
+    cursor: page.cursor,
+    complete: page.complete,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Introduction, IntroductionInput } from '../../utils/api';
+import type { Queryable } from '../db/database';
+import { notFound } from '../http/problem';
+import { findServedAlumnus } from './alumni';
+import { storeOnce, type StoredRow } from './store-once';
+import type { ApiUser } from './tokens';
+
+type IntroductionRow = StoredRow & { logged_by: string };
+
+function present(row: IntroductionRow): Introduction {
+  return { id: row.id, ...(row.body as Omit<IntroductionInput, 'id'>), loggedBy: row.logged_by, receivedAt: row.received_at.toISOString() };
+}
+
+/** Logs an introduction once per client id; only alumni the API serves (consenting, not deleted) can be named. */
+export async function logIntroduction(db: Queryable, input: IntroductionInput, user: ApiUser) {
+  const { id, ...body } = input;
+  const { row, created } = await storeOnce<IntroductionRow>(
+    db,
+    'introductions',
+    { id, body, tokenHash: user.tokenHash },
+    {
+      sql: 'INSERT INTO introductions (id, alumnus_id, body, token_hash, logged_by) VALUES ($1, $2, $3::jsonb, $4, $5)',
+      params: [id, input.alumnusId, JSON.stringify(body), user.tokenHash, user.name],
+    },
+    async () => {
+      if (!(await findServedAlumnus(db, input.alumnusId, user.role))) throw notFound(`Alumnus ${input.alumnusId}`);
+    },
+  );
+  return { introduction: present(row), created };
+}
+
+export async function listIntroductions(db: Queryable, alumnusId: string): Promise<Introduction[]> {
+  const rows = await db.query<IntroductionRow>(
+    'SELECT * FROM introductions WHERE alumnus_id = $1 ORDER BY received_at, id',
+    [alumnusId],
+  );
+  return rows.map(present);
+}

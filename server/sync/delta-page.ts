@@ -1,0 +1,53 @@
+import type { Queryable } from '../db/database';
+import { decodeCursor, encodeCursor, type SyncPosition } from './cursor';
+
+export interface SyncedRow {
+  id: string;
+  record: Record<string, unknown>;
+  seq: number;
+  updated_at: Date;
+  live: boolean;
+}
+
+export interface DeltaPage {
+  live: SyncedRow[];
+  removed: string[];
+  cursor: string;
+  complete: boolean;
+}
+
+/**
+ * One page of changes to a synced table after the client's cursor. `liveSql` is a boolean SQL expression
+ * over the table's columns deciding what this client may see; changed rows failing it are reported as
+ * removed, so withdrawn consent, deletion or closing reach clients the same way.
+ */
+export async function readDeltaPage(
+  db: Queryable,
+  table: 'alumni' | 'organizations' | 'offers',
+  liveSql: string,
+  since: string | undefined,
+  limit: number,
+): Promise<DeltaPage> {
+  let position: SyncPosition;
+  if (since === undefined) {
+    const [top] = await db.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM ${table}`);
+    position = { seq: 0, snapshot: top?.seq ?? 0 };
+  } else {
+    position = decodeCursor(since);
+  }
+  const rows = await db.query<SyncedRow>(
+    `SELECT id, record, seq, updated_at, (${liveSql}) AS live FROM ${table}
+      WHERE seq > $1 AND (seq > $2 OR (${liveSql}))
+      ORDER BY seq LIMIT $3`,
+    [position.seq, position.snapshot ?? 0, limit + 1],
+  );
+  const complete = rows.length <= limit;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1)?.seq ?? position.seq;
+  return {
+    live: page.filter((row) => row.live),
+    removed: page.filter((row) => !row.live).map((row) => row.id),
+    cursor: encodeCursor({ seq: last, snapshot: position.snapshot }),
+    complete,
+  };
+}
