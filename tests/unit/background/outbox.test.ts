@@ -1,0 +1,131 @@
+// @vitest-environment node
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackendClient } from '../../../utils/backend';
+import { type Database, openDatabase } from '../../../utils/db';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, createOutbox, OUTBOX_ALARM, retryDelay } from '../../../utils/outbox';
+import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
+
+let backend: ScriptedBackend;
+let db: Database;
+let clock: number;
+let backendUp: boolean;
+
+beforeAll(async () => {
+  backend = await startScriptedBackend();
+});
+afterAll(() => backend.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  db = await openDatabase();
+  clock = Date.parse('2026-11-27T10:00:00Z');
+  backendUp = true;
+  backend.posted.clear();
+  backend.postCount = 0;
+});
+
+/** A worker's outbox; a new one over the same database is what a restarted worker gets. */
+function outbox() {
+  return createOutbox({
+    db,
+    now: () => clock,
+    random: () => 0.5,
+    getClient: async () =>
+      createBackendClient({ apiUrl: backendUp ? backend.url : 'http://127.0.0.1:9', token: 'recruiter-token' }),
+  });
+}
+
+const referral = { alumnusId: 'a1', kind: 'referral' as const, note: 'Met at the alumni night', context: { site: 'linkedin' }, occurredAt: '2026-11-27T10:00:00.000Z' };
+
+describe('outbox', () => {
+  it('writes the item before the network call and marks it sent on success', async () => {
+    const status = await outbox().logIntroduction(referral);
+    expect(status).toMatchObject({ kind: 'introduction', state: 'sent', attempts: 1 });
+    expect(backend.posted.get(status.id)).toMatchObject({ id: status.id, alumnusId: 'a1', note: 'Met at the alumni night' });
+    expect(await db.get('outbox', status.id)).toMatchObject({ state: 'sent', body: { alumnusId: 'a1' } });
+  });
+
+  it('keeps an item queued across a backend outage and a restarted worker, then delivers it exactly once', async () => {
+    backendUp = false;
+    const queued = await outbox().logIntroduction(referral);
+    expect(queued.state).toBe('queued');
+    expect(queued.nextAttemptAt).toBe(clock + retryDelay(1, () => 0.5));
+    const alarm = await fakeBrowser.alarms.get(OUTBOX_ALARM);
+    expect(alarm?.scheduledTime).toBe(queued.nextAttemptAt);
+
+    // The worker is stopped: only IndexedDB remains. The backend comes back; the alarm fires.
+    backendUp = true;
+    clock = queued.nextAttemptAt!;
+    const restarted = outbox();
+    await restarted.flush();
+    expect((await restarted.statuses([queued.id]))[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(backend.posted.size).toBe(1);
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
+
+  it('does not retry before the backoff is due', async () => {
+    backendUp = false;
+    const queued = await outbox().logIntroduction(referral);
+    backendUp = true;
+    clock += 1000;
+    await outbox().flush();
+    expect((await outbox().statuses([queued.id]))[0].state).toBe('queued');
+    expect(backend.postCount).toBe(0);
+  });
+
+  it('retries 5xx, 408 and 429 and a dropped connection, doubling the wait each time', async () => {
+    backend.failPosts(503, 1);
+    backend.failPosts(429, 1);
+    backend.failPosts(408, 1);
+    backend.failPosts(0, 1);
+    const box = outbox();
+    const first = await box.expressInterest({ offerId: 'o1', message: 'Happy to help' });
+    const waits: number[] = [first.nextAttemptAt! - clock];
+    for (let i = 0; i < 3; i++) {
+      clock = (await box.statuses([first.id]))[0].nextAttemptAt!;
+      await box.flush();
+      const status = (await box.statuses([first.id]))[0];
+      expect(status.state).toBe('queued');
+      waits.push(status.nextAttemptAt! - clock);
+    }
+    expect(waits).toEqual([1, 2, 3, 4].map((n) => retryDelay(n, () => 0.5)));
+    clock = (await box.statuses([first.id]))[0].nextAttemptAt!;
+    await box.flush();
+    expect((await box.statuses([first.id]))[0]).toMatchObject({ state: 'sent', attempts: 5 });
+    expect(backend.posted.size).toBe(1);
+  });
+
+  it('makes a 4xx other than 408/429 final, with the server reason', async () => {
+    backend.failPosts(422, 1, { error: { code: 'invalid', message: 'This offer is closed' } });
+    const status = await outbox().expressInterest({ offerId: 'closed-offer' });
+    expect(status).toMatchObject({ state: 'failed', error: 'This offer is closed', attempts: 1 });
+    expect(status.nextAttemptAt).toBeUndefined();
+    expect(await outbox().failed()).toHaveLength(1);
+    clock += BACKOFF_CAP_MS * 2;
+    await outbox().flush();
+    expect(backend.postCount).toBe(0);
+  });
+
+  it('sends an item again that a stopped worker left "sending"; the id keeps the backend to one copy', async () => {
+    const status = await outbox().logIntroduction(referral);
+    // As if the worker died after the POST reached the backend but before it wrote "sent".
+    const record = await db.get('outbox', status.id);
+    await db.put('outbox', { ...record!, state: 'sending' });
+    await outbox().flush();
+    expect((await outbox().statuses([status.id]))[0].state).toBe('sent');
+    expect(backend.postCount).toBe(2);
+    expect(backend.posted.size).toBe(1);
+  });
+});
+
+describe('retry delay', () => {
+  it('grows exponentially from 30 s, is capped at an hour, and is jittered within the upper half of its step', () => {
+    expect(retryDelay(1, () => 0)).toBe(BACKOFF_BASE_MS / 2);
+    expect(retryDelay(1, () => 1)).toBe(BACKOFF_BASE_MS);
+    expect(retryDelay(3, () => 1)).toBe(BACKOFF_BASE_MS * 4);
+    expect(retryDelay(30, () => 1)).toBe(BACKOFF_CAP_MS);
+    expect(retryDelay(30, () => 0)).toBe(BACKOFF_CAP_MS / 2);
+  });
+});

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import {
+  ApiError as ApiErrorBody,
+  DirectoryPage,
+  Interest,
+  InterestInput,
+  Introduction,
+  IntroductionInput,
+  IntroductionList,
+  Me,
+  OffersPage,
+  OrganizationsPage,
+} from '../api';
+import { ApiError, AuthError, ContractError, NetworkError, ServerError } from './errors';
+
+export interface BackendConfig {
+  /** Base URL without `/api/v1`, as stored in `local:config`. */
+  apiUrl: string;
+  token: string;
+}
+
+export interface BackendOptions {
+  fetch?: typeof fetch;
+  /** Per request; a hung backend must not hold a sync or an outbox item forever. */
+  timeoutMs?: number;
+}
+
+export interface PageQuery {
+  since?: string;
+  limit?: number;
+}
+
+const Health = z.looseObject({});
+
+/**
+ * A typed client for /api/v1. Every answer is parsed with the shared contract (utils/api), and
+ * every failure becomes one of the classes in errors.ts.
+ */
+export function createBackendClient(config: BackendConfig, options: BackendOptions = {}) {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<T extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: T,
+    init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean } = {},
+  ): Promise<z.infer<T>> {
+    const url = new URL(`${config.apiUrl}/api/v1/${path}`);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.auth !== false) headers.authorization = `Bearer ${config.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw new NetworkError(config.apiUrl, cause);
+    }
+    const endpoint = `${method} /api/v1/${path}`;
+    const body = await readJson(response);
+    if (!response.ok) throw errorFor(response.status, body);
+    if (body === undefined) throw new ContractError(endpoint, 'the body is not JSON');
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new ContractError(endpoint, describe(parsed.error));
+    return parsed.data;
+  }
+
+  return {
+    apiUrl: config.apiUrl,
+    health: () => request('GET', 'health', Health, { auth: false }).then(() => true as const),
+    me: () => request('GET', 'me', Me),
+    directoryPage: (query: PageQuery) => request('GET', 'directory', DirectoryPage, { query: { ...query } }),
+    organizationsPage: (query: PageQuery) => request('GET', 'organizations', OrganizationsPage, { query: { ...query } }),
+    offersPage: (query: PageQuery) => request('GET', 'offers', OffersPage, { query: { ...query } }),
+    introductions: (alumnusId: string) =>
+      request('GET', 'introductions', IntroductionList, { query: { alumnusId } }).then((list) => list.introductions),
+    postIntroduction: (input: IntroductionInput) =>
+      request('POST', 'introductions', Introduction, { body: IntroductionInput.parse(input) }),
+    postInterest: (input: InterestInput) => request('POST', 'interests', Interest, { body: InterestInput.parse(input) }),
+  };
+}
+
+export type BackendClient = ReturnType<typeof createBackendClient>;
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFor(status: number, body: unknown): Error {
+  const parsed = ApiErrorBody.safeParse(body);
+  const code = parsed.success ? parsed.data.error.code : `http_${status}`;
+  const reason = parsed.success ? reasonOf(parsed.data) : `HTTP ${status}`;
+  if (status === 401 || status === 403) return new AuthError(status, reason);
+  if (status >= 500) return new ServerError(status, reason);
+  return new ApiError(status, code, reason);
+}
+
+function reasonOf(body: ApiErrorBody): string {
+  const issues = body.error.issues?.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+  return issues.length > 0 ? `${body.error.message} (${issues.join('; ')})` : body.error.message;
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,5 @@
+export { openDatabase, type Database } from './open';
+export { DB_VERSION, UPGRADES } from './upgrades';
+export * from './schema';
+export { getMeta, setMeta, putMetaIn } from './meta';
+export { countDiagnostic, listDiagnostics, type DiagnosticInput } from './diagnostics';
