@@ -7,8 +7,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Alumni Lens',
-    description: "See your company's alumni while you browse, and log every introduction.",
+    // Name and description in the browser's language (public/_locales/{en,ja}); the UI itself
+    // switches language at run time from utils/i18n.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: the organisation-website script is registered at run time, only for origins granted.
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../utils/i18n/en';
+import { ja } from '../../../utils/i18n/ja';
+import { formatMonth, resolveLang, translate } from '../../../utils/i18n';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('UI message tables', () => {
+  it('translate every English key into Japanese and nothing else', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('use the same placeholders in both languages, so no value is dropped in translation', () => {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('have no empty strings', () => {
+    for (const [key, text] of [...Object.entries(en), ...Object.entries(ja)]) expect(text.trim(), key).not.toBe('');
+  });
+});
+
+describe('language', () => {
+  it('follows the browser by default and the user when they choose', () => {
+    expect(resolveLang('auto', 'ja-JP')).toBe('ja');
+    expect(resolveLang('auto', 'en-US')).toBe('en');
+    expect(resolveLang('auto', undefined)).toBe('en');
+    expect(resolveLang('en', 'ja')).toBe('en');
+    expect(resolveLang('ja', 'en-GB')).toBe('ja');
+  });
+
+  it('fills placeholders and keeps unknown ones visible', () => {
+    expect(translate('en', 'popup.pending', { count: 3 })).toBe('3 waiting to be sent');
+    expect(translate('ja', 'popup.pending', { count: 3 })).toBe('送信待ち 3 件');
+    expect(translate('en', 'popup.pending', {})).toBe('{count} waiting to be sent');
+  });
+
+  it('writes months the way each language does', () => {
+    expect(formatMonth('en', '2009-04')).toBe('Apr 2009');
+    expect(formatMonth('ja', '2009-04')).toBe('2009年4月');
+  });
+});

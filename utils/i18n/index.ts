@@ -1,0 +1,50 @@
+import { en, type MessageKey } from './en';
+import { ja } from './ja';
+
+export type { MessageKey };
+export type UiLang = 'en' | 'ja';
+export type LangSetting = 'auto' | UiLang;
+export type Params = Record<string, string | number>;
+
+const tables: Record<UiLang, Record<MessageKey, string>> = { en, ja };
+
+/** The UI language: the user's choice, else the browser's language (Japanese for any ja-* locale). */
+export function resolveLang(setting: LangSetting, browserLanguage: string | undefined): UiLang {
+  if (setting !== 'auto') return setting;
+  return browserLanguage?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** One UI string with its {placeholders} filled; an unknown placeholder is left visible rather than dropped. */
+export function translate(lang: UiLang, key: MessageKey, params?: Params): string {
+  const template = tables[lang][key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: UiLang): Translate {
+  return (key, params) => translate(lang, key, params);
+}
+
+/** "2009-04" → "Apr 2009" / "2009年4月". */
+export function formatMonth(lang: UiLang, yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  if (!year || !month) return yearMonth;
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, 1),
+  );
+}
+
+/** A day or an instant, in the UI language. */
+export function formatDate(lang: UiLang, value: string | number): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium' }).format(date);
+}
+
+export function formatDateTime(lang: UiLang, value: number): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(value);
+}
+
+export const messageTables = tables;
