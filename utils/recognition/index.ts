@@ -1,0 +1,22 @@
+// Recognition engine: who on a page is one of our alumni, and why we think so (issue 3).
+// Pure TypeScript with no browser or Node APIs, so it runs in the MV3 service worker.
+import type { Alumnus, Organization } from '../api';
+import { DirectoryIndex } from './recognition-index';
+import type { RecognitionIndex } from './types';
+
+export type { CompanyNames, Confidence, Evidence, MatchResult, RecognitionIndex, ScanHit } from './types';
+export { describeEvidence, EVIDENCE_SENTENCES } from './evidence';
+export { registrableDomain } from './domain';
+export { canonicalProfileUrl } from './profile-url';
+export { parseName, nameKeys } from './names';
+export { organizationKey, organizationKeys } from './organizations';
+
+/** Builds the index from directory records (alumni without recognition consent are left out). */
+export function buildIndex(alumni: readonly Alumnus[], organizations: readonly Organization[]): RecognitionIndex {
+  return DirectoryIndex.build(alumni, organizations);
+}
+
+/** Restores an index from `index.serialize()`; much faster than building it again. Throws on a foreign format. */
+export function loadIndex(serialized: string): RecognitionIndex {
+  return DirectoryIndex.load(serialized);
+}

@@ -1,0 +1,31 @@
+import { toRomaji } from 'wanakana';
+import { ROMAJI_CONSONANT_REWRITES, ROMAJI_SYLLABLES, ROMAJI_VOWEL_REWRITES } from './data/romaji-variants';
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+/** Kana (hiragana or katakana, with ー) → romaji, by wanakana: "やまだ たろう" → "yamada tarou". */
+export function kanaToRomaji(kana: string): string {
+  return toRomaji(kana).replace(/'/g, '');
+}
+
+/**
+ * One spelling for the many romanisations of a Japanese name: Tarō, Tarou, Taroh and Taro all
+ * become "taro"; Shimpei and Shinpei "sinpei". Tokens that are not Japanese syllables ("john")
+ * come back unchanged, so Western names are never bent.
+ */
+export function canonicalRomaji(token: string): string {
+  const cached = cache.get(token);
+  if (cached !== undefined) return cached;
+  let rewritten = token;
+  for (const [pattern, replacement] of ROMAJI_CONSONANT_REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  if (!ROMAJI_SYLLABLES.test(rewritten)) return remember(token, token);
+  for (const [pattern, replacement] of ROMAJI_VOWEL_REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  return remember(token, rewritten);
+}
+
+function remember(token: string, result: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(token, result);
+  return result;
+}

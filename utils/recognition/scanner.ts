@@ -1,0 +1,323 @@
+import { KANJI_VARIANTS } from './data/kanji-variants';
+import { canonicalRomaji } from './romaji';
+import { foldCase } from './text';
+import { decodeInts, encodeInts } from './codec';
+
+// Page-text scanner: one Aho–Corasick automaton over a stream of symbols, where a kanji or kana
+// character is one symbol (Japanese names need no spaces) and a whole latin word is one symbol
+// (Western names match on word boundaries only). The automaton lives in flat typed arrays so a
+// 100,000-name directory stays small in memory and serialises without rebuilding.
+
+const TOKEN_BASE = 0x10000;
+const KEY_STRIDE = 2 ** 22;
+
+const enum CharClass {
+  Unknown = 0,
+  Word = 1,
+  Cjk = 2,
+  Space = 3,
+  Soft = 4, // - and . inside "Andersson-Reyes", "Sofia A. Reyes": neither a word nor a break
+  Break = 5,
+}
+
+const charClass = new Uint8Array(0x10000);
+const cjkFold = new Uint16Array(0x10000);
+const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005\u30fb]/u;
+const WORD_TEST = /[\p{L}\p{N}\p{M}'’]/u;
+const SPACE_TEST = /\s/u;
+
+function classify(code: number): CharClass {
+  let cls = charClass[code] as CharClass;
+  if (cls !== CharClass.Unknown) return cls;
+  const ch = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) cls = CharClass.Break;
+  else if (ch === '-' || ch === '.' || ch === '‐' || ch === '‑') cls = CharClass.Soft;
+  else if (ch === '・' || ch === '･') cls = CharClass.Space;
+  else if (CJK_TEST.test(ch.normalize('NFKC'))) {
+    cls = CharClass.Cjk;
+    cjkFold[code] = foldCjkChar(ch);
+  } else if (WORD_TEST.test(ch)) cls = CharClass.Word;
+  else if (SPACE_TEST.test(ch)) cls = CharClass.Space;
+  else cls = CharClass.Break;
+  charClass[code] = cls;
+  return cls;
+}
+
+function foldCjkChar(ch: string): number {
+  let folded = ch.normalize('NFKC');
+  folded = KANJI_VARIANTS[folded] ?? folded;
+  let code = folded.charCodeAt(0);
+  if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
+  return code;
+}
+
+/** Folds a name's characters the way the scanner folds page text, so patterns and text meet. */
+export function cjkSymbols(compact: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < compact.length; i++) {
+    const code = compact.charCodeAt(i);
+    const cls = classify(code);
+    if (cls === CharClass.Cjk) out.push(cjkFold[code]);
+    else if (cls !== CharClass.Space) return [];
+  }
+  return out;
+}
+
+const wordCache = new Map<string, string>();
+function foldWord(raw: string): string {
+  let word = wordCache.get(raw);
+  if (word !== undefined) return word;
+  word = canonicalRomaji(foldCase(raw.normalize('NFKC')).replace(/['’]/g, ''));
+  if (wordCache.size > 50_000) wordCache.clear();
+  wordCache.set(raw, word);
+  return word;
+}
+
+export interface ScannerPattern {
+  symbols: number[];
+  slot: number;
+}
+
+export class TextScanner {
+  private constructor(
+    /** Words of latin names → symbol (TOKEN_BASE + id). */
+    private readonly vocabulary: Map<string, number>,
+    private readonly edgeStart: Int32Array,
+    private readonly edgeSymbol: Int32Array,
+    private readonly edgeTarget: Int32Array,
+    private readonly fail: Int32Array,
+    /** Nearest node on the fail chain that ends a pattern (0: none). */
+    private readonly outputLink: Int32Array,
+    /** Pattern group ending at a node, +1 (0: none). */
+    private readonly terminal: Int32Array,
+    private readonly groupLength: Int32Array,
+    private readonly groupSlotStart: Int32Array,
+    private readonly groupSlots: Int32Array,
+    private readonly maxLength: number,
+  ) {}
+
+  static tokenSymbol(vocabulary: Map<string, number>, token: string): number {
+    let id = vocabulary.get(token);
+    if (id === undefined) {
+      id = TOKEN_BASE + vocabulary.size;
+      vocabulary.set(token, id);
+    }
+    return id;
+  }
+
+  /** Builds the automaton; `vocabulary` maps latin name words to the symbols used in `patterns`. */
+  static build(patterns: ScannerPattern[], vocabulary: Map<string, number>): TextScanner {
+    const transitions = new Map<number, number>();
+    const parentOf: number[] = [0];
+    const symbolOf: number[] = [0];
+    const groupOfNode = new Map<number, number>();
+    const groups: number[][] = [];
+    const groupLengths: number[] = [];
+    let maxLength = 1;
+    for (const { symbols, slot } of patterns) {
+      if (symbols.length === 0) continue;
+      let node = 0;
+      for (const symbol of symbols) {
+        const key = node * KEY_STRIDE + symbol;
+        let next = transitions.get(key);
+        if (next === undefined) {
+          next = parentOf.length;
+          parentOf.push(node);
+          symbolOf.push(symbol);
+          transitions.set(key, next);
+        }
+        node = next;
+      }
+      let group = groupOfNode.get(node);
+      if (group === undefined) {
+        group = groups.length;
+        groups.push([]);
+        groupLengths.push(symbols.length);
+        groupOfNode.set(node, group);
+      }
+      if (!groups[group].includes(slot)) groups[group].push(slot);
+      maxLength = Math.max(maxLength, symbols.length);
+    }
+    transitions.clear();
+    const nodeCount = parentOf.length;
+    // Children of each node, contiguous and sorted by symbol (binary-searched while scanning).
+    const edgeStart = new Int32Array(nodeCount + 1);
+    for (let node = 1; node < nodeCount; node++) edgeStart[parentOf[node] + 1]++;
+    for (let node = 0; node < nodeCount; node++) edgeStart[node + 1] += edgeStart[node];
+    const fill = edgeStart.slice(0, nodeCount);
+    const edgeTarget = new Int32Array(Math.max(0, nodeCount - 1));
+    for (let node = 1; node < nodeCount; node++) edgeTarget[fill[parentOf[node]]++] = node;
+    const edgeSymbol = new Int32Array(edgeTarget.length);
+    for (let node = 0; node < nodeCount; node++) {
+      const from = edgeStart[node];
+      const to = edgeStart[node + 1];
+      if (to - from > 1) edgeTarget.subarray(from, to).sort((a, b) => symbolOf[a] - symbolOf[b]);
+      for (let e = from; e < to; e++) edgeSymbol[e] = symbolOf[edgeTarget[e]];
+    }
+    const terminal = new Int32Array(nodeCount);
+    for (const [node, group] of groupOfNode) terminal[node] = group + 1;
+    const groupSlotStart = new Int32Array(groups.length + 1);
+    groups.forEach((slots, g) => (groupSlotStart[g + 1] = groupSlotStart[g] + slots.length));
+    const groupSlots = new Int32Array(groupSlotStart[groups.length]);
+    groups.forEach((slots, g) => groupSlots.set(slots, groupSlotStart[g]));
+    const scanner = new TextScanner(
+      vocabulary,
+      edgeStart,
+      edgeSymbol,
+      edgeTarget,
+      new Int32Array(nodeCount),
+      new Int32Array(nodeCount),
+      terminal,
+      Int32Array.from(groupLengths),
+      groupSlotStart,
+      groupSlots,
+      maxLength,
+    );
+    scanner.linkFailures();
+    return scanner;
+  }
+
+  private child(node: number, symbol: number): number {
+    let lo = this.edgeStart[node];
+    let hi = this.edgeStart[node + 1] - 1;
+    const symbols = this.edgeSymbol;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = symbols[mid];
+      if (s === symbol) return this.edgeTarget[mid];
+      if (s < symbol) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Breadth-first failure and output links: the standard Aho–Corasick construction. */
+  private linkFailures(): void {
+    const queue = new Int32Array(this.fail.length);
+    let head = 0;
+    let tail = 0;
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) queue[tail++] = this.edgeTarget[e];
+    while (head < tail) {
+      const node = queue[head++];
+      for (let e = this.edgeStart[node]; e < this.edgeStart[node + 1]; e++) {
+        const next = this.edgeTarget[e];
+        const symbol = this.edgeSymbol[e];
+        let f = this.fail[node];
+        let target = this.child(f, symbol);
+        while (target < 0 && f !== 0) {
+          f = this.fail[f];
+          target = this.child(f, symbol);
+        }
+        const failTo = target >= 0 && target !== next ? target : 0;
+        this.fail[next] = failTo;
+        this.outputLink[next] = this.terminal[failTo] ? failTo : this.outputLink[failTo];
+        queue[tail++] = next;
+      }
+    }
+  }
+
+  private step(state: number, symbol: number): number {
+    for (;;) {
+      const next = this.child(state, symbol);
+      if (next >= 0) return next;
+      if (state === 0) return 0;
+      state = this.fail[state];
+    }
+  }
+
+  /** Calls `onHit(start, end, slot)` for every pattern occurrence, in one pass over the text. */
+  scan(text: string, onHit: (start: number, end: number, slot: number) => void): void {
+    const ringSize = this.maxLength + 1;
+    const starts = new Int32Array(ringSize);
+    let count = 0;
+    let state = 0;
+    const emit = (end: number) => {
+      for (let node = this.terminal[state] ? state : this.outputLink[state]; node; node = this.outputLink[node]) {
+        const group = this.terminal[node] - 1;
+        const length = this.groupLength[group];
+        const start = starts[(count - length + ringSize * 4) % ringSize];
+        for (let i = this.groupSlotStart[group]; i < this.groupSlotStart[group + 1]; i++) onHit(start, end, this.groupSlots[i]);
+      }
+    };
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      const cls = code < 0x80 ? asciiClass(code) : classify(code);
+      if (cls === CharClass.Cjk) {
+        state = this.step(state, cjkFold[code]);
+        starts[count % ringSize] = i;
+        count++;
+        i++;
+        if (state) emit(i);
+      } else if (cls === CharClass.Word) {
+        const begin = i;
+        let ascii = true;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c < 0x80) {
+            if (asciiClass(c) !== CharClass.Word) break;
+          } else if (classify(c) !== CharClass.Word) break;
+          else ascii = false;
+          i++;
+        }
+        const raw = text.slice(begin, i);
+        const symbol = this.vocabulary.get(ascii && !raw.includes("'") ? canonicalRomaji(raw.toLowerCase()) : foldWord(raw));
+        if (symbol === undefined) {
+          state = 0;
+          continue;
+        }
+        state = this.step(state, symbol);
+        starts[count % ringSize] = begin;
+        count++;
+        if (state) emit(i);
+      } else {
+        if (cls === CharClass.Break) state = 0;
+        i++;
+      }
+    }
+  }
+
+  toJSON(): object {
+    return {
+      vocabulary: [...this.vocabulary.keys()].join('\n'),
+      edgeStart: encodeInts(this.edgeStart),
+      edgeSymbol: encodeInts(this.edgeSymbol),
+      edgeTarget: encodeInts(this.edgeTarget),
+      fail: encodeInts(this.fail),
+      outputLink: encodeInts(this.outputLink),
+      terminal: encodeInts(this.terminal),
+      groupLength: encodeInts(this.groupLength),
+      groupSlotStart: encodeInts(this.groupSlotStart),
+      groupSlots: encodeInts(this.groupSlots),
+      maxLength: this.maxLength,
+    };
+  }
+
+  static fromJSON(data: Record<string, unknown>): TextScanner {
+    const words = String(data.vocabulary ?? '');
+    const vocabulary = new Map<string, number>();
+    if (words) words.split('\n').forEach((word, id) => vocabulary.set(word, TOKEN_BASE + id));
+    const ints = (key: string) => decodeInts(String(data[key] ?? ''));
+    return new TextScanner(
+      vocabulary,
+      ints('edgeStart'),
+      ints('edgeSymbol'),
+      ints('edgeTarget'),
+      ints('fail'),
+      ints('outputLink'),
+      ints('terminal'),
+      ints('groupLength'),
+      ints('groupSlotStart'),
+      ints('groupSlots'),
+      Number(data.maxLength) || 1,
+    );
+  }
+}
+
+function asciiClass(code: number): CharClass {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 39) return CharClass.Word;
+  if (code === 32 || code === 9 || code === 10 || code === 13) return CharClass.Space;
+  if (code === 45 || code === 46) return CharClass.Soft;
+  return CharClass.Break;
+}
