@@ -1,5 +1,5 @@
-import type { DraftPerson, PersonRole } from '../types';
-import { cleanText, firstText } from '../text';
+import type { DraftPerson, PersonRole, PersonSignal } from '../types';
+import { cleanText, firstText, textOf } from '../text';
 import { ownLines } from './experience';
 import { profileUrlOf } from './url';
 
@@ -35,6 +35,20 @@ function stripLinkWords(text: string): string {
     .trim();
 }
 
+/**
+ * Search results explain why they matched: "Current: Site Reliability Engineer at Audiense",
+ * "Past: Account Manager at Audiense". A past employer is evidence for the recogniser even without dates.
+ */
+function summaryOf(card: Element): Pick<PersonSignal, 'currentOrganization' | 'experience'> {
+  const text = textOf(card.querySelector('.entity-result__summary'));
+  const match = /^(Current|Past|現在|過去)\s*[:：]\s*(.+?)\s+(?:at|@)\s+(.+)$/i.exec(text);
+  if (!match) return {};
+  const [, when, title, organization] = match;
+  return /^(current|現在)$/i.test(when)
+    ? { currentOrganization: organization, experience: [{ organization, title, to: null }] }
+    : { experience: [{ organization, title }] };
+}
+
 export function readCard(card: Element, base: URL, role: PersonRole): DraftPerson | undefined {
   const links = Array.from(card.querySelectorAll('a[href]')).slice(0, 30);
   const link = links.find((a) => profileUrlOf(a.getAttribute('href'), base));
@@ -48,8 +62,9 @@ export function readCard(card: Element, base: URL, role: PersonRole): DraftPerso
 
   // Logged-in entity cards: name, "· 3rd+", headline — the degree line starts with a middle dot.
   const headline = firstText(card, HEADLINE_SELECTORS)?.text ?? lines.slice(1).find((line) => !/^[·•]/.test(line));
+  const summary = summaryOf(card);
   return {
-    signal: { name, ...(headline && headline !== name ? { headline } : {}), ...(profileUrl ? { profileUrl } : {}) },
+    signal: { name, ...(headline && headline !== name ? { headline } : {}), ...(profileUrl ? { profileUrl } : {}), ...summary },
     element: named?.element ?? link,
     role,
   };
