@@ -20,6 +20,8 @@ export interface ServerOptions {
   inMemory?: boolean;
   /** Load the fictional demo company and serve server/demo/pages/ under /demo/. Loopback hosts only. */
   seed?: 'demo';
+  /** Where the demo pages are; defaults to server/demo/pages/. */
+  demoPagesDir?: string;
 }
 
 export interface RunningServer {
@@ -49,7 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
-    const app = createApp({ db, demoPagesDir: options.seed === 'demo' ? demoPagesDir : undefined });
+    const app = createApp({ db, demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -43,7 +43,8 @@ export async function readDeltaPage(
   );
   const complete = rows.length <= limit;
   const page = rows.slice(0, limit);
-  const last = page.at(-1)?.seq ?? position.seq;
+  // A finished first sync has deliberately skipped the non-live rows of its snapshot, so it can move past them.
+  const last = Math.max(page.at(-1)?.seq ?? position.seq, complete ? (position.snapshot ?? 0) : 0);
   return {
     live: page.filter((row) => row.live),
     removed: page.filter((row) => !row.live).map((row) => row.id),
