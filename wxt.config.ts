@@ -19,4 +19,13 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
   }),
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
+  hooks: {
+    // The demo pages' script (entrypoints/demo.content) exists in development builds only (`npm start`
+    // builds with --mode development): production builds never match a demo page.
+    'entrypoints:found': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'development') return;
+      const demo = entrypoints.findIndex((entry) => entry.name === 'demo');
+      if (demo !== -1) entrypoints.splice(demo, 1);
+    },
+  },
 });

@@ -1,0 +1,24 @@
+import { scanNames } from '../../utils/content/name-highlights';
+import { runSiteScript } from '../../utils/content/runtime';
+import { demoAdapter } from '../../utils/sites/demo';
+
+// The demo pages served by `npm start` (utils/sites/demo.ts). Development builds only: wxt.config.ts
+// drops this entrypoint from every other build, so production never matches a demo page.
+export default defineContentScript({
+  matches: demoAdapter.matches,
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  main: (ctx) =>
+    runSiteScript(ctx, {
+      site: demoAdapter.id,
+      resolve: (url) => {
+        const kind = demoAdapter.detect(url);
+        return kind ? { adapter: demoAdapter, kind } : undefined;
+      },
+      // Names are highlighted on the pages that stand in for organisation websites only, as on real ones.
+      scanNames: (doc, send, organization, signal) =>
+        demoAdapter.detect(new URL(doc.location.href)) === 'org-website'
+          ? scanNames(doc, send, organization, signal)
+          : Promise.resolve({ signals: [], highlights: () => [] }),
+    }),
+});

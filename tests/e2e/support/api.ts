@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Role } from '../../../utils/api';
+import { demoTokens } from '../../../server/seed/demo-data';
+
+/** Demo tokens (server seed `--seed demo`), one per role. */
+export const tokens = Object.fromEntries(demoTokens.map((t) => [t.role, t.token])) as Record<Role, string>;
+
+/**
+ * Reads the backend the way an administrator would, to check what arrived there. Answers are parsed with
+ * the caller's schema: the tests compare what the user did with what the backend holds.
+ */
+export async function apiGet<T extends z.ZodType>(baseUrl: string, path: string, token: string, schema: T): Promise<z.infer<T>> {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return schema.parse(await response.json());
+}
+
+const DirectoryPage = z.object({
+  alumni: z.array(z.object({ id: z.string(), names: z.object({ display: z.string(), latin: z.string().optional() }) }).passthrough()),
+  cursor: z.string(),
+  complete: z.boolean(),
+});
+
+/** The whole directory as the admin sees it (paged delta sync from the start). */
+export async function directory(baseUrl: string): Promise<z.infer<typeof DirectoryPage>['alumni']> {
+  const all: z.infer<typeof DirectoryPage>['alumni'] = [];
+  let since: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '5000', ...(since ? { since } : {}) });
+    const page = await apiGet(baseUrl, `/directory?${query}`, tokens.admin, DirectoryPage);
+    all.push(...page.alumni);
+    if (page.complete) return all;
+    since = page.cursor;
+  }
+}
+
+/** The id of the alumnus whose display or latin name is `name`. */
+export async function alumnusId(baseUrl: string, name: string): Promise<string> {
+  const found = (await directory(baseUrl)).find((a) => a.names.display === name || a.names.latin === name);
+  if (!found) throw new Error(`${name} is not in the demo directory`);
+  return found.id;
+}
+
+export const IntroductionsAnswer = z.object({
+  introductions: z.array(
+    z.object({ id: z.string(), alumnusId: z.string(), kind: z.string(), note: z.string().optional(), context: z.object({ url: z.string().optional() }).passthrough() }).passthrough(),
+  ),
+});
+
+/** Introductions the backend holds for one alumnus. */
+export async function introductionsFor(baseUrl: string, id: string): Promise<z.infer<typeof IntroductionsAnswer>['introductions']> {
+  const answer = await apiGet(baseUrl, `/introductions?alumnusId=${encodeURIComponent(id)}`, tokens.admin, IntroductionsAnswer);
+  return answer.introductions;
+}

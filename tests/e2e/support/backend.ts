@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../../server';
+
+export interface Backend {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server (the data folder stays: `start()` brings the same backend back on the same port). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops it and removes its data. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The real reference backend on 127.0.0.1 with the demo company, on embedded PGlite in a fresh data folder
+ * (one per test file).
+ */
+export async function startBackend(): Promise<Backend> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'e2e-backend-'));
+  let running = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo' });
+  const port = running.port;
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    async stop() {
+      if (stopped) return;
+      await running.close();
+      stopped = true;
+    },
+    async start() {
+      if (!stopped) return;
+      running = await startServer({ host: '127.0.0.1', port, dataDir });
+      stopped = false;
+    },
+    async dispose() {
+      if (!stopped) await running.close();
+      stopped = true;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

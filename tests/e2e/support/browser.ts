@@ -1,0 +1,108 @@
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath, extensionDir } from './paths';
+
+export interface LaunchOptions {
+  /** Host names answered by the fixture site, and its loopback port. */
+  hosts: string[];
+  sitePort: number;
+  /** Reuse a profile (browser restart); a fresh one is made otherwise. */
+  userDataDir?: string;
+  /** The browser's UI language (the extension follows it unless told otherwise). */
+  lang?: string;
+}
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker, waking it (or waiting for it to start) first. */
+  worker(): Promise<WebWorker>;
+  /** A new tab. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+  /** Closes the browser and removes its profile. */
+  dispose(): Promise<void>;
+}
+
+const workerUrlSuffix = '/background.js';
+
+/**
+ * Debian's Chromium with the production build of the extension loaded, believing that `hosts` are the
+ * real sites (they resolve to the local fixture server).
+ */
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'e2e-profile-')));
+  // The impersonated sites resolve to the fixture server; every other name fails at once (no internet here,
+  // and the saved pages reference CDNs that would otherwise stall each load), loopback stays reachable.
+  const hostRules = [
+    ...options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.sitePort}`),
+    'MAP * ~NOTFOUND',
+    'EXCLUDE 127.0.0.1',
+    'EXCLUDE localhost',
+  ].join(',');
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    userDataDir,
+    enableExtensions: true,
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1366, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${hostRules}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+    env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang } : {}) },
+  });
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://') && t.url().endsWith(workerUrlSuffix),
+    { timeout: 20_000 },
+  );
+  const extensionId = new URL(target.url()).host;
+
+  const worker = async (): Promise<WebWorker> => {
+    const existing = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (existing) {
+      const handle = await existing.worker();
+      if (handle) return handle;
+    }
+    // A stopped worker starts again when something needs it: open an extension page to wake it.
+    const page = await browser.newPage();
+    try {
+      const woken = browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+        { timeout: 20_000 },
+      );
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const handle = await (await woken).worker();
+      if (!handle) throw new Error('The extension service worker did not start');
+      return handle;
+    } finally {
+      await page.close();
+    }
+  };
+
+  return {
+    browser,
+    extensionId,
+    userDataDir,
+    worker,
+    newPage: () => browser.newPage(),
+    close: () => browser.close(),
+    dispose: async () => {
+      await browser.close().catch(() => undefined);
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
