@@ -1,2 +1,7 @@
-// Replaced by the background worker (issue 5); present so that `wxt prepare` has an entrypoint.
-export default defineBackground(() => {});
+import { startBackgroundWorker } from '../utils/background/worker';
+
+// The only trusted context and the only one that uses the network: configuration, sync,
+// recognition, the outbox and every message from content scripts and extension pages.
+export default defineBackground(() => {
+  startBackgroundWorker();
+});

@@ -1,0 +1,65 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+// WXT's fakeBrowser leaves permissions, scripting and openOptionsPage unimplemented ("mock it
+// yourself"). These are small in-memory versions with the browser's behaviour for what the worker
+// uses: granted origins, dynamically registered content scripts, and the options page opening.
+
+export interface BrowserStubs {
+  granted: Set<string>;
+  registered: Map<string, { id: string; js?: string[]; matches?: string[] }>;
+  optionsPageOpened: number;
+  grant(...origins: string[]): Promise<void>;
+}
+
+type Listener = () => void;
+
+function event() {
+  const listeners = new Set<Listener>();
+  return {
+    addListener: (l: Listener) => void listeners.add(l),
+    removeListener: (l: Listener) => void listeners.delete(l),
+    hasListener: (l: Listener) => listeners.has(l),
+    hasListeners: () => listeners.size > 0,
+    trigger: async () => {
+      for (const l of listeners) l();
+    },
+  };
+}
+
+export function installBrowserStubs(): BrowserStubs {
+  const onAdded = event();
+  const onRemoved = event();
+  const stubs: BrowserStubs = {
+    granted: new Set(),
+    registered: new Map(),
+    optionsPageOpened: 0,
+    async grant(...origins) {
+      for (const origin of origins) stubs.granted.add(origin);
+      await onAdded.trigger();
+    },
+  };
+  Object.assign(fakeBrowser, {
+    permissions: {
+      contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => stubs.granted.has(o)),
+      onAdded,
+      onRemoved,
+    },
+    scripting: {
+      getRegisteredContentScripts: async ({ ids }: { ids?: string[] } = {}) =>
+        [...stubs.registered.values()].filter((s) => !ids || ids.includes(s.id)),
+      registerContentScripts: async (scripts: { id: string }[]) => {
+        for (const script of scripts) {
+          if (stubs.registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+          stubs.registered.set(script.id, structuredClone(script));
+        }
+      },
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+        for (const id of ids) stubs.registered.delete(id);
+      },
+    },
+  });
+  fakeBrowser.runtime.openOptionsPage = async () => {
+    stubs.optionsPageOpened++;
+  };
+  return stubs;
+}

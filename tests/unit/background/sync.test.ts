@@ -1,0 +1,172 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { BackgroundWorker } from '../../../utils/background/worker';
+import { ORGSITE_SCRIPT_ID } from '../../../utils/background/orgsite';
+import { getMeta } from '../../../utils/db';
+import { SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../../utils/sync';
+import type { BrowserStubs } from './support/browser-stubs';
+import { configure, freshProfile, send, startWorker, syncNow } from './support/harness';
+import { alumnus, offer, organization } from './support/records';
+import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
+
+let backend: ScriptedBackend;
+let worker: BackgroundWorker;
+let stubs: BrowserStubs;
+
+// A fresh backend and browser profile per test: each test writes its own data.
+beforeEach(async () => {
+  stubs = freshProfile();
+  backend = await startScriptedBackend();
+});
+afterEach(async () => {
+  await worker?.stop();
+  await backend.close();
+});
+
+const directoryIds = async () => (await (await worker.ready).db.getAllKeys('alumni')).sort();
+
+describe('sync', () => {
+  it('reports "unconfigured" until a backend and token are set', async () => {
+    worker = startWorker();
+    expect((await syncNow(worker)).state).toBe('unconfigured');
+    expect(backend.requests).toEqual([]);
+  });
+
+  it('starts a sync as soon as a configuration is saved into storage', async () => {
+    backend.upsert('directory', alumnus('s1'));
+    worker = startWorker();
+    await configure(backend.url, 'recruiter-token');
+    await vi.waitFor(async () => expect(await directoryIds()).toContain('s1'));
+  });
+
+  it('syncs on install and schedules itself every 15 minutes', async () => {
+    backend.upsert('offers', offer('install-offer'));
+    await configure(backend.url, 'sales-token');
+    worker = startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect(await (await worker.ready).db.get('offers', 'install-offer')).toBeDefined());
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: SYNC_PERIOD_MINUTES });
+  });
+
+  it('follows the cursor across pages, then asks only for what changed since', async () => {
+    backend.pageSize = 2;
+    backend.upsert('directory', alumnus('p1'), alumnus('p2'), alumnus('p3'), alumnus('p4'), alumnus('p5'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    const status = await syncNow(worker);
+    expect(status).toMatchObject({ state: 'idle', lastError: null, progress: null });
+    expect(status.lastSuccessAt).toEqual(expect.any(Number));
+    expect(await directoryIds()).toEqual(expect.arrayContaining(['p1', 'p2', 'p3', 'p4', 'p5']));
+    const directoryRequests = backend.requests.filter((r) => r.includes('/directory'));
+    expect(directoryRequests.length).toBeGreaterThanOrEqual(3);
+
+    backend.requests.length = 0;
+    backend.upsert('directory', alumnus('p6'));
+    await syncNow(worker);
+    const cursor = await getMeta((await worker.ready).db, 'cursor:directory');
+    expect(backend.requests.filter((r) => r.includes('/directory'))).toHaveLength(1);
+    expect(backend.requests.find((r) => r.includes('/directory'))).toMatch(/since=\d+/);
+    expect(await directoryIds()).toContain('p6');
+    expect(cursor).toEqual(expect.any(String));
+  });
+
+  it('applies removals (deleted records, withdrawn consent)', async () => {
+    backend.upsert('directory', alumnus('r1'), alumnus('r2'));
+    backend.upsert('offers', offer('r-offer'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    await syncNow(worker);
+    backend.remove('directory', 'r1');
+    backend.remove('offers', 'r-offer');
+    await syncNow(worker);
+    const ids = await directoryIds();
+    expect(ids).toContain('r2');
+    expect(ids).not.toContain('r1');
+    expect(await (await worker.ready).db.get('offers', 'r-offer')).toBeUndefined();
+  });
+
+  it('rejects a whole run when one page breaks the contract, and keeps the last good data', async () => {
+    backend.upsert('directory', alumnus('g1', { currentTitle: 'Designer' }));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    await syncNow(worker);
+    const db = (await worker.ready).db;
+    const goodCursor = await getMeta(db, 'cursor:directory');
+
+    backend.pageSize = 1;
+    backend.upsert('directory', alumnus('g1', { currentTitle: 'Head of Design' }), alumnus('g2'));
+    backend.breakPage('directory', 1, { alumni: [{ id: 'g3', names: { display: '' } }], removed: [], cursor: 'x', complete: true });
+    const failed = await syncNow(worker);
+    expect(failed.state).toBe('error');
+    expect(failed.lastError).toContain('does not match the API contract');
+    // Page 0 (g1's update) was fine but belongs to the rejected run: nothing of it was stored.
+    expect(await db.get('alumni', 'g1')).toMatchObject({ currentTitle: 'Designer' });
+    expect(await db.get('alumni', 'g2')).toBeUndefined();
+    expect(await getMeta(db, 'cursor:directory')).toBe(goodCursor);
+
+    const recovered = await syncNow(worker);
+    expect(recovered).toMatchObject({ state: 'idle', lastError: null });
+    expect(await db.get('alumni', 'g1')).toMatchObject({ currentTitle: 'Head of Design' });
+    expect(await db.get('alumni', 'g2')).toBeDefined();
+  });
+
+  it('syncs only offers for the alumni role and counts new ones on the toolbar badge', async () => {
+    backend.upsert('directory', alumnus('hidden'));
+    backend.upsert('offers', offer('o-new-1'), offer('o-new-2'), offer('o-closed', { status: 'closed' }));
+    await configure(backend.url, 'alumni-token');
+    worker = startWorker();
+    await syncNow(worker);
+    expect(backend.requests.some((r) => r.includes('/directory') || r.includes('/organizations'))).toBe(false);
+    expect(await directoryIds()).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+
+    expect((await send('ui:list-offers', {})).offers.map((o) => o.id).sort()).toEqual(['o-new-1', 'o-new-2']);
+    await send('ui:mark-offers-seen', {});
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    backend.upsert('offers', offer('o-new-3'));
+    await syncNow(worker);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await send('ui:get-status', {})).toMatchObject({ openOffers: 3, newOffers: 1, directorySize: 0 });
+  });
+
+  it('drops the previous data when the configuration now names another role', async () => {
+    backend.upsert('directory', alumnus('private'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    await syncNow(worker);
+    expect(await directoryIds()).toContain('private');
+    await configure(backend.url, 'alumni-token');
+    await syncNow(worker);
+    expect(await directoryIds()).toEqual([]);
+  });
+
+  it('shows the error and keeps data when the token is refused', async () => {
+    backend.upsert('directory', alumnus('kept'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    await syncNow(worker);
+    await configure(backend.url, 'revoked-token');
+    const status = await syncNow(worker);
+    expect(status.state).toBe('error');
+    expect(status.lastError).toContain('token was not accepted');
+    expect(await directoryIds()).toContain('kept');
+  });
+
+  it('registers the organisation-website script only for origins the user granted', async () => {
+    backend.upsert('organizations', organization('org-audiense'), organization('org-other', { name: 'Other', domains: ['other.example'] }));
+    await configure(backend.url, 'sales-token');
+    worker = startWorker();
+    await syncNow(worker);
+    expect(stubs.registered.size).toBe(0);
+
+    await stubs.grant('https://audiense.com/*');
+    await vi.waitFor(() => expect(stubs.registered.get(ORGSITE_SCRIPT_ID)?.matches).toEqual(['https://audiense.com/*']));
+    expect(stubs.registered.get(ORGSITE_SCRIPT_ID)?.js).toEqual(['content-scripts/orgsite.js']);
+
+    backend.remove('organizations', 'org-audiense');
+    await syncNow(worker);
+    expect(stubs.registered.has(ORGSITE_SCRIPT_ID)).toBe(false);
+  });
+});

@@ -1,0 +1,19 @@
+import type { BackendClient, BackendConfig } from '../backend';
+import type { ConfigState } from '../config';
+import type { Database } from '../db';
+import type { Outbox } from '../outbox';
+import type { IndexHolder, SyncService } from '../sync';
+
+/** Everything the message handlers and event listeners of the worker share. */
+export interface WorkerContext {
+  db: Database;
+  index: IndexHolder;
+  sync: SyncService;
+  outbox: Outbox;
+  readConfig: () => Promise<ConfigState>;
+  createClient: (config: BackendConfig) => BackendClient;
+  /** The client for the configuration in effect, or null when unconfigured. */
+  currentClient: () => Promise<BackendClient | null>;
+  now: () => number;
+  report: (key: string, message: string) => void;
+}

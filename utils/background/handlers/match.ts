@@ -1,0 +1,98 @@
+import { Alumnus, type Offer, Organization } from '../../api';
+import { isSiteEnabled, readSettings } from '../../config';
+import { getMeta } from '../../db';
+import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
+import { registrableDomain } from '../../recognition';
+import type { RecognitionIndex } from '../../recognition/types';
+import type { OrganizationSignal } from '../../signals/schema';
+import type { WorkerContext } from '../context';
+import { offersConcerning, openOffers } from '../offers';
+import { recordTabRecognition } from '../tab-recognition';
+
+type MatchRequest = RequestOf<'page:match'>;
+
+/**
+ * Runs a page's signals through the recognition index. People become PersonMatch (with offers
+ * about their current organisation), organisations become OrganizationMatch (with the alumni
+ * working there now). What was recognised is also recorded for the tab, for the popup.
+ */
+export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId: number | undefined) {
+  const [me, settings] = await Promise.all([getMeta(ctx.db, 'me'), readSettings(ctx.report)]);
+  // A site the user turned off gets no answers, even from a content script that still asks.
+  const enabled = isSiteEnabled(settings, request.signals.site);
+  const people: PersonMatch[] = [];
+  const organizations: OrganizationMatch[] = [];
+  if (me && enabled) {
+    const index = await ctx.index.get();
+    const offers = await openOffers(ctx.db);
+    const company = { name: me.company.name, aliases: me.company.aliases };
+    for (const [ref, signal] of request.signals.people.entries()) {
+      const result = index.matchPerson(signal, company);
+      if (!result) continue;
+      const alumnus = await readAlumnus(ctx, result.alumnusId);
+      if (!alumnus) continue;
+      const organizationId =
+        alumnus.currentEmployer?.organizationId ??
+        (signal.currentOrganization ? (index.matchOrganization({ name: signal.currentOrganization }) ?? undefined) : undefined);
+      people.push({ ref, alumnus, confidence: result.confidence, evidence: result.evidence, offers: offersConcerning(offers, organizationId) });
+    }
+    for (const [ref, signal] of request.signals.organizations.entries()) {
+      const match =
+        me.user.role === 'alumni'
+          ? ownCompanyMatch(me, signal, offers)
+          : await organizationMatch(ctx, index, signal, offers);
+      if (match) organizations.push({ ref, ...match });
+    }
+  }
+  if (tabId !== undefined) {
+    await recordTabRecognition(tabId, {
+      url: request.url,
+      site: request.signals.site,
+      pageKind: request.signals.pageKind,
+      people: people.length,
+      organizations: organizations.length,
+      names: [...people.map((p) => p.alumnus.names.display), ...organizations.map((o) => o.organization.name)].slice(0, 50),
+    });
+  }
+  return { people, organizations };
+}
+
+async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, signal: OrganizationSignal, offers: Offer[]) {
+  const organizationId = index.matchOrganization(signal);
+  if (!organizationId) return null;
+  const organization = Organization.safeParse(await ctx.db.get('organizations', organizationId));
+  if (!organization.success) return null;
+  const alumni: Alumnus[] = [];
+  for (const id of index.alumniAt(organizationId)) {
+    const alumnus = await readAlumnus(ctx, id);
+    if (alumnus) alumni.push(alumnus);
+  }
+  return { organization: organization.data, alumni, offers: offersConcerning(offers, organizationId) };
+}
+
+/**
+ * Alumni cannot read the directory or organisations; on the company's own website (its domains
+ * come from GET /me) they are shown every open offer, under the company's own name.
+ */
+function ownCompanyMatch(
+  me: NonNullable<Awaited<ReturnType<typeof getMeta<'me'>>>>,
+  signal: OrganizationSignal,
+  offers: Offer[],
+) {
+  const domain = registrableDomain(signal.domain ?? signal.url ?? '');
+  if (!domain || !me.company.domains.includes(domain)) return null;
+  const organization: Organization = {
+    id: `company:${domain}`,
+    name: me.company.name,
+    aliases: me.company.aliases,
+    domains: me.company.domains,
+    profileUrls: [],
+    updatedAt: new Date(0).toISOString(),
+  };
+  return { organization, alumni: [], offers };
+}
+
+async function readAlumnus(ctx: WorkerContext, id: string): Promise<Alumnus | null> {
+  const parsed = Alumnus.safeParse(await ctx.db.get('alumni', id));
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import { isSiteEnabled, readSettings, updateSettings } from '../../config';
+import { countDiagnostic, getMeta } from '../../db';
+import type { Handlers } from '../../messaging/router';
+import type { WorkerContext } from '../context';
+import { matchPage } from './match';
+
+type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
+
+/** Handlers for what content scripts may ask (the router has already checked sender and payload). */
+export function pageHandlers(ctx: WorkerContext): PageHandlers {
+  return {
+    'page:get-settings': async ({ site }) => {
+      const [settings, me, { config }] = await Promise.all([readSettings(ctx.report), getMeta(ctx.db, 'me'), ctx.readConfig()]);
+      return {
+        enabled: isSiteEnabled(settings, site),
+        collapsed: settings.collapsed[site] ?? false,
+        highlightNames: settings.highlightNames,
+        lang: settings.lang === 'auto' ? browserLanguage() : settings.lang,
+        role: me?.user.role ?? null,
+        configured: config !== null,
+      };
+    },
+    'page:set-collapsed': async ({ site, collapsed }) => {
+      await updateSettings((settings) => ({ ...settings, collapsed: { ...settings.collapsed, [site]: collapsed } }));
+      return { ok: true };
+    },
+    'page:match': (request, sender) => matchPage(ctx, request, sender.tab?.id),
+    'page:scan-text': async ({ text }) => {
+      if (!(await getMeta(ctx.db, 'me'))) return { hits: [] };
+      return { hits: (await ctx.index.get()).scanText(text) };
+    },
+    'page:report-diagnostic': async (diagnostic) => {
+      await countDiagnostic(ctx.db, { kind: 'unrecognised', adapter: diagnostic.adapter, pageKind: diagnostic.pageKind, missing: diagnostic.missing });
+      return { ok: true };
+    },
+    'page:load-introductions': async ({ alumnusId }) => {
+      const client = await requireClient(ctx);
+      return { introductions: await client.introductions(alumnusId) };
+    },
+    'page:log-introduction': ({ alumnusId, kind, note, context }) =>
+      ctx.outbox.logIntroduction({ alumnusId, kind, note, context, occurredAt: new Date(ctx.now()).toISOString() }),
+    'page:express-interest': ({ offerId, message }) => ctx.outbox.expressInterest({ offerId, message }),
+    'page:outbox-status': ({ ids }) => ctx.outbox.statuses(ids),
+    'page:open-options': async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    },
+  };
+}
+
+export async function requireClient(ctx: WorkerContext) {
+  const client = await ctx.currentClient();
+  if (!client) throw new Error('Alumni Lens is not configured: set the backend and token in its options.');
+  return client;
+}
+
+function browserLanguage(): 'en' | 'ja' {
+  let language = globalThis.navigator?.language ?? 'en';
+  try {
+    language = browser.i18n.getUILanguage();
+  } catch {
+    // Not every runtime offers i18n to the worker; the navigator's language is the same setting.
+  }
+  return language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}

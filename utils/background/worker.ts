@@ -1,0 +1,121 @@
+import { browser, type Browser } from 'wxt/browser';
+import { type BackendConfig, createBackendClient } from '../backend';
+import { readConfig, watchConfig } from '../config';
+import { countDiagnostic, type Database, openDatabase } from '../db';
+import { type MessageName, messages } from '../messaging/protocol';
+import { type Handler, type Handlers, routeMessage } from '../messaging/router';
+import { createOutbox, OUTBOX_ALARM } from '../outbox';
+import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
+import { updateOfferBadge } from './badge';
+import type { WorkerContext } from './context';
+import { createHandlers } from './handlers';
+import { updateOrgsiteRegistration } from './orgsite';
+import { forgetTab } from './tab-recognition';
+
+export interface WorkerOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  dbName?: string;
+}
+
+/**
+ * Starts the background worker: every listener is registered synchronously, before the first
+ * await, so an event that woke the worker is never missed; the database opens behind them.
+ */
+export function startBackgroundWorker(options: WorkerOptions = {}) {
+  const ready = createContext(options);
+  const handlers = deferredHandlers(ready.then((ctx) => createHandlers(ctx)));
+  const rules = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  const inBackground = (task: (ctx: WorkerContext) => Promise<unknown>) =>
+    void ready.then(task).catch((error: unknown) => console.error('[alumni-lens]', error));
+
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => routeMessage(handlers, rules, message, sender);
+  const onStart = () =>
+    inBackground(async (ctx) => {
+      await scheduleSync();
+      await Promise.all([ctx.sync.requestSync(), ctx.outbox.flush()]);
+    });
+  const onAlarm = (alarm: Browser.alarms.Alarm) => {
+    if (alarm.name === SYNC_ALARM) inBackground((ctx) => ctx.sync.requestSync());
+    if (alarm.name === OUTBOX_ALARM) inBackground((ctx) => ctx.outbox.flush());
+  };
+  const onPermissionsChanged = () => inBackground((ctx) => updateOrgsiteRegistration(ctx.db));
+  const onTabRemoved = (tabId: number) => void forgetTab(tabId);
+
+  // Each event with its listener, so stop() removes exactly what was added.
+  const subscriptions: Array<[ListenerEvent | undefined, (...args: never[]) => unknown]> = [
+    [browser.runtime.onMessage as ListenerEvent, onMessage],
+    [browser.runtime.onInstalled as ListenerEvent, onStart],
+    [browser.runtime.onStartup as ListenerEvent, onStart],
+    [browser.alarms.onAlarm as ListenerEvent, onAlarm],
+    [browser.permissions?.onAdded as ListenerEvent | undefined, onPermissionsChanged],
+    [browser.permissions?.onRemoved as ListenerEvent | undefined, onPermissionsChanged],
+    [browser.tabs?.onRemoved as ListenerEvent | undefined, onTabRemoved],
+  ];
+  for (const [event, listener] of subscriptions) event?.addListener(listener);
+  // Saving a configuration (options page, policy, or straight into storage) syncs at once.
+  const unwatchConfig = watchConfig(() => inBackground((ctx) => ctx.sync.requestSync()));
+
+  return {
+    ready,
+    /** Removes this worker's listeners and closes its database (tests simulate a stopped worker). */
+    async stop() {
+      for (const [event, listener] of subscriptions) event?.removeListener(listener);
+      unwatchConfig();
+      const ctx = await ready;
+      await ctx.sync.idle();
+      ctx.db.close();
+    },
+  };
+}
+
+interface ListenerEvent {
+  addListener(listener: (...args: never[]) => unknown): void;
+  removeListener(listener: (...args: never[]) => unknown): void;
+}
+
+export type BackgroundWorker = ReturnType<typeof startBackgroundWorker>;
+
+async function createContext(options: WorkerOptions): Promise<WorkerContext> {
+  const db: Database = await openDatabase(options.dbName);
+  const now = options.now ?? Date.now;
+  const report = (key: string, message: string) => {
+    console.warn(`[alumni-lens] ${key}: ${message}`);
+    void countDiagnostic(db, { kind: 'stored-data', adapter: key, missing: message.slice(0, 300) });
+  };
+  const createClient = (config: BackendConfig) => createBackendClient(config, { fetch: options.fetch });
+  const readCurrentConfig = () => readConfig(report);
+  const currentClient = async () => {
+    const { config } = await readCurrentConfig();
+    return config ? createClient(config) : null;
+  };
+  const index = new IndexHolder(db, (message) => report('recognition index', message));
+  const outbox = createOutbox({ db, getClient: currentClient, now, random: options.random });
+  const sync = createSyncService({
+    db,
+    index,
+    readConfig: readCurrentConfig,
+    createClient,
+    now,
+    afterSync: async () => {
+      await updateOfferBadge(db);
+      await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
+      // The backend answered: a good moment to deliver anything still waiting.
+      await outbox.flush();
+    },
+  });
+  return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };
+}
+
+/** Handlers usable before the database is open: each waits for the real one. */
+function deferredHandlers(real: Promise<Handlers>): Handlers {
+  const entries = (Object.keys(messages) as MessageName[]).map((name) => {
+    const handler: Handler<MessageName> = async (payload, sender) => {
+      const handlers = await real;
+      return (handlers[name] as Handler<MessageName>)(payload as never, sender);
+    };
+    return [name, handler] as const;
+  });
+  return Object.fromEntries(entries) as unknown as Handlers;
+}

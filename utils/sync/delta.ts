@@ -1,0 +1,61 @@
+import type { Alumnus, Offer, Organization } from '../api';
+import type { BackendClient } from '../backend';
+import type { SyncResource } from '../db';
+
+export type RecordOf<R extends SyncResource> = R extends 'directory' ? Alumnus : R extends 'organizations' ? Organization : Offer;
+
+/** Every change of one resource's run: the latest version of each changed record, or null if removed. */
+export interface Delta<R extends SyncResource> {
+  resource: R;
+  changes: Map<string, RecordOf<R> | null>;
+  cursor: string;
+}
+
+const PAGE_SIZE = 1000;
+/** A backend that keeps answering `complete: false` without moving its cursor must not loop us forever. */
+const MAX_PAGES = 10_000;
+
+/**
+ * Fetches every page of one resource changed since `since`, staging them in memory. Any page that
+ * fails (network, auth, contract) throws, so nothing of this run reaches the database.
+ */
+export async function fetchDelta<R extends SyncResource>(
+  client: BackendClient,
+  resource: R,
+  since: string | undefined,
+  onPage: (received: number) => void,
+): Promise<Delta<R>> {
+  const changes = new Map<string, RecordOf<R> | null>();
+  let cursor = since;
+  let received = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { records, removed, next, complete } = await fetchPage(client, resource, cursor);
+    // Later pages win: a record changed and then removed within one run ends removed.
+    for (const record of records) changes.set(record.id, record as RecordOf<R>);
+    for (const id of removed) changes.set(id, null);
+    received += records.length + removed.length;
+    onPage(received);
+    if (complete) return { resource, changes, cursor: next };
+    if (next === cursor) throw new Error(`The backend's ${resource} cursor did not advance`);
+    cursor = next;
+  }
+  throw new Error(`The backend's ${resource} sync did not complete after ${MAX_PAGES} pages`);
+}
+
+async function fetchPage(client: BackendClient, resource: SyncResource, since: string | undefined) {
+  const query = { since, limit: PAGE_SIZE };
+  switch (resource) {
+    case 'directory': {
+      const page = await client.directoryPage(query);
+      return { records: page.alumni, removed: page.removed, next: page.cursor, complete: page.complete };
+    }
+    case 'organizations': {
+      const page = await client.organizationsPage(query);
+      return { records: page.organizations, removed: page.removed, next: page.cursor, complete: page.complete };
+    }
+    case 'offers': {
+      const page = await client.offersPage(query);
+      return { records: page.offers, removed: page.removed, next: page.cursor, complete: page.complete };
+    }
+  }
+}

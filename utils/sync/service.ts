@@ -1,0 +1,120 @@
+import type { Me } from '../api';
+import type { BackendClient, BackendConfig } from '../backend';
+import type { ConfigState } from '../config';
+import { type Database, getMeta, setMeta, type SyncResource } from '../db';
+import type { SyncStatus } from '../messaging/protocol';
+import { clearSyncedData, commitDelta } from './commit';
+import { fetchDelta } from './delta';
+import type { IndexHolder } from './index-holder';
+
+export interface SyncDeps {
+  db: Database;
+  index: IndexHolder;
+  readConfig: () => Promise<ConfigState>;
+  createClient: (config: BackendConfig) => BackendClient;
+  now?: () => number;
+  /** Runs after every successful sync (badge, organisation-site scripts, outbox flush). */
+  afterSync?: (me: Me) => Promise<void>;
+}
+
+/** The alumni role cannot read the directory or organisations: it syncs the offers meant for it. */
+export function resourcesFor(role: Me['user']['role']): SyncResource[] {
+  return role === 'alumni' ? ['offers'] : ['directory', 'organizations', 'offers'];
+}
+
+/** Which backend, company and role the data belongs to (roles see different fields, e.g. rehireEligible). */
+export function dataOwnerOf(config: BackendConfig, me: Me): string {
+  return JSON.stringify([config.apiUrl, me.company.name, me.user.role]);
+}
+
+/**
+ * Runs delta syncs one at a time. A request while one runs is coalesced into a single follow-up
+ * run, so a configuration saved mid-sync is always synced with.
+ */
+export function createSyncService(deps: SyncDeps) {
+  const now = deps.now ?? Date.now;
+  let state: SyncStatus['state'] = 'idle';
+  let progress: SyncStatus['progress'] = null;
+  let running: Promise<SyncStatus> | null = null;
+  let rerun = false;
+
+  async function status(): Promise<SyncStatus> {
+    const last = (await getMeta(deps.db, 'lastSync')) ?? { at: null, error: null };
+    const shownState = state === 'idle' && last.error ? 'error' : state;
+    return { state: shownState, lastSuccessAt: last.at, lastError: last.error, progress };
+  }
+
+  async function runOnce(): Promise<void> {
+    const { config } = await deps.readConfig();
+    if (!config) {
+      state = 'unconfigured';
+      return;
+    }
+    state = 'syncing';
+    progress = null;
+    const previous = (await getMeta(deps.db, 'lastSync')) ?? { at: null, error: null };
+    let me: Me;
+    try {
+      const client = deps.createClient(config);
+      me = await client.me();
+      const owner = dataOwnerOf(config, me);
+      if ((await getMeta(deps.db, 'dataOwner')) !== owner) {
+        await clearSyncedData(deps.db);
+        await setMeta(deps.db, 'dataOwner', owner);
+        await deps.index.reset();
+      }
+      await setMeta(deps.db, 'me', me);
+      for (const resource of resourcesFor(me.user.role)) {
+        await syncResource(client, resource);
+      }
+      await setMeta(deps.db, 'lastSync', { at: now(), error: null });
+      state = 'idle';
+      progress = null;
+    } catch (error) {
+      await setMeta(deps.db, 'lastSync', { at: previous.at, error: error instanceof Error ? error.message : String(error) });
+      state = 'error';
+      progress = null;
+      return;
+    }
+    // The data is in; what follows (badge, scripts, outbox) reports its own problems.
+    await deps.afterSync?.(me).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
+  }
+
+  async function syncResource(client: BackendClient, resource: SyncResource): Promise<void> {
+    const since = await getMeta(deps.db, `cursor:${resource}`);
+    const delta = await fetchDelta(client, resource, since, (received) => {
+      progress = { resource, received };
+    });
+    const version = await commitDelta(deps.db, delta);
+    if (delta.resource === 'directory' || delta.resource === 'organizations') {
+      await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
+    }
+  }
+
+  /** Starts a sync (or queues one after the running one) and resolves when it has finished. */
+  function requestSync(): Promise<SyncStatus> {
+    if (running) {
+      rerun = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        rerun = false;
+        await runOnce();
+      } while (rerun);
+      running = null;
+      return status();
+    })();
+    return running;
+  }
+
+  return {
+    requestSync,
+    status,
+    isRunning: () => running !== null,
+    /** Resolves when no sync is running (tests, and handlers that must read settled data). */
+    idle: () => running ?? Promise.resolve(),
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
