@@ -1,0 +1,178 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { BackgroundWorker } from '../../../utils/background/worker';
+import { updateSettings } from '../../../utils/config';
+import type { PageSignals } from '../../../utils/signals/schema';
+import type { BrowserStubs } from './support/browser-stubs';
+import { configure, contentScriptSender, EXTENSION_ID, freshProfile, send, startWorker, syncNow } from './support/harness';
+import { alumnus, offer, organization } from './support/records';
+import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
+
+let backend: ScriptedBackend;
+let worker: BackgroundWorker;
+let stubs: BrowserStubs;
+
+beforeEach(async () => {
+  stubs = freshProfile();
+  backend = await startScriptedBackend();
+  backend.upsert(
+    'directory',
+    alumnus('E2001'),
+    alumnus('E2002', {
+      names: { display: 'Marcos Ruiz', latin: 'Marcos Ruiz' },
+      profileUrls: ['https://www.linkedin.com/in/marcosruiz'],
+      currentEmployer: { name: 'Audiense', organizationId: 'org-audiense' },
+    }),
+  );
+  backend.upsert('organizations', organization('org-audiense'));
+  backend.upsert('offers', offer('offer-audiense', { organizationId: 'org-audiense' }), offer('offer-elsewhere'));
+  await configure(backend.url, 'recruiter-token');
+  worker = startWorker();
+  await syncNow(worker);
+});
+afterEach(async () => {
+  await worker.stop();
+  await backend.close();
+});
+
+const sofiaProfile: PageSignals = {
+  site: 'linkedin',
+  pageKind: 'profile',
+  people: [
+    {
+      name: 'Sofia Andersson Reyes',
+      profileUrl: 'https://www.linkedin.com/in/sofia-andersson-reyes',
+      currentOrganization: 'Spotify',
+      experience: [{ organization: 'Sakura Digital', from: '2009-04', to: '2011-08' }],
+    },
+    { name: 'Arjun Mehta', profileUrl: 'https://www.linkedin.com/in/arjun-mehta' },
+  ],
+  organizations: [],
+};
+const audiensePage: PageSignals = {
+  site: 'linkedin',
+  pageKind: 'company-people',
+  people: [],
+  organizations: [{ name: 'Audiense', url: 'https://www.linkedin.com/company/audiense' }],
+};
+
+describe('sender checks', () => {
+  it('refuses ui:test-connection from a content script, so a page can never make the worker fetch a URL', async () => {
+    backend.requests.length = 0;
+    await expect(
+      send('ui:test-connection', { apiUrl: 'http://127.0.0.1:1/steal', token: 'x' }, contentScriptSender()),
+    ).rejects.toThrow('ui:test-connection is not allowed from this sender');
+    await expect(send('ui:get-status', {}, contentScriptSender())).rejects.toThrow('not allowed');
+    expect(backend.requests).toEqual([]);
+  });
+
+  it('accepts ui:test-connection from the options page and reports who the token belongs to', async () => {
+    const answer = await send('ui:test-connection', { apiUrl: backend.url, token: 'sales-token' });
+    expect(answer).toMatchObject({ ok: true, me: { user: { role: 'sales' } } });
+    expect(await send('ui:test-connection', { apiUrl: backend.url, token: 'wrong' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('token was not accepted'),
+    });
+  });
+
+  it('refuses messages from another extension and payloads that fail their schema', async () => {
+    await expect(send('page:match', { url: 'https://x.example/', signals: audiensePage }, { id: 'other-extension' })).rejects.toThrow(
+      'not allowed',
+    );
+    await expect(send('page:log-introduction', { alumnusId: 'E2001', kind: 'bribe' } as never, contentScriptSender())).rejects.toThrow(
+      'Invalid page:log-introduction',
+    );
+  });
+
+  it('ignores messages that are not ours (other listeners may answer them)', async () => {
+    const replies = await fakeBrowser.runtime.onMessage.trigger({ hello: 'world' }, { id: EXTENSION_ID } as never);
+    expect(replies).toEqual([undefined]);
+  });
+});
+
+describe('page:match', () => {
+  it('matches an alumnus by profile URL with evidence, and never a stranger', async () => {
+    const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: sofiaProfile }, contentScriptSender());
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ ref: 0, confidence: 'confirmed', alumnus: { id: 'E2001', relationshipOwner: { name: 'Kenji Watanabe' } } });
+    expect(people[0].evidence.length).toBeGreaterThan(0);
+  });
+
+  it('lists the alumni working at an organisation now, and the offers concerning it', async () => {
+    const { organizations, people } = await send('page:match', { url: 'https://www.linkedin.com/company/audiense/people/', signals: audiensePage }, contentScriptSender());
+    expect(people).toEqual([]);
+    expect(organizations).toHaveLength(1);
+    expect(organizations[0].organization.id).toBe('org-audiense');
+    expect(organizations[0].alumni.map((a) => a.id)).toEqual(['E2002']);
+    expect(organizations[0].offers.map((o) => o.id)).toEqual(['offer-audiense']);
+  });
+
+  it('gives a person the open offers about their current organisation', async () => {
+    const signals: PageSignals = { ...sofiaProfile, people: [{ name: 'Marcos Ruiz', profileUrl: 'https://www.linkedin.com/in/marcosruiz' }] };
+    const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/marcosruiz', signals }, contentScriptSender());
+    expect(people[0].offers.map((o) => o.id)).toEqual(['offer-audiense']);
+  });
+
+  it('answers nothing for a site the user turned off', async () => {
+    await updateSettings((s) => ({ ...s, sites: { linkedin: false } }));
+    const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: sofiaProfile }, contentScriptSender());
+    expect(people).toEqual([]);
+    expect((await send('page:get-settings', { site: 'linkedin' }, contentScriptSender())).enabled).toBe(false);
+  });
+
+  it('records what was recognised per tab, and the record survives a restarted worker', async () => {
+    await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: sofiaProfile }, contentScriptSender(7));
+    await worker.stop();
+    worker = startWorker();
+    expect(await send('ui:tab-recognition', { tabId: 7 })).toEqual({
+      url: 'https://www.linkedin.com/in/sofia-andersson-reyes',
+      site: 'linkedin',
+      pageKind: 'profile',
+      people: 1,
+      organizations: 0,
+      names: ['Sofia Andersson Reyes'],
+    });
+    expect(await send('ui:tab-recognition', { tabId: 8 })).toBeNull();
+  });
+});
+
+describe('other page messages', () => {
+  it('logs an introduction through the outbox and loads it back only when asked', async () => {
+    const status = await send(
+      'page:log-introduction',
+      { alumnusId: 'E2001', kind: 'referral', note: 'Coffee next week', context: { site: 'linkedin' } },
+      contentScriptSender(),
+    );
+    expect(status.state).toBe('sent');
+    expect(backend.posted.size).toBe(1);
+    expect(await send('page:outbox-status', { ids: [status.id] }, contentScriptSender())).toEqual([status]);
+    const { introductions } = await send('page:load-introductions', { alumnusId: 'E2001' }, contentScriptSender());
+    expect(introductions.map((i) => i.note)).toEqual(['Coffee next week']);
+  });
+
+  it('counts diagnostics for layouts not recognised', async () => {
+    const diagnostic = { adapter: 'linkedin', pageKind: 'profile', missing: 'experience section' };
+    await send('page:report-diagnostic', diagnostic, contentScriptSender());
+    await send('page:report-diagnostic', diagnostic, contentScriptSender());
+    expect((await send('ui:get-diagnostics', {})).unrecognised).toEqual([{ ...diagnostic, count: 2 }]);
+  });
+
+  it('opens the options page', async () => {
+    await send('page:open-options', {}, contentScriptSender());
+    expect(stubs.optionsPageOpened).toBe(1);
+  });
+
+  it('gives the popup its status', async () => {
+    expect(await send('ui:get-status', {})).toMatchObject({
+      me: { user: { role: 'recruiter' } },
+      sync: { state: 'idle' },
+      directorySize: 2,
+      organizationsCount: 1,
+      openOffers: 2,
+      pendingOutbox: 0,
+      failedOutbox: [],
+      configSource: 'local',
+    });
+  });
+});
