@@ -29,7 +29,9 @@ export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
   app.use('/api/*', (c, next) =>
     bodyLimit({
       maxSize: c.req.path === importPath ? csvBodyLimit : jsonBodyLimit,
-      onError: (c) => c.json(problemBody('payload_too_large', 'The request body is larger than this endpoint accepts.'), 413),
+      // The rest of the body is not read, so this connection cannot carry another request: close it.
+      onError: (c) =>
+        c.json(problemBody('payload_too_large', 'The request body is larger than this endpoint accepts.'), 413, { Connection: 'close' }),
     })(c, next),
   );
 

@@ -40,7 +40,11 @@ const columnOfField: Record<string, AlumniCsvColumn> = {
   'relationshipOwner.email': 'owner_email',
 };
 
-function columnFor(path: PropertyKey[]): string {
+function columnFor(path: PropertyKey[], tenures: number): string {
+  // The file's own period is the last tenure; earlier ones come from more_tenures.
+  if (path[0] === 'tenure' && typeof path[1] === 'number') {
+    return path[1] < tenures - 1 ? 'more_tenures' : path[2] === 'from' ? 'tenure_from' : path[2] === 'to' ? 'tenure_to' : 'department';
+  }
   for (let length = path.length; length > 0; length--) {
     const column = columnOfField[path.slice(0, length).join('.')];
     if (column) return column;
@@ -96,7 +100,7 @@ function rowToAlumnus(row: Row): { ok: true; alumnus: AlumnusRecord } | { ok: fa
     ...(row.owner_name ? { relationshipOwner: { name: row.owner_name, ...(row.owner_email ? { email: row.owner_email } : {}) } } : {}),
   };
   const parsed = AlumnusRecord.safeParse(candidate);
-  if (!parsed.success) return { ok: false, reasons: parsed.error.issues.map((issue) => `${columnFor(issue.path)}: ${issue.message}`) };
+  if (!parsed.success) return { ok: false, reasons: parsed.error.issues.map((issue) => `${columnFor(issue.path, candidate.tenure.length)}: ${issue.message}`) };
   return { ok: true, alumnus: parsed.data };
 }
 
