@@ -1,0 +1,189 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Alumnus, Offer } from '../../utils/api';
+import type { Confidence, Evidence } from '../../utils/messaging/protocol';
+import { useI18n } from '../../utils/i18n/context';
+import { OrganizationCard } from '../OrganizationCard/OrganizationCard';
+import { PersonCard } from '../PersonCard/PersonCard';
+import { PersonRow } from '../PersonRow/PersonRow';
+import {
+  featuredPeople,
+  hasSidebarContent,
+  organizationsWithNews,
+  type SidebarState,
+  type SidebarStore,
+  useSidebarState,
+} from './sidebar-store';
+
+export interface SidebarProps {
+  store: SidebarStore;
+  /** Remembers the collapsed state for the site (the worker stores it per site). */
+  onCollapsedChange?: (collapsed: boolean) => void;
+  pollMs?: number;
+}
+
+interface OpenPerson {
+  alumnus: Alumnus;
+  match?: { confidence: Confidence; evidence: Evidence[] };
+  offers: Offer[];
+  organizationId?: string;
+}
+
+/** The person whose card is open: matched on the page, or listed among an organisation's alumni. */
+function findPerson(state: SidebarState, alumnusId: string): OpenPerson | null {
+  const person = state.people.find((p) => p.alumnus.id === alumnusId);
+  if (person) return { alumnus: person.alumnus, match: person, offers: person.offers };
+  for (const org of state.organizations) {
+    const alumnus = org.alumni.find((a) => a.id === alumnusId);
+    if (alumnus) return { alumnus, offers: org.offers, organizationId: org.organization.id };
+  }
+  return null;
+}
+
+/** A profile opens straight on its subject's card, as does a page with one person and nothing else. */
+function defaultPerson(state: SidebarState): string | null {
+  const subject = state.people.find((person) => person.role === 'subject');
+  if (subject) return subject.alumnus.id;
+  const featured = featuredPeople(state);
+  return featured.length === 1 && organizationsWithNews(state).length === 0 ? featured[0]!.alumnus.id : null;
+}
+
+/** The page's Alumni Lens panel: a card column on the right, collapsible to a small tab (Escape collapses). */
+export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
+  const { t } = useI18n();
+  const state = useSidebarState(store);
+  const tabRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const focusAfterToggle = useRef(false);
+  const count = featuredPeople(state).length + organizationsWithNews(state).length;
+
+  function setCollapsed(collapsed: boolean) {
+    focusAfterToggle.current = true;
+    store.update({ collapsed });
+    onCollapsedChange?.(collapsed);
+  }
+
+  // Keyboard users land on the control that undoes what they just did.
+  useEffect(() => {
+    if (!focusAfterToggle.current) return;
+    focusAfterToggle.current = false;
+    if (state.collapsed) tabRef.current?.focus();
+    else panelRef.current?.focus();
+  }, [state.collapsed]);
+
+  if (!hasSidebarContent(state)) return null;
+
+  if (state.collapsed) {
+    return (
+      <div class="al-sidebar-dock" data-collapsed="true">
+        <button
+          ref={tabRef}
+          type="button"
+          class="al-sidebar-tab"
+          aria-expanded="false"
+          aria-label={t('sidebar.expand', { count })}
+          onClick={() => setCollapsed(false)}
+        >
+          <span class="al-sidebar-tab-logo" aria-hidden="true">
+            A
+          </span>
+          <span class="al-sidebar-tab-count" aria-hidden="true">
+            {count}
+          </span>
+        </button>
+      </div>
+    );
+  }
+
+  const selectedId = state.selected ?? defaultPerson(state);
+  const open = selectedId ? findPerson(state, selectedId) : null;
+  const canGoBack = open !== null && defaultPerson(state) !== selectedId;
+
+  return (
+    <aside
+      ref={panelRef}
+      class="al-sidebar"
+      data-collapsed="false"
+      data-view={open ? 'person' : 'overview'}
+      aria-label={t('sidebar.label')}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          setCollapsed(true);
+        }
+      }}
+    >
+      <header class="al-sidebar-header">
+        {canGoBack ? (
+          <button type="button" class="al-icon-button" aria-label={t('sidebar.back')} onClick={() => store.update({ selected: null })}>
+            <span aria-hidden="true">‹</span>
+          </button>
+        ) : (
+          <span class="al-sidebar-logo" aria-hidden="true">
+            A
+          </span>
+        )}
+        <span class="al-sidebar-title">{t('app.name')}</span>
+        <button
+          type="button"
+          class="al-icon-button"
+          aria-expanded="true"
+          aria-label={t('sidebar.collapse')}
+          onClick={() => setCollapsed(true)}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+      </header>
+      <div class="al-sidebar-body">
+        {open ? (
+          <PersonCard
+            key={open.alumnus.id}
+            alumnus={open.alumnus}
+            match={open.match}
+            offers={open.offers}
+            role={state.role}
+            context={{ ...state.context, organizationId: open.organizationId ?? open.alumnus.currentEmployer?.organizationId }}
+            pollMs={pollMs}
+          />
+        ) : (
+          <Overview state={state} onOpenPerson={(id) => store.update({ selected: id })} pollMs={pollMs} />
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpenPerson: (id: string) => void; pollMs?: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {organizationsWithNews(state).map((org) => (
+        <OrganizationCard
+          key={org.organization.id}
+          organization={org.organization}
+          alumni={org.alumni}
+          offers={org.offers}
+          role={state.role}
+          onOpenPerson={onOpenPerson}
+          pollMs={pollMs}
+        />
+      ))}
+      {featuredPeople(state).length > 0 && (
+        <section class="al-overview-people" aria-label={t('sidebar.people')}>
+          <h2 class="al-section-title">{t('sidebar.people')}</h2>
+          <ul class="al-people-list">
+            {featuredPeople(state).map((person) => (
+              <PersonRow
+                key={person.alumnus.id}
+                alumnus={person.alumnus}
+                details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
+                confidence={person.confidence}
+                onOpen={() => onOpenPerson(person.alumnus.id)}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { scanNames } from '../../utils/content/name-highlights';
+import { runSiteScript } from '../../utils/content/runtime';
+import { orgWebsiteAdapter } from '../../utils/sites/org-website';
+
+// Organisation websites: never in the manifest. The worker registers this script at run time for
+// the organisation domains the user granted (optional host permissions), and for nothing else.
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  main: (ctx) =>
+    runSiteScript(ctx, {
+      site: orgWebsiteAdapter.id,
+      resolve: (url) => {
+        const kind = orgWebsiteAdapter.detect(url);
+        return kind ? { adapter: orgWebsiteAdapter, kind } : undefined;
+      },
+      scanNames,
+    }),
+});

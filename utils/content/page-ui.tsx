@@ -1,0 +1,107 @@
+import { render } from 'preact';
+import { ApiContext, type Send } from '../../components/api-context';
+import { Sidebar } from '../../components/Sidebar/Sidebar';
+import { createSidebarStore, hasSidebarContent, type PagePerson, type SidebarStore } from '../../components/Sidebar/sidebar-store';
+import { pageCss } from '../../components/styles';
+import type { Role } from '../api';
+import { I18nContext, type I18n } from '../i18n/context';
+import type { OrganizationMatch } from '../messaging/protocol';
+import { createMarkerLayer, type MarkerTarget } from './marker-layer';
+import { createClosedHost, type ClosedHost } from './shadow-host';
+
+export interface PageUiOptions {
+  doc: Document;
+  i18n: I18n;
+  send: Send;
+  site: string;
+  role: Role | null;
+  collapsed: boolean;
+  /** Ends with the content script (extension update or unload): everything is removed. */
+  signal: AbortSignal;
+}
+
+export interface PageResults {
+  url: string;
+  people: Array<PagePerson & { element: Element | null }>;
+  organizations: OrganizationMatch[];
+  highlights: Array<{ alumnusId: string; ranges: Range[] }>;
+}
+
+export interface PageUi {
+  store: SidebarStore;
+  show(results: PageResults): void;
+  /** Back to nothing on the page (a new page is being read). */
+  clear(): void;
+}
+
+/**
+ * The page's UI: one sidebar host and one marker overlay, each created only once there is
+ * something to show, so a page where nothing was recognised gets nothing injected at all.
+ */
+export function createPageUi(options: PageUiOptions): PageUi {
+  const { doc, i18n, send, site, signal } = options;
+  const store = createSidebarStore({
+    people: [],
+    organizations: [],
+    role: options.role,
+    collapsed: options.collapsed,
+    selected: null,
+    context: { site },
+  });
+  const markers = createMarkerLayer(doc, pageCss, i18n, signal);
+  let sidebarHost: ClosedHost | null = null;
+
+  function rememberCollapsed(collapsed: boolean) {
+    // The worker keeps it per site; a failure only costs the memory of it.
+    send('page:set-collapsed', { site, collapsed }).catch(() => undefined);
+  }
+
+  function mountSidebar() {
+    if (sidebarHost || signal.aborted) return;
+    sidebarHost = createClosedHost(doc, pageCss, 'sidebar');
+    render(
+      <ApiContext.Provider value={send}>
+        <I18nContext.Provider value={i18n}>
+          <Sidebar store={store} onCollapsedChange={rememberCollapsed} />
+        </I18nContext.Provider>
+      </ApiContext.Provider>,
+      sidebarHost.container,
+    );
+  }
+
+  function unmountSidebar() {
+    if (!sidebarHost) return;
+    render(null, sidebarHost.container);
+    sidebarHost.remove();
+    sidebarHost = null;
+  }
+
+  store.subscribe((state) => {
+    if (hasSidebarContent(state)) mountSidebar();
+  });
+  signal.addEventListener('abort', unmountSidebar, { once: true });
+
+  const open = (alumnusId: string) => store.update({ selected: alumnusId, collapsed: false });
+
+  return {
+    store,
+    show({ url, people, organizations, highlights }) {
+      store.update({ people, organizations, selected: null, context: { site, url } });
+      const targets: MarkerTarget[] = [];
+      for (const person of people) {
+        // The profile's own subject is the sidebar's card; badges mark names in lists and side rails.
+        if (person.role === 'subject' || !person.element) continue;
+        targets.push({ anchor: person.element, variant: 'badge', confidence: person.confidence, onOpen: () => open(person.alumnus.id) });
+      }
+      for (const hit of highlights) {
+        for (const range of hit.ranges) targets.push({ anchor: range, variant: 'highlight', onOpen: () => open(hit.alumnusId) });
+      }
+      markers.set(targets);
+    },
+    clear() {
+      markers.set([]);
+      unmountSidebar();
+      store.update({ people: [], organizations: [], selected: null });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The one kind of element Alumni Lens adds to a host page: a data-free custom element whose content
+ * lives in a CLOSED shadow root. `host.shadowRoot` is null for the page's scripts, `>>>`-style
+ * queries cannot pierce it, and only this module keeps the reference to the root.
+ */
+export interface ClosedHost {
+  host: HTMLElement;
+  /** Where Preact renders; inside the closed root. */
+  container: HTMLElement;
+  remove(): void;
+}
+
+/** A neutral tag: it says an extension drew something, never who or what. */
+export const HOST_TAG = 'alumni-lens-ui';
+
+// Keys typed in our forms must not trigger the host page's shortcuts (LinkedIn, GitHub have many).
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+export function createClosedHost(doc: Document, css: string, variant: 'sidebar' | 'layer'): ClosedHost {
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  // `all: initial` keeps the page's inherited styles (fonts, colours, line-height) out of our UI.
+  style.textContent = `:host{all:initial !important;}\n${css}`;
+  const container = doc.createElement('div');
+  container.className = 'al-root';
+  container.dataset.variant = variant;
+  shadow.append(style, container);
+  for (const type of ISOLATED_EVENTS) container.addEventListener(type, (event) => event.stopPropagation());
+  (doc.body ?? doc.documentElement).append(host);
+  return { host, container, remove: () => host.remove() };
+}
