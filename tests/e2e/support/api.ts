@@ -52,3 +52,12 @@ export async function introductionsFor(baseUrl: string, id: string): Promise<z.i
   const answer = await apiGet(baseUrl, `/introductions?alumnusId=${encodeURIComponent(id)}`, tokens.admin, IntroductionsAnswer);
   return answer.introductions;
 }
+
+export const InterestsAnswer = z.object({
+  interests: z.array(z.object({ id: z.string(), offerId: z.string(), message: z.string().optional(), submittedBy: z.string() }).passthrough()),
+});
+
+/** Interests the backend holds for one offer (the admin's view). */
+export async function interestsFor(baseUrl: string, offerId: string): Promise<z.infer<typeof InterestsAnswer>['interests']> {
+  return (await apiGet(baseUrl, `/interests?offerId=${encodeURIComponent(offerId)}`, tokens.admin, InterestsAnswer)).interests;
+}

@@ -45,7 +45,7 @@ export async function writeSettings(
  * what the popup and options pages would ask it, with the same typed messages.
  */
 export class ExtensionControl {
-  private constructor(private readonly page: Page) {}
+  private constructor(readonly page: Page) {}
 
   static async open(extension: ExtensionBrowser): Promise<ExtensionControl> {
     const page = await extension.newPage();

@@ -12,4 +12,5 @@ export const linkedinPages: Record<string, Page> = {
   [linkedin.sofia]: fixture('linkedin/li-profile-loggedin-2024.html'),
   [linkedin.arjun]: fixture('linkedin/li-profile-public-2026.html'),
   [linkedin.audiense]: fixture('linkedin/li-company-public-2024.html'),
+  [linkedin.audiensePeople]: fixture('linkedin/written/li-company-people-loggedin.html'),
 };
