@@ -1,35 +1,102 @@
 import type { Alumnus, Organization } from '../api';
 import type { OrganizationSignal, PersonSignal } from '../signals/schema';
-import { decodeInts, encodeInts } from './codec';
+import { PROFILE_PATH_SEGMENTS } from './data/profile-sites';
 import { registrableDomain } from './domain';
-import { FORMER, NameTable, PARTIAL, makePosting, postingFlags, postingSlot } from './name-table';
+import { FrozenTable } from './frozen-table';
 import { nameKeys, parseName, type NameForm } from './names';
 import { CompanyMatcher, organizationKeys } from './organizations';
-import { PROFILE_PATH_SEGMENTS } from './data/profile-sites';
 import { canonicalProfileUrl } from './profile-url';
+import { RowStore } from './row-store';
 import { TextScanner, cjkSymbols, type ScannerPattern } from './scanner';
 import { judge, pickBest, readPage, type Candidate, type NameQuality } from './scoring';
 import { rowFromAlumnus, type Row } from './store';
 import { TypoIndex } from './typos';
 import type { CompanyNames, MatchResult, RecognitionIndex, ScanHit } from './types';
 
-const FORMAT_VERSION = 1;
+const FORMAT = 'alumni-lens-recognition/1';
 const MAX_ALT_NAMES = 20;
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}\u30fc\s・]+$/u;
+/** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
+const REBUILD_SHARE = 0.1;
+
+// A name-table posting packs the slot with how the key was made: bit 0 = first + last only
+// (a middle name left out), bit 1 = a former name.
+const PARTIAL = 1;
+const FORMER = 2;
+const posting = (slot: number, flags: number) => slot * 4 + flags;
+const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial: 2, typo: 1 };
+
+/** Name keys, URLs, name words and scanner patterns of some rows: what the tables are built from. */
+class TableSources {
+  readonly names = new Map<string, number[]>();
+  readonly urls = new Map<string, number[]>();
+  readonly words = new Set<string>();
+  readonly patterns: ScannerPattern[] = [];
+  readonly vocabulary = new Map<string, number>();
+
+  add(row: Row, slot: number): void {
+    const push = (map: Map<string, number[]>, key: string, value: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [value]);
+      else if (!list.includes(value)) list.push(value);
+    };
+    for (const [name, former] of [...row.names.map((n) => [n, false] as const), ...row.former.map((n) => [n, true] as const)]) {
+      if (KANA_ONLY.test(name)) this.addPattern(cjkSymbols(name), slot);
+      for (const form of parseName(name)) {
+        for (const { key, kind } of nameKeys(form)) push(this.names, key, posting(slot, (kind === 'partial' ? PARTIAL : 0) | (former ? FORMER : 0)));
+        if (form.cjk) this.addPattern(cjkSymbols(form.tokens.join('')), slot);
+        else {
+          for (const token of form.tokens) this.words.add(token);
+          if (form.tokens.length >= 2) {
+            const ids = form.tokens.map((t) => TextScanner.tokenSymbol(this.vocabulary, t));
+            this.addPattern(ids, slot);
+            if (ids.length === 2) this.addPattern([ids[1], ids[0]], slot);
+          }
+        }
+      }
+    }
+    for (const url of row.urls) push(this.urls, url, slot);
+  }
+
+  private addPattern(symbols: number[], slot: number): void {
+    if (symbols.length >= 2) this.patterns.push({ symbols, slot });
+  }
+}
+
+/** The frozen tables over slots [0, count). */
+interface BaseTables {
+  count: number;
+  names: FrozenTable;
+  urls: FrozenTable;
+  typos: TypoIndex;
+  scanner: TextScanner;
+}
+
+function freeze(sources: TableSources, count: number): BaseTables {
+  return {
+    count,
+    names: FrozenTable.from(sources.names),
+    urls: FrozenTable.from(sources.urls),
+    typos: TypoIndex.build(sources.words),
+    scanner: TextScanner.build(sources.patterns, sources.vocabulary),
+  };
+}
 
 /**
- * The directory index. Alumni live in slots; the name table, URL table and scanner refer to
- * slots. upsert/remove keep everything current; a removed slot is only tombstoned, and the
- * scanner is rebuilt lazily after changes.
+ * The directory index. Alumni live in slots. Slots below `base.count` are covered by frozen,
+ * serialisable tables; alumni added later (delta sync) go to a small overlay whose tables are
+ * rebuilt on demand, and removed alumni are tombstoned. serialize() folds the overlay in once it
+ * grows past a tenth of the directory.
  */
 export class DirectoryIndex implements RecognitionIndex {
-  private rows: Array<Row | null> = [];
-  private slotById = new Map<string, number>();
-  private names = new NameTable();
-  private urls = new Map<string, number[]>();
-  private scanner: TextScanner | null = null;
-  private typos: TypoIndex | null = null;
+  private rows = RowStore.empty();
+  private base: BaseTables = freeze(new TableSources(), 0);
+  private overlay = new TableSources();
+  private overlayTables: BaseTables | null = null;
+  private slotById: Map<string, number> | null = null;
+  private changes = 0;
   private organizations: Organization[] = [];
+  private orgById = new Map<string, Organization>();
   private orgByKey = new Map<string, string[]>();
   private orgByDomain = new Map<string, string>();
   private orgByUrl = new Map<string, string>();
@@ -39,167 +106,167 @@ export class DirectoryIndex implements RecognitionIndex {
 
   static build(alumni: readonly Alumnus[], organizations: readonly Organization[]): DirectoryIndex {
     const index = new DirectoryIndex();
-    for (const alumnus of alumni) index.insert(alumnus);
+    index.rebuild(alumni.filter(recognisable).map(rowFromAlumnus));
     index.setOrganizations(organizations);
-    index.scanner = index.buildScanner();
     return index;
   }
 
+  private rebuild(rows: Row[]): void {
+    const seen = new Set<string>();
+    const unique = rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
+    this.rows = RowStore.empty();
+    const sources = new TableSources();
+    for (const row of unique) sources.add(row, this.rows.add(row));
+    this.base = freeze(sources, this.rows.length);
+    this.overlay = new TableSources();
+    this.overlayTables = null;
+    this.slotById = null;
+    this.changes = 0;
+    this.forgetDerived();
+  }
+
+  private forgetDerived(): void {
+    this.alumniByOrg = null;
+    this.employerKeyCache.clear();
+  }
+
   get size(): number {
-    return this.slotById.size;
+    return this.ids().size;
+  }
+
+  private ids(): Map<string, number> {
+    if (!this.slotById) {
+      const map = new Map<string, number>();
+      this.rows.ids().forEach((id, slot) => {
+        if (id !== null) map.set(id, slot);
+      });
+      this.slotById = map;
+    }
+    return this.slotById;
   }
 
   // ——— directory changes ———
 
   upsert(alumnus: Alumnus): void {
-    this.remove(alumnus.id);
-    this.insert(alumnus);
+    this.remove(alumnus?.id);
+    // Alumni who have not consented to recognition are never recognised, whatever the source.
+    if (!recognisable(alumnus)) return;
+    const row = rowFromAlumnus(alumnus);
+    const slot = this.rows.add(row);
+    this.ids().set(row.id, slot);
+    this.overlay.add(row, slot);
+    this.overlayTables = null;
+    this.changes++;
+    this.forgetDerived();
   }
 
   remove(alumnusId: string): void {
-    const slot = this.slotById.get(alumnusId);
+    const slot = this.ids().get(alumnusId);
     if (slot === undefined) return;
-    this.rows[slot] = null;
-    this.slotById.delete(alumnusId);
-    this.scanner = null;
-    this.alumniByOrg = null;
-  }
-
-  private insert(alumnus: Alumnus): void {
-    // Alumni who have not consented to recognition are never recognised, whatever the source.
-    if (!alumnus?.id || !alumnus.names || alumnus.consent?.recognition === false) return;
-    const row = rowFromAlumnus(alumnus);
-    const slot = this.rows.length;
-    this.rows.push(row);
-    this.slotById.set(row.id, slot);
-    this.indexRow(row, slot);
-    this.scanner = null;
-    this.typos = null;
-    this.alumniByOrg = null;
-  }
-
-  private indexRow(row: Row, slot: number): void {
-    const add = (name: string, former: boolean) => {
-      for (const form of parseName(name))
-        for (const { key, kind } of nameKeys(form)) this.names.add(key, makePosting(slot, (kind === 'partial' ? PARTIAL : 0) | (former ? FORMER : 0)));
-    };
-    for (const name of row.names) add(name, false);
-    for (const name of row.former) add(name, true);
-    for (const url of row.urls) {
-      const list = this.urls.get(url);
-      if (list) list.push(slot);
-      else this.urls.set(url, [slot]);
-    }
+    this.rows.remove(slot);
+    this.ids().delete(alumnusId);
+    this.changes++;
+    this.forgetDerived();
   }
 
   setOrganizations(organizations: readonly Organization[]): void {
-    this.organizations = organizations.slice();
+    this.organizations = Array.isArray(organizations) ? organizations.slice() : [];
+    this.orgById.clear();
     this.orgByKey.clear();
     this.orgByDomain.clear();
     this.orgByUrl.clear();
     for (const org of this.organizations) {
-      for (const name of [org.name, ...org.aliases])
+      if (!org?.id) continue;
+      this.orgById.set(org.id, org);
+      for (const name of [org.name, ...(org.aliases ?? [])])
         for (const key of organizationKeys(name)) {
           const ids = this.orgByKey.get(key) ?? [];
           if (!ids.includes(org.id)) ids.push(org.id);
           this.orgByKey.set(key, ids);
         }
-      for (const domain of org.domains) {
+      for (const domain of org.domains ?? []) {
         const registrable = registrableDomain(domain);
         if (registrable) this.orgByDomain.set(registrable, org.id);
       }
-      for (const url of org.profileUrls) {
+      for (const url of org.profileUrls ?? []) {
         const canonical = canonicalProfileUrl(url);
         if (canonical) this.orgByUrl.set(canonical, org.id);
       }
     }
-    this.alumniByOrg = null;
-    this.employerKeyCache.clear();
+    this.forgetDerived();
   }
 
   // ——— matching ———
 
+  private overlayFrozen(): BaseTables {
+    this.overlayTables ??= freeze(this.overlay, this.rows.length);
+    return this.overlayTables;
+  }
+
+  private tables(): BaseTables[] {
+    return this.overlay.patterns.length || this.overlay.names.size || this.overlay.urls.size ? [this.base, this.overlayFrozen()] : [this.base];
+  }
+
   matchPerson(signal: PersonSignal, company: CompanyNames): MatchResult | null {
     if (!signal || typeof signal !== 'object') return null;
+    const tables = this.tables();
     const pageUrl = canonicalProfileUrl(signal.profileUrl);
     const candidates = new Map<number, Candidate>();
     if (pageUrl)
-      for (const slot of this.urls.get(pageUrl) ?? [])
-        if (this.rows[slot]) candidates.set(slot, { slot, urlMatch: true, quality: null, matchedName: '' });
+      for (const table of tables)
+        table.urls.forEach(pageUrl, (slot) => {
+          if (this.rows.isLive(slot)) candidates.set(slot, { slot, urlMatch: true, quality: null, matchedName: '' });
+        });
     const forms: NameForm[] = [];
     for (const name of [signal.name, ...(Array.isArray(signal.altNames) ? signal.altNames.slice(0, MAX_ALT_NAMES) : [])])
       forms.push(...parseName(name));
-    let named = this.lookupNames(forms, candidates);
-    if (!named) named = this.lookupTypos(forms, candidates);
+    if (!this.lookupNames(forms, candidates, tables)) this.lookupTypos(forms, candidates, tables);
     if (candidates.size === 0) return null;
-    const page = readPage(signal, this.companyMatcher(company), company.name, pageUrl);
-    const judgements = [...candidates.values()].map((c) => judge(c, this.rows[c.slot]!, page, (row) => this.employerKeys(c.slot, row)));
+    const page = readPage(signal, this.companyMatcher(company), String(company?.name ?? ''), pageUrl);
+    const judgements = [...candidates.values()].map((c) => judge(c, this.rows.get(c.slot)!, page, (row) => this.employerKeys(c.slot, row)));
     const best = pickBest(judgements);
     if (!best) return null;
-    return { alumnusId: this.rows[best.candidate.slot]!.id, confidence: best.confidence, evidence: best.evidence };
+    return { alumnusId: this.rows.idOf(best.candidate.slot), confidence: best.confidence, evidence: best.evidence };
   }
 
   private consider(candidates: Map<number, Candidate>, slot: number, quality: NameQuality): void {
-    const row = this.rows[slot];
+    const row = this.rows.get(slot);
     if (!row) return;
-    const rank = { exact: 4, former: 3, partial: 2, typo: 1 };
     const existing = candidates.get(slot);
-    if (existing?.quality && rank[existing.quality] >= rank[quality]) return;
-    const matchedName = quality === 'former' ? row.former[0] ?? row.display : row.display;
+    if (existing?.quality && QUALITY_RANK[existing.quality] >= QUALITY_RANK[quality]) return;
+    const matchedName = quality === 'former' ? (row.former[0] ?? row.display) : row.display;
     candidates.set(slot, { slot, urlMatch: existing?.urlMatch ?? false, quality, matchedName });
   }
 
-  private lookupNames(forms: NameForm[], candidates: Map<number, Candidate>): boolean {
+  private lookupNames(forms: NameForm[], candidates: Map<number, Candidate>, tables: BaseTables[]): boolean {
     let found = false;
-    for (const form of forms) {
-      for (const { key, kind } of nameKeys(form)) {
-        const postings = this.names.get(key);
-        if (!postings) continue;
-        for (let i = 0; i < postings.length; i++) {
-          const flags = postingFlags(postings[i]);
-          const partial = kind === 'partial' || (flags & PARTIAL) !== 0;
-          const quality: NameQuality = partial ? 'partial' : flags & FORMER ? 'former' : 'exact';
-          this.consider(candidates, postingSlot(postings[i]), quality);
-          found = true;
-        }
-      }
-    }
+    for (const form of forms)
+      for (const { key, kind } of nameKeys(form))
+        for (const table of tables)
+          table.names.forEach(key, (p) => {
+            const flags = p & 3;
+            const partial = kind === 'partial' || (flags & PARTIAL) !== 0;
+            this.consider(candidates, Math.floor(p / 4), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
+            found = true;
+          });
     return found;
   }
 
   /** One word of the name one edit away from a directory word, the other words exact. */
-  private lookupTypos(forms: NameForm[], candidates: Map<number, Candidate>): boolean {
-    let found = false;
+  private lookupTypos(forms: NameForm[], candidates: Map<number, Candidate>, tables: BaseTables[]): void {
     for (const form of forms) {
       if (form.cjk || form.tokens.length < 2) continue;
-      this.typos ??= new TypoIndex(this.nameWords());
-      for (let i = 0; i < form.tokens.length; i++) {
-        for (const near of this.typos.near(form.tokens[i])) {
+      for (let i = 0; i < form.tokens.length; i++)
+        for (const near of new Set(tables.flatMap((t) => t.typos.near(form.tokens[i])))) {
           const tokens = form.tokens.slice();
           tokens[i] = near;
-          for (const { key } of nameKeys({ tokens, cjk: false })) {
-            const postings = this.names.get(key);
-            if (!postings) continue;
-            for (let p = 0; p < postings.length; p++) {
-              if (postingFlags(postings[p]) & PARTIAL) continue;
-              this.consider(candidates, postingSlot(postings[p]), 'typo');
-              found = true;
-            }
-          }
+          for (const { key } of nameKeys({ tokens, cjk: false }))
+            for (const table of tables)
+              table.names.forEach(key, (p) => {
+                if (!(p & PARTIAL)) this.consider(candidates, Math.floor(p / 4), 'typo');
+              });
         }
-      }
     }
-    return found;
-  }
-
-  private nameWords(): Set<string> {
-    const words = new Set<string>();
-    for (const row of this.rows) {
-      if (!row) continue;
-      for (const name of [...row.names, ...row.former])
-        for (const form of parseName(name)) if (!form.cjk) for (const t of form.tokens) words.add(t);
-    }
-    return words;
   }
 
   private companyMatcher(company: CompanyNames): CompanyMatcher {
@@ -209,16 +276,21 @@ export class DirectoryIndex implements RecognitionIndex {
     return this.companyCache.matcher;
   }
 
-  /** The current employer's names: the directory's spelling plus the organisation record's aliases. */
+  /** The current employer's names: the directory's spelling plus its organisation record's aliases. */
   private employerKeys(slot: number, row: Row): Set<string> {
     let keys = this.employerKeyCache.get(slot);
     if (keys) return keys;
     keys = new Set(organizationKeys(row.employer));
-    const org = this.organizations.find((o) => o.id === row.employerOrgId);
+    const org = this.orgById.get(row.employerOrgId) ?? this.orgForName(row.employer);
     if (org) for (const name of [org.name, ...org.aliases]) for (const k of organizationKeys(name)) keys.add(k);
     if (this.employerKeyCache.size > 10_000) this.employerKeyCache.clear();
     this.employerKeyCache.set(slot, keys);
     return keys;
+  }
+
+  private orgForName(name: string): Organization | undefined {
+    const ids = new Set(organizationKeys(name).flatMap((k) => this.orgByKey.get(k) ?? []));
+    return ids.size === 1 ? this.orgById.get([...ids][0]) : undefined;
   }
 
   matchOrganization(signal: OrganizationSignal): string | null {
@@ -230,23 +302,15 @@ export class DirectoryIndex implements RecognitionIndex {
       // A LinkedIn company page's domain is LinkedIn's, not the company's.
       if (domain && !(domain in PROFILE_PATH_SEGMENTS) && this.orgByDomain.has(domain)) return this.orgByDomain.get(domain)!;
     }
-    for (const key of organizationKeys(signal.name)) {
-      const ids = this.orgByKey.get(key);
-      if (ids?.length === 1) return ids[0];
-    }
-    return null;
+    const ids = new Set(organizationKeys(signal.name).flatMap((key) => this.orgByKey.get(key) ?? []));
+    return ids.size === 1 ? [...ids][0] : null;
   }
 
   alumniAt(organizationId: string): string[] {
     if (!this.alumniByOrg) {
       const byOrg = new Map<string, string[]>();
-      for (const row of this.rows) {
-        if (!row) continue;
-        let orgId = row.employerOrgId;
-        if (!orgId && row.employer) {
-          const ids = organizationKeys(row.employer).flatMap((k) => this.orgByKey.get(k) ?? []);
-          orgId = new Set(ids).size === 1 ? ids[0] : '';
-        }
+      for (const [, row] of this.rows.entries()) {
+        const orgId = row.employerOrgId || (row.employer ? this.orgForName(row.employer)?.id : undefined);
         if (!orgId) continue;
         const list = byOrg.get(orgId);
         if (list) list.push(row.id);
@@ -261,139 +325,82 @@ export class DirectoryIndex implements RecognitionIndex {
 
   scanText(text: string): ScanHit[] {
     if (typeof text !== 'string' || text.length === 0) return [];
-    this.scanner ??= this.buildScanner();
     const hits: Array<{ start: number; end: number; slot: number }> = [];
-    this.scanner.scan(text, (start, end, slot) => {
-      if (this.rows[slot]) hits.push({ start, end, slot });
-    });
-    // Longest name wins where names overlap ("山田太郎" over "山田太"); same span, several alumni: all kept.
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const table of this.tables())
+      table.scanner.scan(text, (start, end, slot) => {
+        if (this.rows.isLive(slot)) hits.push({ start, end, slot });
+      });
+    // Longest name wins where names overlap ("山田太郎" over "山田太"); one span shared by several alumni keeps them all.
+    hits.sort((a, b) => a.start - b.start || b.end - a.end || a.slot - b.slot);
     const out: ScanHit[] = [];
     let coveredUntil = -1;
-    let last: { start: number; end: number } | null = null;
+    let last: { start: number; end: number; slot: number } | null = null;
     for (const hit of hits) {
-      const sameSpan = last && last.start === hit.start && last.end === hit.end;
+      const sameSpan = last !== null && last.start === hit.start && last.end === hit.end;
+      if (sameSpan && last!.slot === hit.slot) continue;
       if (hit.start < coveredUntil && !sameSpan) continue;
-      out.push({ start: hit.start, end: hit.end, alumnusId: this.rows[hit.slot]!.id });
+      out.push({ start: hit.start, end: hit.end, alumnusId: this.rows.idOf(hit.slot) });
       coveredUntil = Math.max(coveredUntil, hit.end);
       last = hit;
     }
     return out;
   }
 
-  private buildScanner(): TextScanner {
-    const vocabulary = new Map<string, number>();
-    const patterns: ScannerPattern[] = [];
-    this.rows.forEach((row, slot) => {
-      if (!row) return;
-      for (const name of [...row.names, ...row.former]) {
-        if (KANA_ONLY.test(name)) {
-          const symbols = cjkSymbols(name);
-          if (symbols.length >= 2) patterns.push({ symbols, slot });
-        }
-        for (const form of parseName(name)) {
-          if (form.cjk) {
-            const symbols = cjkSymbols(form.tokens.join(''));
-            if (symbols.length >= 2) patterns.push({ symbols, slot });
-          } else if (form.tokens.length >= 2) {
-            const ids = form.tokens.map((t) => TextScanner.tokenSymbol(vocabulary, t));
-            patterns.push({ symbols: ids, slot });
-            if (ids.length === 2) patterns.push({ symbols: [ids[1], ids[0]], slot });
-          }
-        }
-      }
-    });
-    return TextScanner.build(patterns, vocabulary);
-  }
-
   // ——— persistence ———
 
   serialize(): string {
-    this.compact();
-    const rows = this.rows as Row[];
-    const tenureStarts: number[] = [0];
-    const tenure: number[] = [];
-    for (const row of rows) {
-      for (const [from, to] of row.tenure) tenure.push(from, to);
-      tenureStarts.push(tenure.length);
+    if (this.changes > Math.max(50, this.base.count * REBUILD_SHARE)) this.rebuild([...this.rows.entries()].map(([, row]) => row));
+    const baseRows: Row[] = [];
+    const removed: number[] = [];
+    for (let slot = 0; slot < this.base.count; slot++) {
+      const row = this.rows.get(slot);
+      if (row) baseRows.push(row);
+      else {
+        // A withdrawn alumnus leaves an empty placeholder: slots stay aligned, nothing of them is kept.
+        removed.push(slot);
+        baseRows.push({ id: '', display: '', names: [], former: [], urls: [], tenure: [], employer: '', employerOrgId: '', common: false });
+      }
     }
-    this.scanner ??= this.buildScanner();
+    const overlayRows: Row[] = [];
+    for (let slot = this.base.count; slot < this.rows.length; slot++) {
+      const row = this.rows.get(slot);
+      if (row) overlayRows.push(row);
+    }
     return JSON.stringify({
-      version: FORMAT_VERSION,
-      ids: rows.map((r) => r.id),
-      display: rows.map((r) => r.display),
-      names: rows.map((r) => r.names.join('\u001f')),
-      former: rows.map((r) => r.former.join('\u001f')),
-      urls: rows.map((r) => r.urls.join('\u001f')),
-      employer: rows.map((r) => r.employer),
-      employerOrgId: rows.map((r) => r.employerOrgId),
-      common: rows.map((r) => (r.common ? '1' : '0')).join(''),
-      tenureStarts: encodeInts(Int32Array.from(tenureStarts)),
-      tenure: encodeInts(Int32Array.from(tenure)),
-      nameTable: this.names,
-      scanner: this.scanner,
+      format: FORMAT,
+      rows: RowStore.toColumns(baseRows),
+      removed,
+      names: this.base.names,
+      urls: this.base.urls,
+      typos: this.base.typos,
+      scanner: this.base.scanner,
+      overlay: overlayRows,
       organizations: this.organizations,
-    });
-  }
-
-  /** Drops tombstoned slots so the serialised form holds live alumni only. */
-  private compact(): void {
-    if (this.rows.every((row) => row !== null)) return;
-    const live = this.rows.filter((row): row is Row => row !== null);
-    this.rows = [];
-    this.slotById.clear();
-    this.names = new NameTable();
-    this.urls.clear();
-    this.typos = null;
-    this.scanner = null;
-    this.employerKeyCache.clear();
-    live.forEach((row, slot) => {
-      this.rows.push(row);
-      this.slotById.set(row.id, slot);
-      this.indexRow(row, slot);
     });
   }
 
   static load(serialized: string): DirectoryIndex {
     const data = JSON.parse(serialized) as Record<string, unknown>;
-    if (data.version !== FORMAT_VERSION) throw new Error(`Unsupported recognition index format ${String(data.version)}`);
+    if (data?.format !== FORMAT) throw new Error(`Not a recognition index in format ${FORMAT}`);
     const index = new DirectoryIndex();
-    const ids = data.ids as string[];
-    const display = data.display as string[];
-    const names = data.names as string[];
-    const former = data.former as string[];
-    const urls = data.urls as string[];
-    const employer = data.employer as string[];
-    const employerOrgId = data.employerOrgId as string[];
-    const common = String(data.common);
-    const tenureStarts = decodeInts(String(data.tenureStarts));
-    const tenure = decodeInts(String(data.tenure));
-    const split = (text: string) => (text ? text.split('\u001f') : []);
-    for (let slot = 0; slot < ids.length; slot++) {
-      const pairs: Array<[number, number]> = [];
-      for (let i = tenureStarts[slot]; i < tenureStarts[slot + 1]; i += 2) pairs.push([tenure[i], tenure[i + 1]]);
-      const row: Row = {
-        id: ids[slot],
-        display: display[slot],
-        names: split(names[slot]),
-        former: split(former[slot]),
-        urls: split(urls[slot]),
-        tenure: pairs,
-        employer: employer[slot],
-        employerOrgId: employerOrgId[slot],
-        common: common[slot] === '1',
-      };
-      index.rows.push(row);
-      index.slotById.set(row.id, slot);
-      for (const url of row.urls) {
-        const list = index.urls.get(url);
-        if (list) list.push(slot);
-        else index.urls.set(url, [slot]);
-      }
+    index.rows = RowStore.fromColumns(data.rows as Record<string, unknown>);
+    index.base = {
+      count: index.rows.length,
+      names: FrozenTable.fromJSON(data.names),
+      urls: FrozenTable.fromJSON(data.urls),
+      typos: TypoIndex.fromJSON(data.typos),
+      scanner: TextScanner.fromJSON(data.scanner as Record<string, unknown>),
+    };
+    for (const slot of (data.removed as number[]) ?? []) index.rows.remove(slot);
+    for (const row of (data.overlay as Row[]) ?? []) {
+      const slot = index.rows.add(row);
+      index.overlay.add(row, slot);
     }
-    index.names = NameTable.fromJSON(data.nameTable as Record<string, unknown>);
-    index.scanner = TextScanner.fromJSON(data.scanner as Record<string, unknown>);
     index.setOrganizations((data.organizations as Organization[]) ?? []);
     return index;
   }
+}
+
+function recognisable(alumnus: Alumnus | null | undefined): alumnus is Alumnus {
+  return !!alumnus?.id && !!alumnus.names?.display && alumnus.consent?.recognition === true;
 }

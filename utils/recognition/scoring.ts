@@ -24,7 +24,7 @@ export interface PageFacts {
   pageName: string;
   pageUrl: string | null;
   /** Experience entries naming our company: [from, to] months when dated. */
-  ourEntries: Array<{ organization: string; range: [number, number] | null }>;
+  ourEntries: Array<{ organization: string; range: [number, number] | null; pageDates: string }>;
   headlineExcerpt: string | null;
   currentOrganizationKeys: Set<string>;
   companyName: string;
@@ -42,7 +42,8 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
     const from = monthNumber(entry.from);
     const to = entry.to === null ? now : monthNumber(entry.to);
     const range: [number, number] | null = from !== null || to !== null ? [from ?? to!, to ?? from!] : null;
-    ourEntries.push({ organization: entry.organization.slice(0, 120), range });
+    const pageDates = range ? `${entry.from ?? '?'} – ${entry.to === null ? 'present' : (entry.to ?? '?')}` : '';
+    ourEntries.push({ organization: entry.organization.slice(0, 120), range, pageDates });
   }
   return {
     pageName: String(signal.name ?? '').slice(0, 120),
@@ -94,7 +95,7 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
   }
   let overlap = false;
   let undated = false;
-  let conflict: { organization: string; range: [number, number] } | null = null;
+  let conflict: { organization: string; pageDates: string } | null = null;
   for (const entry of page.ourEntries) {
     if (!entry.range || row.tenure.length === 0) {
       if (!undated) evidence.push({ code: 'experience-undated', params: { organization: entry.organization } });
@@ -103,10 +104,10 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
       if (!overlap)
         evidence.push({
           code: 'experience-overlap',
-          params: { organization: entry.organization, pageDates: describeRange(entry.range), tenure: tenureText(row) },
+          params: { organization: entry.organization, pageDates: entry.pageDates, tenure: tenureText(row) },
         });
       overlap = true;
-    } else conflict ??= { organization: entry.organization, range: entry.range };
+    } else conflict ??= { organization: entry.organization, pageDates: entry.pageDates };
   }
   if (page.headlineExcerpt) evidence.push({ code: 'headline-mention', params: { organization: page.companyName, excerpt: page.headlineExcerpt } });
   const keys = employerKeys(row);
@@ -124,7 +125,7 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
       level = 1;
       evidence.push({
         code: 'experience-conflict',
-        params: { organization: conflict.organization, pageDates: describeRange(conflict.range), tenure: tenureText(row) },
+        params: { organization: conflict.organization, pageDates: conflict.pageDates, tenure: tenureText(row) },
       });
     }
     distinctive = overlap || currentEmployer;

@@ -1,5 +1,7 @@
-// Spelling slips in one name word ("Andersen" for "Andersson" is two; "Jhon" for "John" is one):
-// a symmetric-deletion index over the directory's name words finds every word one edit away
+import { FrozenTable } from './frozen-table';
+
+// Spelling slips in one name word ("Jhon" for "John", "Andersen" for "Andersen"): a
+// symmetric-deletion index over the directory's name words finds every word one edit away
 // without comparing against all of them.
 
 export const MIN_TYPO_WORD = 4;
@@ -26,33 +28,47 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 export class TypoIndex {
-  private readonly byDeletion = new Map<string, string[]>();
-  private readonly words: Set<string>;
+  private constructor(
+    private readonly words: string[],
+    /** A word, and each word with one letter deleted → indexes into `words`. */
+    private readonly table: FrozenTable,
+  ) {}
 
-  constructor(words: Iterable<string>) {
-    this.words = new Set(words);
-    for (const word of this.words) {
-      if (word.length < MIN_TYPO_WORD) continue;
-      for (const deleted of deletions(word)) {
-        const list = this.byDeletion.get(deleted);
-        if (list) list.push(word);
-        else this.byDeletion.set(deleted, [word]);
-      }
-    }
+  static build(words: Iterable<string>): TypoIndex {
+    const list = [...new Set(words)].filter((w) => w.length >= MIN_TYPO_WORD - 1);
+    const byKey = new Map<string, number[]>();
+    const add = (key: string, index: number) => {
+      const entry = byKey.get(key);
+      if (!entry) byKey.set(key, [index]);
+      else if (entry[entry.length - 1] !== index) entry.push(index);
+    };
+    list.forEach((word, index) => {
+      add(word, index);
+      if (word.length >= MIN_TYPO_WORD) for (const deleted of deletions(word)) add(deleted, index);
+    });
+    return new TypoIndex(list, FrozenTable.from(byKey));
   }
 
   /** Directory words one edit away from `word` (not the word itself). */
   near(word: string): string[] {
-    if (word.length < MIN_TYPO_WORD) return [];
+    if (word.length < MIN_TYPO_WORD - 1) return [];
     const found = new Set<string>();
-    const consider = (candidate: string) => {
+    const consider = (index: number) => {
+      const candidate = this.words[index];
       if (candidate !== word && withinOneEdit(candidate, word)) found.add(candidate);
     };
-    for (const w of this.byDeletion.get(word) ?? []) consider(w);
-    for (const deleted of deletions(word)) {
-      if (this.words.has(deleted)) consider(deleted);
-      for (const w of this.byDeletion.get(deleted) ?? []) consider(w);
-    }
+    this.table.forEach(word, consider);
+    if (word.length >= MIN_TYPO_WORD) for (const deleted of deletions(word)) this.table.forEach(deleted, consider);
     return [...found];
+  }
+
+  toJSON(): object {
+    return { words: this.words.join('\n'), table: this.table };
+  }
+
+  static fromJSON(data: unknown): TypoIndex {
+    const d = (data ?? {}) as Record<string, unknown>;
+    const words = String(d.words ?? '');
+    return new TypoIndex(words ? words.split('\n') : [], FrozenTable.fromJSON(d.table));
   }
 }

@@ -1,0 +1,105 @@
+import { decodeInts, encodeInts } from './codec';
+
+// An immutable string → int-list table in flat arrays: keys concatenated in one string, an
+// open-addressing hash over them, postings in one Int32Array. Loading it is decoding a few
+// arrays: no per-key work, which is what lets a woken service worker answer at once.
+
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+export class FrozenTable {
+  private constructor(
+    private readonly keyText: string,
+    private readonly keyStart: Int32Array,
+    private readonly buckets: Int32Array,
+    private readonly postingStart: Int32Array,
+    private readonly postings: Int32Array,
+  ) {}
+
+  static from(entries: Iterable<readonly [string, ArrayLike<number>]>): FrozenTable {
+    const keys: string[] = [];
+    const keyStart: number[] = [0];
+    const postingStart: number[] = [0];
+    const flat: number[] = [];
+    let length = 0;
+    for (const [key, list] of entries) {
+      keys.push(key);
+      length += key.length;
+      keyStart.push(length);
+      for (let i = 0; i < list.length; i++) flat.push(list[i]);
+      postingStart.push(flat.length);
+    }
+    const keyText = keys.join('');
+    let capacity = 16;
+    while (capacity < keys.length * 2) capacity *= 2;
+    const buckets = new Int32Array(capacity);
+    for (let k = 0; k < keys.length; k++) {
+      let b = hashOf(keyText, keyStart[k], keyStart[k + 1]) & (capacity - 1);
+      while (buckets[b] !== 0) b = (b + 1) & (capacity - 1);
+      buckets[b] = k + 1;
+    }
+    return new FrozenTable(keyText, Int32Array.from(keyStart), buckets, Int32Array.from(postingStart), Int32Array.from(flat));
+  }
+
+  static empty(): FrozenTable {
+    return FrozenTable.from([]);
+  }
+
+  get size(): number {
+    return this.keyStart.length - 1;
+  }
+
+  /** Index of `key`, or -1. */
+  find(key: string): number {
+    const mask = this.buckets.length - 1;
+    for (let b = hashOf(key, 0, key.length) & mask; ; b = (b + 1) & mask) {
+      const entry = this.buckets[b];
+      if (entry === 0) return -1;
+      const k = entry - 1;
+      const from = this.keyStart[k];
+      if (this.keyStart[k + 1] - from !== key.length) continue;
+      let equal = true;
+      for (let i = 0; i < key.length; i++)
+        if (this.keyText.charCodeAt(from + i) !== key.charCodeAt(i)) {
+          equal = false;
+          break;
+        }
+      if (equal) return k;
+    }
+  }
+
+  forEach(key: string, visit: (posting: number) => void): void {
+    const k = this.find(key);
+    if (k < 0) return;
+    for (let i = this.postingStart[k]; i < this.postingStart[k + 1]; i++) visit(this.postings[i]);
+  }
+
+  keyAt(index: number): string {
+    return this.keyText.slice(this.keyStart[index], this.keyStart[index + 1]);
+  }
+
+  postingsAt(index: number): Int32Array {
+    return this.postings.subarray(this.postingStart[index], this.postingStart[index + 1]);
+  }
+
+  toJSON(): object {
+    return {
+      keys: this.keyText,
+      keyStart: encodeInts(this.keyStart),
+      buckets: encodeInts(this.buckets),
+      postingStart: encodeInts(this.postingStart),
+      postings: encodeInts(this.postings),
+    };
+  }
+
+  static fromJSON(data: unknown): FrozenTable {
+    const d = (data ?? {}) as Record<string, unknown>;
+    const ints = (key: string) => decodeInts(String(d[key] ?? ''));
+    const table = new FrozenTable(String(d.keys ?? ''), ints('keyStart'), ints('buckets'), ints('postingStart'), ints('postings'));
+    if (table.keyStart.length === 0 || table.buckets.length === 0) return FrozenTable.empty();
+    return table;
+  }
+}
