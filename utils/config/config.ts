@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { configItem, MANAGED_KEYS } from './items';
 import { readManagedPolicy } from './managed';
 import { ApiConfig, type ConfigState, describeIssues, type ProblemReporter, warnProblem } from './schema';
@@ -51,10 +51,14 @@ export async function clearConfig(): Promise<void> {
 /** Calls back whenever the user's configuration or the policy changes. Returns an unwatch function. */
 export function watchConfig(onChange: () => void): () => void {
   const unwatchLocal = configItem.watch(() => onChange());
-  const unwatchManaged = MANAGED_KEYS.map((key) => storage.watch(`managed:${key}`, () => onChange()));
+  // The global event, not storage.managed.onChanged, which not every browser has.
+  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' && MANAGED_KEYS.some((key) => key in changes)) onChange();
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
   return () => {
     unwatchLocal();
-    for (const unwatch of unwatchManaged) unwatch();
+    browser.storage.onChanged.removeListener(onStorageChanged);
   };
 }
 

@@ -3,7 +3,7 @@ import type { InterestInput, IntroductionInput } from '../api';
 import { type BackendClient, BackendError } from '../backend';
 import type { Database, OutboxRecord } from '../db';
 import type { OutboxItemStatus } from '../messaging/protocol';
-import { retryDelay } from './backoff';
+import { BACKOFF_BASE_MS, retryDelay } from './backoff';
 import { readOutbox, readOutboxItem, statusOf, writeOutboxItem } from './store';
 
 export const OUTBOX_ALARM = 'alumni-lens:outbox';
@@ -57,12 +57,14 @@ export function createOutbox(deps: OutboxDeps) {
   /** Attempts every item that is due; an item left 'sending' by a stopped worker is due again. */
   async function flushOnce(): Promise<void> {
     const client = await deps.getClient();
-    if (client) {
-      for (const record of await readOutbox(deps.db, ['queued', 'sending'])) {
-        if (record.state === 'queued' && (record.nextAttemptAt ?? 0) > now()) continue;
-        await deliver(record, client);
-      }
-    }
+    // Unconfigured: nothing can be sent; saving a configuration syncs, and a sync flushes.
+    if (!client) return;
+    const due = (await readOutbox(deps.db, ['queued', 'sending'])).filter(
+      (record) => record.state === 'sending' || (record.nextAttemptAt ?? 0) <= now(),
+    );
+    // A watchdog in case the worker is stopped mid-delivery: the item, left 'sending', is retried.
+    if (due.length > 0) await browser.alarms.create(OUTBOX_ALARM, { when: now() + BACKOFF_BASE_MS });
+    for (const record of due) await deliver(record, client);
     await scheduleAlarm();
   }
 

@@ -39,9 +39,11 @@ export function createSyncService(deps: SyncDeps) {
   let rerun = false;
 
   async function status(): Promise<SyncStatus> {
-    const last = (await getMeta(deps.db, 'lastSync')) ?? { at: null, error: null };
-    const shownState = state === 'idle' && last.error ? 'error' : state;
-    return { state: shownState, lastSuccessAt: last.at, lastError: last.error, progress };
+    const [last, { config }] = await Promise.all([getMeta(deps.db, 'lastSync'), deps.readConfig()]);
+    const { at, error } = last ?? { at: null, error: null };
+    // A worker that has not synced since it woke still knows whether it is configured.
+    const shownState = !config && !running ? 'unconfigured' : state === 'idle' && error ? 'error' : state;
+    return { state: shownState, lastSuccessAt: at, lastError: error, progress };
   }
 
   async function runOnce(): Promise<void> {
@@ -97,6 +99,7 @@ export function createSyncService(deps: SyncDeps) {
       rerun = true;
       return running;
     }
+    state = 'syncing';
     running = (async () => {
       do {
         rerun = false;

@@ -4,9 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import { ORGSITE_SCRIPT_ID } from '../../../utils/background/orgsite';
 import { getMeta } from '../../../utils/db';
+import { OUTBOX_ALARM } from '../../../utils/outbox';
 import { SYNC_ALARM, SYNC_PERIOD_MINUTES } from '../../../utils/sync';
 import type { BrowserStubs } from './support/browser-stubs';
-import { configure, freshProfile, send, startWorker, syncNow } from './support/harness';
+import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
 import { alumnus, offer, organization } from './support/records';
 import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
 
@@ -69,6 +70,48 @@ describe('sync', () => {
     expect(backend.requests.find((r) => r.includes('/directory'))).toMatch(/since=\d+/);
     expect(await directoryIds()).toContain('p6');
     expect(cursor).toEqual(expect.any(String));
+  });
+
+  it('reports records received so far while a sync runs, for the popup', async () => {
+    backend.pageSize = 2;
+    backend.upsert('directory', alumnus('q1'), alumnus('q2'), alumnus('q3'), alumnus('q4'), alumnus('q5'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    const seen: unknown[] = [];
+    backend.beforePage = async (resource) => {
+      if (resource === 'directory') seen.push((await send('ui:get-status', {})).sync);
+    };
+    const done = await syncNow(worker);
+    expect(done).toMatchObject({ state: 'idle', progress: null });
+    expect(seen).toEqual([
+      expect.objectContaining({ state: 'syncing', progress: null }),
+      expect.objectContaining({ state: 'syncing', progress: { resource: 'directory', received: 2 } }),
+      expect.objectContaining({ state: 'syncing', progress: { resource: 'directory', received: 4 } }),
+    ]);
+  });
+
+  it('lets a policy set by IT start a sync and win over the user configuration', async () => {
+    backend.upsert('directory', alumnus('policy-1'));
+    await configure('http://127.0.0.1:9', 'recruiter-token');
+    worker = startWorker();
+    expect((await syncNow(worker)).state).toBe('error');
+    await fakeBrowser.storage.managed.set({ apiUrl: backend.url });
+    await vi.waitFor(async () => expect(await directoryIds()).toContain('policy-1'));
+    expect((await send('ui:get-status', {})).configSource).toBe('managed');
+  });
+
+  it('delivers an introduction logged before any configuration with the first sync', async () => {
+    worker = startWorker();
+    const queued = await send(
+      'page:log-introduction',
+      { alumnusId: 'E2001', kind: 'rehire', context: {} },
+      contentScriptSender(),
+    );
+    expect(queued.state).toBe('queued');
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+    await configure(backend.url, 'recruiter-token');
+    await vi.waitFor(async () => expect((await send('page:outbox-status', { ids: [queued.id] }, contentScriptSender()))[0].state).toBe('sent'));
+    expect(backend.posted.size).toBe(1);
   });
 
   it('applies removals (deleted records, withdrawn consent)', async () => {

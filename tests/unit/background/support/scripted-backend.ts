@@ -29,6 +29,8 @@ export interface ScriptedBackend {
   breakPage(resource: Resource, page: number, body: unknown): void;
   /** The next `times` POSTs answer `status` with this body (or drop the connection when status is 0). */
   failPosts(status: number, times: number, body?: unknown): void;
+  /** Awaited before each sync page is answered (to look at the worker mid-sync). */
+  beforePage?: (resource: Resource) => Promise<void>;
   /** Stored introductions and interests, by id (the backend's idempotency). */
   posted: Map<string, unknown>;
   postCount: number;
@@ -103,6 +105,7 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     if (req.method === 'GET' && path === 'me') return send(200, user);
     if (req.method === 'GET' && (path === 'directory' || path === 'organizations' || path === 'offers')) {
       if (user.user.role === 'alumni' && path !== 'offers') return send(403, { error: { code: 'forbidden', message: 'Alumni cannot read the directory' } });
+      await backend.beforePage?.(path);
       const served = pagesServed.get(path) ?? 0;
       pagesServed.set(path, served + 1);
       const trap = broken.get(path);
