@@ -15,11 +15,23 @@ export async function readLocalConfig(report: ProblemReporter = warnProblem): Pr
 }
 
 /**
+ * A default baked into a development build by `npm start` (WXT_DEFAULT_API_URL, WXT_DEFAULT_TOKEN)
+ * so that a newcomer's unpacked extension talks to the local demo backend at once. Release builds
+ * set neither; the user's own configuration always replaces it.
+ */
+export function buildDefaultConfig(): ApiConfig | null {
+  const env = import.meta.env as unknown as Record<string, string | undefined>;
+  const parsed = ApiConfig.safeParse({ apiUrl: env.WXT_DEFAULT_API_URL, token: env.WXT_DEFAULT_TOKEN });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
  * The configuration in effect: policy fields win over the user's own, field by field (IT may set
  * only the backend URL and let each user paste a personal token).
  */
 export async function readConfig(report: ProblemReporter = warnProblem): Promise<ConfigState> {
-  const [policy, local] = await Promise.all([readManagedPolicy(report), readLocalConfig(report)]);
+  const [policy, stored] = await Promise.all([readManagedPolicy(report), readLocalConfig(report)]);
+  const local = stored ?? buildDefaultConfig();
   const locked = MANAGED_KEYS.filter((key) => policy[key] !== undefined);
   const apiUrl = policy.apiUrl ?? local?.apiUrl;
   const token = policy.token ?? local?.token;

@@ -3,5 +3,5 @@
 export * from './schema';
 export { configItem, settingsItem, MANAGED_KEYS } from './items';
 export { readManagedPolicy } from './managed';
-export { readConfig, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
+export { buildDefaultConfig, readConfig, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
 export { readSettings, updateSettings, isSiteEnabled, watchSettings } from './settings';

@@ -46,6 +46,18 @@ describe('local:config', () => {
     expect((await fakeBrowser.storage.local.get('config')).config).toBeUndefined();
   });
 
+  it("falls back to a development build's baked-in demo backend, which the user's own choice replaces", async () => {
+    vi.stubEnv('WXT_DEFAULT_API_URL', 'http://127.0.0.1:8787');
+    vi.stubEnv('WXT_DEFAULT_TOKEN', 'demo-recruiter-token');
+    try {
+      expect((await readConfig(quiet)).config).toEqual({ apiUrl: 'http://127.0.0.1:8787', token: 'demo-recruiter-token' });
+      await saveConfig({ apiUrl: 'https://alumni.corp.example', token: 'mine' });
+      expect((await readConfig(quiet)).config).toEqual({ apiUrl: 'https://alumni.corp.example', token: 'mine' });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('refuses a configuration that is not an http(s) URL', async () => {
     await expect(saveConfig({ apiUrl: 'file:///etc/passwd', token: 't' })).rejects.toThrow();
   });
