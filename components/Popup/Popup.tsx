@@ -1,0 +1,188 @@
+import { useState } from 'preact/hooks';
+import type { Offer } from '../../utils/api';
+import type { ResponseOf } from '../../utils/messaging/protocol';
+import { formatDateTime } from '../../utils/i18n';
+import { useI18n } from '../../utils/i18n/context';
+import { useSend } from '../api-context';
+import { Avatar } from '../Avatar/Avatar';
+import { OfferList } from '../OfferList/OfferList';
+import { usePolling } from './usePolling';
+
+export interface PopupProps {
+  /** The active tab, to say what was recognised on it; null when there is none (e.g. a browser page). */
+  tabId: number | null;
+  onOpenOptions: () => void;
+  /** How often status is asked for while a sync runs. */
+  pollMs?: number;
+}
+
+type Status = ResponseOf<'ui:get-status'>;
+
+/** The toolbar popup: who you are, sync state, the outbox, this tab, and offers for alumni. */
+export function Popup({ tabId, onOpenOptions, pollMs = 1000 }: PopupProps) {
+  const { t } = useI18n();
+  const send = useSend();
+  const status = usePolling(() => send('ui:get-status', {}), pollMs, (s) => s.sync.state === 'syncing');
+
+  async function syncNow() {
+    await send('ui:sync-now', {}).catch(() => undefined);
+    status.reload();
+  }
+
+  return (
+    <main class="al-popup" aria-labelledby="al-popup-title">
+      <header class="al-popup-header">
+        <span class="al-sidebar-logo" aria-hidden="true">
+          A
+        </span>
+        <h1 id="al-popup-title">{t('popup.title')}</h1>
+        <button type="button" class="al-button" data-variant="quiet" onClick={onOpenOptions}>
+          {t('popup.openOptions')}
+        </button>
+      </header>
+      {status.loaded.state === 'loading' && <p class="al-muted al-popup-pad">{t('popup.loading')}</p>}
+      {status.loaded.state === 'error' && <p class="al-error al-popup-pad">{t('popup.error', { reason: status.loaded.reason })}</p>}
+      {status.loaded.state === 'ready' && (
+        <StatusView status={status.loaded.value} tabId={tabId} onSyncNow={syncNow} onOpenOptions={onOpenOptions} />
+      )}
+    </main>
+  );
+}
+
+function StatusView({ status, tabId, onSyncNow, onOpenOptions }: { status: Status; tabId: number | null; onSyncNow: () => void; onOpenOptions: () => void }) {
+  const { t } = useI18n();
+  if (status.configSource === 'none' || !status.me) {
+    return (
+      <section class="al-popup-card">
+        <p>{t('popup.notConfigured')}</p>
+        {status.sync.lastError && <p class="al-error">{t('popup.syncError', { reason: status.sync.lastError })}</p>}
+        <button type="button" class="al-button" data-variant="primary" onClick={onOpenOptions}>
+          {t('popup.configure')}
+        </button>
+      </section>
+    );
+  }
+  const { me } = status;
+  return (
+    <>
+      <section class="al-popup-card al-popup-me" aria-label={t('popup.signedInAs', { name: me.user.name })}>
+        <Avatar name={me.user.name} seed={me.user.name} size="small" />
+        <div>
+          <p class="al-popup-name">{t('popup.signedInAs', { name: me.user.name })}</p>
+          <p class="al-muted">
+            {t(`popup.role.${me.user.role}`)} · {t('popup.company', { company: me.company.name })}
+          </p>
+        </div>
+      </section>
+      <SyncSection status={status} onSyncNow={onSyncNow} />
+      <OutboxSection status={status} />
+      {tabId !== null && <TabSection tabId={tabId} />}
+      {me.user.role === 'alumni' && <OffersSection newOffers={status.newOffers} />}
+    </>
+  );
+}
+
+function SyncSection({ status, onSyncNow }: { status: Status; onSyncNow: () => void }) {
+  const { t, lang } = useI18n();
+  const { sync } = status;
+  const syncing = sync.state === 'syncing';
+  let line: string;
+  if (syncing) line = t('popup.syncing', { count: sync.progress?.received ?? 0, resource: sync.progress?.resource ?? '' });
+  else if (sync.lastSuccessAt) line = t('popup.lastSync', { when: formatDateTime(lang, sync.lastSuccessAt) });
+  else line = t('popup.neverSynced');
+  return (
+    <section class="al-popup-card" data-sync={sync.state}>
+      <div class="al-popup-row">
+        <p role="status" aria-live="polite" class="al-popup-sync">
+          {line}
+        </p>
+        <button type="button" class="al-button" onClick={onSyncNow} disabled={syncing}>
+          {t('popup.syncNow')}
+        </button>
+      </div>
+      {sync.state === 'error' && sync.lastError && <p class="al-error">{t('popup.syncError', { reason: sync.lastError })}</p>}
+      <p class="al-muted">
+        {t('popup.directorySize', { count: status.directorySize })} · {t('popup.organizations', { count: status.organizationsCount })}
+      </p>
+    </section>
+  );
+}
+
+function OutboxSection({ status }: { status: Status }) {
+  const { t } = useI18n();
+  if (status.pendingOutbox === 0 && status.failedOutbox.length === 0) return null;
+  return (
+    <section class="al-popup-card" aria-live="polite">
+      {status.pendingOutbox > 0 && <p class="al-popup-pending">{t('popup.pending', { count: status.pendingOutbox })}</p>}
+      {status.failedOutbox.length > 0 && (
+        <>
+          <h2 class="al-section-title">{t('popup.failedTitle')}</h2>
+          <ul class="al-popup-failed">
+            {status.failedOutbox.map((item) => (
+              <li key={item.id} class="al-error">
+                {t('popup.failedItem', { kind: t(`popup.outboxKind.${item.kind}`), reason: item.error ?? '—' })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function TabSection({ tabId }: { tabId: number }) {
+  const { t } = useI18n();
+  const send = useSend();
+  const tab = usePolling(() => send('ui:tab-recognition', { tabId }), 0, () => false);
+  if (tab.loaded.state !== 'ready') return null;
+  const recognition = tab.loaded.value;
+  const nothing = !recognition || recognition.people + recognition.organizations === 0;
+  return (
+    <section class="al-popup-card" aria-label={t('popup.thisTab')} data-recognised={nothing ? 'none' : 'some'}>
+      <h2 class="al-section-title">{t('popup.thisTab')}</h2>
+      {nothing ? (
+        <p class="al-muted">{t('popup.nothingHere')}</p>
+      ) : (
+        <>
+          <p>{t('popup.recognised', { people: recognition.people, organizations: recognition.organizations })}</p>
+          <ul class="al-popup-names">
+            {recognition.names.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function OffersSection({ newOffers }: { newOffers: number }) {
+  const { t } = useI18n();
+  const send = useSend();
+  const offers = usePolling(() => send('ui:list-offers', {}), 0, () => false);
+  const [unseen, setUnseen] = useState(newOffers);
+  const list: Offer[] = offers.loaded.state === 'ready' ? offers.loaded.value.offers : [];
+
+  async function markSeen() {
+    await send('ui:mark-offers-seen', {});
+    setUnseen(0);
+  }
+
+  return (
+    <section class="al-popup-card al-popup-offers">
+      <div class="al-popup-row">
+        <h2 class="al-section-title">{t('popup.offersTitle')}</h2>
+        {unseen > 0 && (
+          <>
+            <span class="al-popup-new">{t('popup.newOffers', { count: unseen })}</span>
+            <button type="button" class="al-button" data-variant="quiet" onClick={markSeen}>
+              {t('popup.markSeen')}
+            </button>
+          </>
+        )}
+      </div>
+      {offers.loaded.state === 'ready' && list.length === 0 && <p class="al-muted">{t('offers.none')}</p>}
+      <OfferList offers={list} title={t('popup.offersTitle')} canExpressInterest={true} />
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import { prepareExtensionPage } from '../../components/extension-page';
+import { Options } from '../../components/Options/Options';
+import optionsCss from '../../components/Options/Options.css?inline';
+import { browserPlatform } from '../../components/Options/platform';
+import { adapters } from '../../utils/sites';
+import { orgWebsiteAdapter } from '../../utils/sites/org-website';
+
+async function main() {
+  await prepareExtensionPage(optionsCss);
+  const sites = [...adapters.map((adapter) => adapter.id), orgWebsiteAdapter.id];
+  render(
+    <Options platform={browserPlatform} sites={sites} browserLanguage={navigator.language} />,
+    document.getElementById('app')!,
+  );
+}
+
+void main();

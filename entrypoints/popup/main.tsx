@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { prepareExtensionPage } from '../../components/extension-page';
+import { Popup } from '../../components/Popup/Popup';
+import popupCss from '../../components/Popup/Popup.css?inline';
+import { createI18n, I18nContext } from '../../utils/i18n/context';
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function openOptions() {
+  await browser.runtime.openOptionsPage();
+  window.close();
+}
+
+async function main() {
+  const [lang, tabId] = await Promise.all([prepareExtensionPage(popupCss), activeTabId()]);
+  render(
+    <I18nContext.Provider value={createI18n(lang)}>
+      <Popup tabId={tabId} onOpenOptions={() => void openOptions()} />
+    </I18nContext.Provider>,
+    document.getElementById('app')!,
+  );
+}
+
+void main();
