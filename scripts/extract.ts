@@ -4,9 +4,9 @@
 // bad arguments exit 2.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { Window } from 'happy-dom';
 import { z } from 'zod';
 import { detectOrgWebsite, findAdapter, orgWebsiteAdapter, type Extraction } from '../utils/sites/index';
+import { parseHtml } from '../utils/sites/node-dom';
 
 const Args = z.object({
   url: z.string().refine((value) => URL.canParse(value) && /^https?:/i.test(value), 'expected an http(s) URL'),
@@ -33,19 +33,14 @@ function parse(): z.infer<typeof Args> {
 }
 
 function extract(html: string, url: URL, orgDomains: Set<string>): Extraction {
-  // Scripts never run: the page is data, exactly as in the content script's isolated world.
-  const window = new Window({
-    url: url.href,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
-  });
+  const page = parseHtml(html, url.href);
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const found = findAdapter(url);
-    if (found) return found.adapter.extract(doc, found.kind, url);
-    if (detectOrgWebsite(url, orgDomains)) return orgWebsiteAdapter.extract(doc, 'org-website', url);
+    if (found) return found.adapter.extract(page.document, found.kind, url);
+    if (detectOrgWebsite(url, orgDomains)) return orgWebsiteAdapter.extract(page.document, 'org-website', url);
     return { ok: false, diagnostic: { adapter: 'none', missing: 'an adapter for this URL', url: url.href.slice(0, 2048) } };
   } finally {
-    void window.happyDOM.close();
+    void page.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { tldtsDomain } from './domain';
 import { runReader } from './finish';
 import { meta, pageTitle } from './structured';
-import { cleanText } from './text';
+import { cleanText, queryAll } from './text';
 import type { PageKind, SiteAdapter } from './types';
 import { visibleText, type VisibleText } from './visible-text';
 
@@ -19,12 +19,22 @@ export function detectOrgWebsite(url: URL, domains: Set<string>): string | undef
   return domain && domains.has(domain) && !NETWORK_DOMAINS.has(domain) ? domain : undefined;
 }
 
-/** The organisation's name as the site states it: og:site_name, else the <title>'s last " | " / " - " part. */
+/**
+ * The organisation's name as the site states it: og:site_name, else the part of the <title>
+ * ("Our team | Audiense", "株式会社さくらデジタル｜働く人を…") that the home link also says, else its
+ * shortest part (taglines are longer than names), else the domain.
+ */
 function siteName(doc: Document, domain: string): string {
   const ogName = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   if (ogName) return ogName;
-  const parts = pageTitle(doc).split(/\s[|\-–—:]\s/).map((p) => p.trim()).filter(Boolean);
-  return cleanText(parts.length > 1 ? parts[parts.length - 1] : parts[0]) || domain;
+  const parts = pageTitle(doc)
+    .split(/\s[|\-–—:]\s|｜/)
+    .map((part) => cleanText(part))
+    .filter(Boolean);
+  const home = queryAll(doc, 'a[href="/"], a[rel="home"]', 10).map((link) => cleanText(link.textContent || link.getAttribute('aria-label')));
+  const named = parts.find((part) => home.includes(part));
+  const shortest = [...parts].sort((a, b) => a.length - b.length)[0];
+  return named ?? shortest ?? domain;
 }
 
 export const orgWebsiteAdapter: SiteAdapter = {

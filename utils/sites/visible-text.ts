@@ -30,16 +30,27 @@ function hiddenElement(element: Element): boolean {
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/** Elements that start a new line of text; a name never runs across two of them. */
+const BLOCK_TAGS = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL BUTTON OPTION'.split(' '),
+);
+
+function isBlock(node: Node | null): boolean {
+  return node !== null && node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName);
+}
+
 /**
  * Walk `root` iteratively (deep nesting cannot overflow the stack), collecting visible text up to
- * `maxChars` characters and `maxNodes` visited nodes. A separator is put between block-level
- * siblings so names in neighbouring cells do not run together.
+ * `maxChars` characters and `maxNodes` visited nodes. Text nodes are copied verbatim (so offsets map
+ * straight back into them); a "\n" is put between blocks so names in neighbouring cells or list
+ * items do not run together, while inline markup ("<strong>Julien</strong> Moreau") adds nothing.
  */
 export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000): VisibleText {
   const segments: TextSegment[] = [];
   let text = '';
   let visited = 0;
   let truncated = false;
+  let lineBreak = false;
   let node: Node | null = root.firstChild;
   while (node) {
     if (++visited > maxNodes || text.length >= maxChars) {
@@ -50,20 +61,25 @@ export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000):
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.trim()) {
-        // A space between nodes keeps "Taro" and "Yamada" in two cells apart without joining words inside one.
-        if (text && !/\s$/.test(text)) text += ' ';
+        if (lineBreak && text && !/\s$/.test(text)) text += '\n';
+        lineBreak = false;
         segments.push({ node: node as Text, start: text.length });
         text += data.slice(0, maxChars - text.length);
       }
     } else if (node.nodeType === 1) {
+      if (isBlock(node)) lineBreak = true;
       descend = !hiddenElement(node as Element) && node.firstChild !== null;
     }
     if (descend) {
       node = node.firstChild;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (isBlock(node)) lineBreak = true;
+    }
     if (!node || node === root) break;
+    if (isBlock(node)) lineBreak = true;
     node = node.nextSibling;
   }
   return { text, segments, truncated };
