@@ -15,10 +15,12 @@ export function initialsOf(name: string): string {
   return (first + last).toUpperCase();
 }
 
+/** FNV-1a with a final mix, so ids that differ in one digit (E2010, E2011) still get far-apart hues. */
 function hueOf(seed: string): number {
-  let hash = 0;
-  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % 360;
+  let hash = 0x811c9dc5;
+  for (const char of seed) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return ((hash ^ (hash >>> 12)) >>> 0) % 360;
 }
 
 /** Initials on a coloured disc; decorative, the name is always written beside it. */

@@ -44,7 +44,7 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
     <I18nContext.Provider value={i18n}>
       <main class="al-options">
         <header class="al-options-header">
-          <span class="al-sidebar-logo" aria-hidden="true">
+          <span class="al-logo" aria-hidden="true">
             A
           </span>
           <h1>{t('options.title')}</h1>

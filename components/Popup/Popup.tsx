@@ -32,7 +32,7 @@ export function Popup({ tabId, onOpenOptions, pollMs = 1000 }: PopupProps) {
   return (
     <main class="al-popup" aria-labelledby="al-popup-title">
       <header class="al-popup-header">
-        <span class="al-sidebar-logo" aria-hidden="true">
+        <span class="al-logo" aria-hidden="true">
           A
         </span>
         <h1 id="al-popup-title">{t('popup.title')}</h1>

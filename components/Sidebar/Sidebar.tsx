@@ -83,7 +83,7 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
           aria-label={t('sidebar.expand', { count })}
           onClick={() => setCollapsed(false)}
         >
-          <span class="al-sidebar-tab-logo" aria-hidden="true">
+          <span class="al-logo" aria-hidden="true">
             A
           </span>
           <span class="al-sidebar-tab-count" aria-hidden="true">
@@ -119,7 +119,7 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
             <span aria-hidden="true">‹</span>
           </button>
         ) : (
-          <span class="al-sidebar-logo" aria-hidden="true">
+          <span class="al-logo" aria-hidden="true">
             A
           </span>
         )}

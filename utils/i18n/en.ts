@@ -109,7 +109,7 @@ export const en = {
   'popup.outboxKind.interest': 'Interest',
   'popup.thisTab': 'On this page',
   'popup.nothingHere': 'Nothing recognised on this page.',
-  'popup.recognised': '{people} people, {organizations} organisations recognised',
+  'popup.recognised': 'Recognised here: people {people}, organisations {organizations}',
   'popup.offersTitle': 'Offers for you',
   'popup.newOffers': '{count} new',
   'popup.markSeen': 'Mark as seen',
