@@ -9,7 +9,7 @@ import { elementsBeyondSource, extensionHosts, navigateInApp } from './support/p
 import { fixturesDir } from './support/paths';
 import { screenshot } from './support/screenshots';
 import { startStory, type Story } from './support/story';
-import { COLLAPSED_TAB, SIDEBAR, sidebarShown, sidebarText } from './support/ui';
+import { COLLAPSED_TAB, SIDEBAR, sidebarGone, sidebarShown, sidebarText } from './support/ui';
 
 // A recruiter (demo-recruiter-token) browsing LinkedIn profiles. One backend and one browser for the file:
 // the stories follow each other the way one person's session would.
@@ -178,10 +178,7 @@ describe('Single-page navigation between profiles', () => {
     await sidebarText(shadow, (t) => t.includes('Sofia Andersson Reyes') && t.includes(englishTenure), 'her card after navigating to her profile');
 
     await navigateInApp(page, linkedin.arjun);
-    await eventually(
-      async () => ((await shadow.hostWith(SIDEBAR)) === undefined ? true : undefined),
-      'the sidebar to go away on a non-alumnus profile',
-    );
+    await sidebarGone(shadow, 'the sidebar to go away on a non-alumnus profile');
     await page.close();
   });
 });

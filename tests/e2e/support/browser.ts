@@ -84,7 +84,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
         (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
         { timeout: 20_000 },
       );
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.goto(`chrome-extension://${extensionId}/manifest.json`);
       const handle = await (await woken).worker();
       if (!handle) throw new Error('The extension service worker did not start');
       return handle;

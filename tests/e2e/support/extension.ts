@@ -15,11 +15,21 @@ export interface InBrowser {
 /** Version of the `local:config` storage item (utils/config/items.ts): WXT keeps it beside the value as `config$`. */
 const CONFIG_ITEM_VERSION = 2;
 
+/** A worker the DevTools protocol attached to while it was starting may not have its extension API bound yet. */
+async function extensionApiReady(worker: WebWorker): Promise<void> {
+  await eventually(
+    async () => ((await worker.evaluate(() => typeof (globalThis as unknown as Partial<InBrowser>).chrome?.storage?.local)) === 'object' ? true : undefined),
+    'the extension API in the service worker',
+    10_000,
+  );
+}
+
 /**
  * Configures the extension the way the options page or an administrator's script does: by writing the
  * `local:config` storage item; the worker notices and syncs at once.
  */
 export async function configureExtension(worker: WebWorker, config: { apiUrl: string; token: string }): Promise<void> {
+  await extensionApiReady(worker);
   await worker.evaluate(
     (value, version) => (globalThis as unknown as InBrowser).chrome.storage.local.set({ config: value, config$: { v: version } }),
     config,
@@ -32,6 +42,7 @@ export async function writeSettings(
   worker: WebWorker,
   settings: { sites?: Record<string, boolean>; highlightNames?: boolean; lang?: 'auto' | 'en' | 'ja'; collapsed?: Record<string, boolean> },
 ): Promise<void> {
+  await extensionApiReady(worker);
   await worker.evaluate(async (patch) => {
     const { chrome } = globalThis as unknown as InBrowser;
     const stored = (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined;
@@ -41,7 +52,7 @@ export async function writeSettings(
 }
 
 /**
- * An extension page (the popup's document, in a tab of its own) through which the tests ask the worker
+ * A document of the extension (its manifest, in a tab of its own) through which the tests ask the worker
  * what the popup and options pages would ask it, with the same typed messages.
  */
 export class ExtensionControl {
@@ -49,7 +60,8 @@ export class ExtensionControl {
 
   static async open(extension: ExtensionBrowser): Promise<ExtensionControl> {
     const page = await extension.newPage();
-    await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    // Any document of the extension's origin is a trusted sender; its manifest needs no UI to exist.
+    await page.goto(`chrome-extension://${extension.extensionId}/manifest.json`);
     return new ExtensionControl(page);
   }
 

@@ -28,7 +28,10 @@ export async function navigateInApp(page: Page, url: string, renderDelayMs = 300
       const response = fetch(target, { cache: 'no-store' }).then((answer) => answer.text());
       history.pushState({}, '', target);
       const [html] = await Promise.all([response, new Promise((resolve) => setTimeout(resolve, delay))]);
-      const next = new DOMParser().parseFromString(html, 'text/html');
+      // The logged-in page enforces Trusted Types; LinkedIn's own code parses through one of its allowed policies.
+      const types = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): { createHTML(s: string): string } } }).trustedTypes;
+      const trusted = types ? types.createPolicy('dompurify', { createHTML: (text) => text }).createHTML(html) : html;
+      const next = new DOMParser().parseFromString(trusted, 'text/html');
       const ownHead = document.head.querySelectorAll('meta, link, title, script[type="application/ld+json"]');
       for (const node of Array.from(ownHead)) node.remove();
       for (const node of Array.from(next.head.querySelectorAll('meta, link, title, script[type="application/ld+json"]'))) {

@@ -35,3 +35,22 @@ export async function sidebarText(
     throw new Error(`${String(error)}\nLast sidebar text:\n${last}`);
   }
 }
+
+/** Waits until no sidebar (panel or tab) is on the page; on timeout, says what it still shows. */
+export async function sidebarGone(shadow: ClosedShadow, what: string, timeoutMs = 15_000): Promise<void> {
+  let last = '';
+  try {
+    await eventually(
+      async () => {
+        const host = await shadow.hostWith(SIDEBAR_OR_TAB);
+        if (!host) return true;
+        last = await shadow.visibleText(host);
+        return undefined;
+      },
+      what,
+      timeoutMs,
+    );
+  } catch (error) {
+    throw new Error(`${String(error)}\nThe sidebar still shows:\n${last}`);
+  }
+}
