@@ -64,6 +64,7 @@ export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000):
         if (lineBreak && text && !/\s$/.test(text)) text += '\n';
         lineBreak = false;
         segments.push({ node: node as Text, start: text.length });
+        if (data.length > maxChars - text.length) truncated = true;
         text += data.slice(0, maxChars - text.length);
       }
     } else if (node.nodeType === 1) {
