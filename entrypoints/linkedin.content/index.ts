@@ -1,4 +1,4 @@
-import { runSiteScript } from '../../utils/content/runtime';
+import { forAdapter, runSiteScript } from '../../utils/content/runtime';
 import { linkedinAdapter } from '../../utils/sites/linkedin';
 
 // LinkedIn profiles, company pages, People tabs and people search (utils/sites/linkedin.ts).
@@ -7,12 +7,5 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Styles travel inside the script into closed shadow roots: no CSS file, no web-accessible resource.
   cssInjectionMode: 'manual',
-  main: (ctx) =>
-    runSiteScript(ctx, {
-      site: linkedinAdapter.id,
-      resolve: (url) => {
-        const kind = linkedinAdapter.detect(url);
-        return kind ? { adapter: linkedinAdapter, kind } : undefined;
-      },
-    }),
+  main: (ctx) => runSiteScript(ctx, forAdapter(linkedinAdapter)),
 });

@@ -1,5 +1,5 @@
 import { scanNames } from '../../utils/content/name-highlights';
-import { runSiteScript } from '../../utils/content/runtime';
+import { forAdapter, runSiteScript } from '../../utils/content/runtime';
 import { orgWebsiteAdapter } from '../../utils/sites/org-website';
 
 // Organisation websites: never in the manifest. The worker registers this script at run time for
@@ -9,13 +9,5 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
-  main: (ctx) =>
-    runSiteScript(ctx, {
-      site: orgWebsiteAdapter.id,
-      resolve: (url) => {
-        const kind = orgWebsiteAdapter.detect(url);
-        return kind ? { adapter: orgWebsiteAdapter, kind } : undefined;
-      },
-      scanNames,
-    }),
+  main: (ctx) => runSiteScript(ctx, { ...forAdapter(orgWebsiteAdapter), scanNames }),
 });

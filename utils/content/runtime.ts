@@ -23,6 +23,17 @@ export interface SiteScriptOptions {
   anchorTimeoutMs?: number;
 }
 
+/** The options for a script that serves one adapter's site: its settings key and its page kinds. */
+export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site' | 'resolve'> {
+  return {
+    site: adapter.id,
+    resolve: (url) => {
+      const kind = adapter.detect(url);
+      return kind ? { adapter, kind } : undefined;
+    },
+  };
+}
+
 /**
  * What every content script runs: ask whether the site is on, then read each page (and each
  * single-page-app navigation) with one page run, cancelled through its AbortSignal when the user

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_TAG } from '../../../utils/content/shadow-host';
-import { runSiteScript } from '../../../utils/content/runtime';
+import { forAdapter, runSiteScript } from '../../../utils/content/runtime';
 import type { PageSettings } from '../../../utils/messaging/protocol';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
 import { fakeWorker } from '../components/render';
@@ -49,15 +49,7 @@ function loadPage(url: string, html: string) {
 function startScript(send: ReturnType<typeof worker>['send']) {
   const ctx = new ContentScriptContext('linkedin');
   contexts.push(ctx);
-  return runSiteScript(ctx, {
-    site: 'linkedin',
-    send,
-    anchorTimeoutMs: 200,
-    resolve: (url) => {
-      const kind = linkedinAdapter.detect(url);
-      return kind ? { adapter: linkedinAdapter, kind } : undefined;
-    },
-  });
+  return runSiteScript(ctx, { ...forAdapter(linkedinAdapter), send, anchorTimeoutMs: 200 });
 }
 
 const contexts: ContentScriptContext[] = [];
@@ -100,6 +92,15 @@ describe('content runtime', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hosts()).toHaveLength(0);
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reads nothing on pages of a supported site that it does not cover (the feed)', async () => {
+    loadPage('https://www.linkedin.com/feed/', fixture('li-profile-public-2024.html'));
+    const w = worker();
+    await startScript(w.send);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(w.calls.map((c) => c.type)).toEqual(['page:get-settings']);
+    expect(hosts()).toHaveLength(0);
   });
 
   it('reports a layout it cannot read instead of guessing', async () => {
