@@ -8,10 +8,13 @@ export interface NameForm {
   tokens: string[];
   /** Written without spaces between family and given name (kanji, mixed kanji/kana). */
   cjk: boolean;
+  /** Latin words as folded, before the romaji respelling (typo search compares these too). */
+  surface?: string[];
 }
 
 const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\ufe00-\ufe0f\u20e3\u2600-\u27bf]/gu;
 const BRACKETED = /[([{【「『〔<]([^)\]}】」』〕>]*)[)\]}】」』〕>]/g;
+const STRAY_BRACKETS = /[()[\]{}【】「」『』〔〕<>]/g;
 const ALTERNATE_SEPARATORS = /[/|｜／\\]|\s[-–—]\s|\s(?:aka|a\.k\.a\.|né|née|geb\.|旧姓)\s/i;
 const TOKEN_SEPARATORS = /[\s,、・·•_:;"“”„«»\-‐‑–]+/u;
 const JOINERS = /[.'’`´]/g;
@@ -20,8 +23,8 @@ const KANJI_VARIANT_CHARS = new RegExp(`[${Object.keys(KANJI_VARIANTS).filter((k
 /** Every name a page's name text stands for: "Taro Yamada (山田 太郎)" → two forms. */
 export function parseName(raw: unknown): NameForm[] {
   const text = cleanText(raw).replace(DECORATION, ' ');
-  const main = text.replace(BRACKETED, ' ').trim();
-  const bracketed = [...text.matchAll(BRACKETED)].map((m) => m[1] ?? '');
+  const main = text.replace(BRACKETED, ' ').replace(STRAY_BRACKETS, ' ').trim();
+  const bracketed = [...text.matchAll(BRACKETED)].map((m) => (m[1] ?? '').replace(STRAY_BRACKETS, ' '));
   const forms: NameForm[] = [];
   const mainParts = main.split(ALTERNATE_SEPARATORS);
   for (const part of mainParts) pushForm(forms, part);
@@ -89,8 +92,9 @@ function toForm(part: string): NameForm | null {
     const cjkTokens = tokens.map((t) => toHiragana(t).replace(KANJI_VARIANT_CHARS, (ch) => KANJI_VARIANTS[ch] ?? ch));
     return cjkTokens.join('').length >= 2 ? { tokens: cjkTokens, cjk: true } : null;
   }
-  const latin = tokens.map((t) => (KANA.test(t) ? foldCase(kanaToRomaji(t)).replace(JOINERS, '') : t)).map(canonicalRomaji);
-  return latin.join('').length >= 2 ? { tokens: latin, cjk: false } : null;
+  const surface = tokens.map((t) => (KANA.test(t) ? foldCase(kanaToRomaji(t)).replace(JOINERS, '') : t));
+  const latin = surface.map(canonicalRomaji);
+  return latin.join('').length >= 2 ? { tokens: latin, cjk: false, surface } : null;
 }
 
 export type KeyKind = 'full' | 'partial';
@@ -106,8 +110,30 @@ export function nameKeys(form: NameForm): Array<{ key: string; kind: KeyKind }> 
   if (t.length === 2) keys.push({ key: t[1] + t[0], kind: 'full' });
   if (t.length >= 3) {
     keys.push({ key: t[t.length - 1] + t.slice(0, -1).join(''), kind: 'full' });
-    keys.push({ key: t[0] + t[t.length - 1], kind: 'partial' });
-    keys.push({ key: t[t.length - 1] + t[0], kind: 'partial' });
+    // Shortened forms: given name with each surname ("José García" for José María García López,
+    // "Sofia Reyes" for Sofia Andersson Reyes), and the two leading words with the last.
+    for (let i = 1; i < t.length; i++) {
+      keys.push({ key: t[0] + t[i], kind: 'partial' });
+      keys.push({ key: t[i] + t[0], kind: 'partial' });
+    }
+    if (t.length >= 4) keys.push({ key: t[0] + t[1] + t[t.length - 1], kind: 'partial' });
   }
   return keys;
+}
+
+const TRANSLITERATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[üÜ]/g, 'ue'],
+  [/[öÖøØ]/g, 'oe'],
+  [/[äÄæÆ]/g, 'ae'],
+  [/[åÅ]/g, 'aa'],
+];
+
+/**
+ * The German and Nordic way to write a directory name without its letters: Müller → Mueller,
+ * Søren → Soeren. Folding already makes "Muller" match; this adds the other common spelling.
+ */
+export function transliteratedName(name: string): string | null {
+  let out = name;
+  for (const [pattern, replacement] of TRANSLITERATIONS) out = out.replace(pattern, replacement);
+  return out === name ? null : out;
 }

@@ -3,7 +3,7 @@ import type { OrganizationSignal, PersonSignal } from '../signals/schema';
 import { PROFILE_PATH_SEGMENTS } from './data/profile-sites';
 import { registrableDomain } from './domain';
 import { FrozenTable } from './frozen-table';
-import { nameKeys, parseName, type NameForm } from './names';
+import { nameKeys, parseName, transliteratedName, type NameForm } from './names';
 import { CompanyMatcher, organizationKeys } from './organizations';
 import { canonicalProfileUrl } from './profile-url';
 import { RowStore } from './row-store';
@@ -30,7 +30,8 @@ const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial
 class TableSources {
   readonly names = new Map<string, number[]>();
   readonly urls = new Map<string, number[]>();
-  readonly words = new Set<string>();
+  /** Name words to search for typos: each spelling → the romaji-respelled word in the name keys. */
+  readonly words = new Map<string, string>();
   readonly patterns: ScannerPattern[] = [];
   readonly vocabulary = new Map<string, number>();
 
@@ -40,13 +41,19 @@ class TableSources {
       if (!list) map.set(key, [value]);
       else if (!list.includes(value)) list.push(value);
     };
-    for (const [name, former] of [...row.names.map((n) => [n, false] as const), ...row.former.map((n) => [n, true] as const)]) {
+    const withVariants = (names: string[]) => names.flatMap((n) => [n, transliteratedName(n) ?? []].flat());
+    const named = [...withVariants(row.names).map((n) => [n, false] as const), ...withVariants(row.former).map((n) => [n, true] as const)];
+    for (const [name, former] of named) {
       if (KANA_ONLY.test(name)) this.addPattern(cjkSymbols(name), slot);
       for (const form of parseName(name)) {
         for (const { key, kind } of nameKeys(form)) push(this.names, key, posting(slot, (kind === 'partial' ? PARTIAL : 0) | (former ? FORMER : 0)));
         if (form.cjk) this.addPattern(cjkSymbols(form.tokens.join('')), slot);
         else {
-          for (const token of form.tokens) this.words.add(token);
+          form.tokens.forEach((token, i) => {
+            this.words.set(token, token);
+            const surface = form.surface?.[i];
+            if (surface && !this.words.has(surface)) this.words.set(surface, token);
+          });
           if (form.tokens.length >= 2) {
             const ids = form.tokens.map((t) => TextScanner.tokenSymbol(this.vocabulary, t));
             this.addPattern(ids, slot);
@@ -257,7 +264,7 @@ export class DirectoryIndex implements RecognitionIndex {
     for (const form of forms) {
       if (form.cjk || form.tokens.length < 2) continue;
       for (let i = 0; i < form.tokens.length; i++)
-        for (const near of new Set(tables.flatMap((t) => t.typos.near(form.tokens[i])))) {
+        for (const near of new Set(tables.flatMap((t) => [...t.typos.near(form.tokens[i]), ...t.typos.near(form.surface?.[i] ?? '')]))) {
           const tokens = form.tokens.slice();
           tokens[i] = near;
           for (const { key } of nameKeys({ tokens, cjk: false }))

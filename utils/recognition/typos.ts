@@ -30,12 +30,15 @@ export function withinOneEdit(a: string, b: string): boolean {
 export class TypoIndex {
   private constructor(
     private readonly words: string[],
+    /** The name word each entry of `words` stands for (a surface spelling maps to its romaji respelling). */
+    private readonly targets: string[],
     /** A word, and each word with one letter deleted → indexes into `words`. */
     private readonly table: FrozenTable,
   ) {}
 
-  static build(words: Iterable<string>): TypoIndex {
-    const list = [...new Set(words)].filter((w) => w.length >= MIN_TYPO_WORD - 1);
+  /** `words` maps each spelling to search by to the name word it stands for. */
+  static build(words: ReadonlyMap<string, string>): TypoIndex {
+    const list = [...words.keys()].filter((w) => w.length >= MIN_TYPO_WORD - 1);
     const byKey = new Map<string, number[]>();
     const add = (key: string, index: number) => {
       const entry = byKey.get(key);
@@ -46,7 +49,7 @@ export class TypoIndex {
       add(word, index);
       if (word.length >= MIN_TYPO_WORD) for (const deleted of deletions(word)) add(deleted, index);
     });
-    return new TypoIndex(list, FrozenTable.from(byKey));
+    return new TypoIndex(list, list.map((w) => words.get(w)!), FrozenTable.from(byKey));
   }
 
   /** Directory words one edit away from `word` (not the word itself). */
@@ -55,7 +58,7 @@ export class TypoIndex {
     const found = new Set<string>();
     const consider = (index: number) => {
       const candidate = this.words[index];
-      if (candidate !== word && withinOneEdit(candidate, word)) found.add(candidate);
+      if (candidate !== word && withinOneEdit(candidate, word)) found.add(this.targets[index]);
     };
     this.table.forEach(word, consider);
     if (word.length >= MIN_TYPO_WORD) for (const deleted of deletions(word)) this.table.forEach(deleted, consider);
@@ -63,12 +66,12 @@ export class TypoIndex {
   }
 
   toJSON(): object {
-    return { words: this.words.join('\n'), table: this.table };
+    return { words: this.words.join('\n'), targets: this.targets.join('\n'), table: this.table };
   }
 
   static fromJSON(data: unknown): TypoIndex {
     const d = (data ?? {}) as Record<string, unknown>;
-    const words = String(d.words ?? '');
-    return new TypoIndex(words ? words.split('\n') : [], FrozenTable.fromJSON(d.table));
+    const split = (key: string) => (d[key] ? String(d[key]).split('\n') : []);
+    return new TypoIndex(split('words'), split('targets'), FrozenTable.fromJSON(d.table));
   }
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../utils/recognition';
+import { allCases } from './cases';
+import { loadEvalDirectory, matchWith, score } from './evaluate';
+
+// The gate of issue 3: the engine on the team's labelled set.
+describe('recognition on the labelled evaluation set', () => {
+  const { alumni, organizations } = loadEvalDirectory();
+  const cases = allCases(alumni);
+  const scores = score(cases, matchWith(buildIndex(alumni, organizations)));
+
+  it('has at least 400 cases covering every category the issue lists', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(400);
+    const categories = new Set(cases.map((c) => c.category));
+    for (const category of ['romaji-variant', 'kanji-kana', 'married-name', 'same-name', 'common-name', 'similar-company', 'former-brand', 'typo-middle-name', 'exotic-script', 'hostile', 'not-alumni'])
+      expect(categories).toContain(category);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+  });
+
+  it('is precise: confirmed-or-likely precision ≥ 0.995', () => {
+    expect(scores.confirmedOrLikely.predicted).toBeGreaterThan(300);
+    expect(scores.confirmedOrLikely.precision).toBeGreaterThanOrEqual(0.995);
+  });
+
+  it('finds alumni: confirmed-or-likely recall ≥ 0.97', () => {
+    expect(scores.confirmedOrLikely.recall).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('never badges a stranger as confirmed or likely', () => {
+    const wrong = scores.outcomes.filter(
+      ({ testCase, result }) => result && result.confidence !== 'possible' && result.alumnusId !== testCase.truth,
+    );
+    expect(wrong.map((o) => o.testCase.id)).toEqual([]);
+  });
+});

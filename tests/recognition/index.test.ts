@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Alumnus } from '../../utils/api';
+import { buildIndex, describeEvidence, loadIndex, EVIDENCE_SENTENCES } from '../../utils/recognition';
+import { SAKURA_DIGITAL, loadEvalDirectory } from './evaluate';
+
+const signal = { name: 'Yamada Tarou', experience: [{ organization: '株式会社さくらデジタル', from: '2013-01', to: '2016-12' }] };
+
+describe('directory index', () => {
+  const { alumni, organizations } = loadEvalDirectory();
+
+  it('round-trips through serialize/loadIndex with identical answers', () => {
+    const built = buildIndex(alumni, organizations);
+    const loaded = loadIndex(built.serialize());
+    expect(loaded.size).toBe(built.size);
+    const probes = [signal, { name: 'Sofia Andersson Reyes', profileUrl: 'https://www.linkedin.com/in/sofia-andersson-reyes' }, { name: 'Marcos Ruis', headline: 'ex-Sakura Digital' }];
+    for (const probe of probes) expect(loaded.matchPerson(probe, SAKURA_DIGITAL)).toEqual(built.matchPerson(probe, SAKURA_DIGITAL));
+    expect(loaded.scanText('山田太郎 and Julien Moreau')).toEqual(built.scanText('山田太郎 and Julien Moreau'));
+    expect(loaded.alumniAt('org-audiense').sort()).toEqual(built.alumniAt('org-audiense').sort());
+    expect(loaded.matchOrganization({ name: 'メルカリ' })).toBe('org-mercari');
+  });
+
+  it('keeps delta-sync changes across serialisation, and forgets removed alumni entirely', () => {
+    const index = buildIndex(alumni, organizations);
+    const newcomer: Alumnus = {
+      id: 'al-new',
+      names: { display: '小鳥遊 紬', kana: 'たかなし つむぎ', latin: 'Tsumugi Takanashi' },
+      tenure: [{ from: '2015-04', to: '2019-03' }],
+      consent: { recognition: true, offers: true },
+      updatedAt: '2026-11-01T00:00:00Z',
+    };
+    index.upsert(newcomer);
+    index.remove('al-julien');
+    const text = index.serialize();
+    expect(text).not.toContain('Julien Moreau');
+    const loaded = loadIndex(text);
+    expect(loaded.matchPerson({ name: 'Takanashi Tsumugi', headline: '元さくらデジタル' }, SAKURA_DIGITAL)).toMatchObject({ alumnusId: 'al-new', confidence: 'likely' });
+    expect(loaded.matchPerson({ name: 'Julien Moreau', experience: [{ organization: 'Sakura Digital' }] }, SAKURA_DIGITAL)).toBeNull();
+    expect(loaded.scanText('小鳥遊紬').map((h) => h.alumnusId)).toEqual(['al-new']);
+    expect(loaded.size).toBe(index.size);
+  });
+
+  it('treats an upsert as a replacement, and withdrawn consent as a removal', () => {
+    const index = buildIndex(alumni, organizations);
+    const marcos = alumni.find((a) => a.id === 'al-marcos')!;
+    index.upsert({ ...marcos, names: { display: 'Marcos Ruiz Vega' } });
+    expect(index.matchPerson({ name: 'Marcos Ruiz Vega', experience: [{ organization: 'Sakura Digital', from: '2015-01', to: '2016-01' }] }, SAKURA_DIGITAL)?.confidence).toBe('confirmed');
+    index.upsert({ ...marcos, consent: { recognition: false, offers: false } });
+    expect(index.matchPerson({ name: 'Marcos Ruiz Vega', experience: [{ organization: 'Sakura Digital' }] }, SAKURA_DIGITAL)).toBeNull();
+  });
+
+  it('rejects a serialised index of another format instead of answering wrongly', () => {
+    expect(() => loadIndex('{"format":"something-else"}')).toThrow(/format/);
+    expect(() => loadIndex('not json')).toThrow();
+  });
+
+  it('explains every match in English and Japanese', () => {
+    const index = buildIndex(alumni, organizations);
+    const match = index.matchPerson(signal, SAKURA_DIGITAL)!;
+    expect(match).toMatchObject({ alumnusId: 'al-yamada-taro', confidence: 'confirmed' });
+    const en = match.evidence.map((e) => describeEvidence(e, 'en'));
+    expect(en.join(' ')).toContain('overlapping the tenure on file (2012-04 – 2018-03)');
+    const ja = match.evidence.map((e) => describeEvidence(e, 'ja'));
+    expect(ja.join(' ')).toContain('在籍期間');
+    for (const sentence of [...en, ...ja]) expect(sentence).not.toMatch(/\{\w+\}/);
+    for (const [code, { en: e, ja: j }] of Object.entries(EVIDENCE_SENTENCES)) {
+      expect(e.match(/\{\w+\}/g)?.sort(), code).toEqual(j.match(/\{\w+\}/g)?.sort());
+    }
+    expect(describeEvidence({ code: 'unknown-code', params: { a: 'b' } }, 'ja')).toBe('unknown-code (a: b)');
+  });
+
+  it('states a contradiction and lowers the confidence', () => {
+    const index = buildIndex(alumni, organizations);
+    const match = index.matchPerson({ name: 'Julien Moreau', experience: [{ organization: 'Sakura Digital', from: '2001-01', to: '2003-12' }] }, SAKURA_DIGITAL)!;
+    expect(match.confidence).toBe('possible');
+    expect(match.evidence.map((e) => e.code)).toContain('experience-conflict');
+  });
+});
