@@ -55,7 +55,7 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
   ];
   for (const [event, listener] of subscriptions) event?.addListener(listener);
   // Saving a configuration (options page, policy, or straight into storage) syncs at once.
-  const unwatchConfig = watchConfig(() => inBackground((ctx) => ctx.sync.requestSync()));
+  const unwatchConfig = watchConfig(() => inBackground((ctx) => ctx.sync.requestSync({ configChanged: true })));
 
   return {
     ready,

@@ -28,8 +28,8 @@ export function dataOwnerOf(config: BackendConfig, me: Me): string {
 }
 
 /**
- * Runs delta syncs one at a time. A request while one runs is coalesced into a single follow-up
- * run, so a configuration saved mid-sync is always synced with.
+ * Runs delta syncs one at a time. A request while one runs joins it; only a changed configuration
+ * queues one follow-up run (the running one may have read the old configuration).
  */
 export function createSyncService(deps: SyncDeps) {
   const now = deps.now ?? Date.now;
@@ -93,10 +93,10 @@ export function createSyncService(deps: SyncDeps) {
     }
   }
 
-  /** Starts a sync (or queues one after the running one) and resolves when it has finished. */
-  function requestSync(): Promise<SyncStatus> {
+  /** Starts a sync (or joins the running one) and resolves when it has finished. */
+  function requestSync(options: { configChanged?: boolean } = {}): Promise<SyncStatus> {
     if (running) {
-      rerun = true;
+      if (options.configChanged) rerun = true;
       return running;
     }
     state = 'syncing';

@@ -90,6 +90,31 @@ describe('sync', () => {
     ]);
   });
 
+  it('joins a sync already running instead of fetching twice, but runs again for a configuration saved meanwhile', async () => {
+    backend.upsert('directory', alumnus('j1'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    const ctx = await worker.ready;
+    let joined: Promise<unknown> | undefined;
+    backend.beforePage = async () => {
+      joined ??= ctx.sync.requestSync();
+    };
+    await syncNow(worker);
+    await joined;
+    expect(backend.requests.filter((r) => r.includes('/directory'))).toHaveLength(1);
+
+    backend.requests.length = 0;
+    let reconfigured = false;
+    backend.beforePage = async () => {
+      if (reconfigured) return;
+      reconfigured = true;
+      await configure(backend.url, 'sales-token');
+    };
+    await syncNow(worker);
+    expect(backend.requests.filter((r) => r.includes('/me'))).toHaveLength(2);
+    expect((await send('ui:get-status', {})).me?.user.role).toBe('sales');
+  });
+
   it('lets a policy set by IT start a sync and win over the user configuration', async () => {
     backend.upsert('directory', alumnus('policy-1'));
     await configure('http://127.0.0.1:9', 'recruiter-token');
