@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPageRunner, pageKeyOf } from '../../utils/sites/page-run';
+import { pageKeyOf } from '../../utils/sites/index';
+import { createPageRunner } from '../../utils/sites/page-run';
 
 // Single-page-app navigation: a new page aborts the old run; the same page reported again (other
 // host, query, trailing slash, an overlay) is not extracted twice; the content script's lifetime ends every run.
@@ -31,7 +32,7 @@ describe('pageKeyOf', () => {
 describe('createPageRunner', () => {
   function recorder() {
     const runs: { url: string; signal: AbortSignal }[] = [];
-    const runner = createPageRunner({ run: (url, signal) => void runs.push({ url: url.href, signal }) });
+    const runner = createPageRunner({ keyOf: pageKeyOf, run: (url, signal) => void runs.push({ url: url.href, signal }) });
     return { runs, runner };
   }
 
@@ -69,7 +70,7 @@ describe('createPageRunner', () => {
   it('ends every run with the content script, and starts none after', () => {
     const lifetime = new AbortController();
     const runs: AbortSignal[] = [];
-    const runner = createPageRunner({ run: (_url, signal) => void runs.push(signal), signal: lifetime.signal });
+    const runner = createPageRunner({ keyOf: pageKeyOf, run: (_url, signal) => void runs.push(signal), signal: lifetime.signal });
     runner.navigate(new URL('https://www.linkedin.com/in/a/'));
     lifetime.abort();
     expect(runs[0].aborted).toBe(true);
@@ -80,6 +81,7 @@ describe('createPageRunner', () => {
   it('reports failures of a run but not its abort', async () => {
     const onError = vi.fn();
     const runner = createPageRunner({
+      keyOf: pageKeyOf,
       run: async (url, signal) => {
         await Promise.resolve();
         if (url.pathname.includes('broken')) throw new Error('layout changed');

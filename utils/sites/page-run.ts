@@ -1,5 +1,3 @@
-import { findAdapter } from './index';
-
 // Single-page-app navigation: LinkedIn changes the URL without loading a page. Each distinct page
 // gets one "run" with its own AbortSignal; a new page aborts the old run (its observers, timers and
 // listeners all hang off that signal), and the same page reported again — LinkedIn fires several
@@ -8,8 +6,12 @@ import { findAdapter } from './index';
 export interface PageRunnerOptions {
   /** The work for one page: extract, match, render. Must stop when `signal` aborts. */
   run(url: URL, signal: AbortSignal): Promise<void> | void;
-  /** Which URLs are the same page; undefined means "not a page we read" (the current run is stopped). */
-  keyOf?(url: URL): string | undefined;
+  /**
+   * Which URLs are the same page; undefined means "not a page we read" (the current run is stopped).
+   * Content scripts pass their adapter's `pageKeyFor` (page-key.ts); `pageKeyOf` (index.ts) asks every adapter.
+   * Kept a parameter so this file does not pull every adapter into each site's content script.
+   */
+  keyOf(url: URL): string | undefined;
   /** The content script's lifetime (WXT `ctx.signal`): when it aborts, so does every run. */
   signal?: AbortSignal;
   /** Failures other than aborts (an abort is the normal end of a run). */
@@ -25,15 +27,8 @@ export interface PageRunner {
   readonly currentKey: string | undefined;
 }
 
-/** Default page identity: the adapter's own key (canonical profile URL…), else kind + origin + path. */
-export function pageKeyOf(url: URL): string | undefined {
-  const found = findAdapter(url);
-  if (!found) return undefined;
-  return found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`;
-}
-
 export function createPageRunner(options: PageRunnerOptions): PageRunner {
-  const keyOf = options.keyOf ?? pageKeyOf;
+  const { keyOf } = options;
   let current: { key: string; controller: AbortController } | undefined;
 
   const stop = () => {

@@ -18,7 +18,11 @@ function readCompany(doc: Document, url: URL): OrganizationSignal | undefined {
   const slug = companySlug(url);
   if (!slug) return undefined;
   const ld = findJsonLd(doc, LdOrganization, (org) => org['@type'] === 'Organization' || org['@type'] === 'Corporation');
-  const fromTitle = (meta(doc, 'og:title') || pageTitle(doc)).replace(/^\(\d+\+?\)\s*/, '').split(/\s\|\s/)[0];
+  // "(2) Audiense: People | LinkedIn" — unread count, tab name and site name removed.
+  const fromTitle = (meta(doc, 'og:title') || pageTitle(doc))
+    .replace(/^\(\d+\+?\)\s*/, '')
+    .split(/\s\|\s/)[0]
+    .replace(/:\s*(overview|about|people|posts|jobs|life|概要|会社概要|社員|投稿|求人)$/i, '');
   const heading = textOf(doc.querySelector('main h1') ?? doc.querySelector('h1'), 300);
   const name = cleanText(ld?.name) || heading || cleanText(fromTitle);
   if (!name) return undefined;
