@@ -17,7 +17,7 @@ export function selfSignedCertificate(hosts: string[]): Certificate {
   try {
     const keyPath = join(dir, 'key.pem');
     const certPath = join(dir, 'cert.pem');
-    const san = hosts.map((host) => `DNS:${host}`).join(',');
+    const san = (hosts.length ? hosts : ['localhost']).map((host) => `DNS:${host}`).join(',');
     execFileSync(
       'openssl',
       ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2',

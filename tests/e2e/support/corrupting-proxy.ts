@@ -1,13 +1,12 @@
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** Decides, per directory response that passes through, whether to replace its body (null: pass it on). */
-export type DirectoryTamperer = (nth: number, body: string) => string | null;
-
 export interface CorruptingProxy {
   url: string;
-  /** How many directory pages have passed through. */
-  directoryResponses(): number;
+  /** From now on, every directory page is answered with `body` (null: passed on untouched again). */
+  corruptDirectory(body: string | null): void;
+  /** How many directory pages were answered with the corrupted body. */
+  corruptedResponses(): number;
   close(): Promise<void>;
 }
 
@@ -15,9 +14,10 @@ export interface CorruptingProxy {
  * A reverse proxy on 127.0.0.1 in front of the real backend that can corrupt `GET /api/v1/directory` answers,
  * as a broken middlebox or a buggy backend release would. Everything else passes through untouched.
  */
-export async function startCorruptingProxy(backendUrl: string, tamper: DirectoryTamperer): Promise<CorruptingProxy> {
+export async function startCorruptingProxy(backendUrl: string): Promise<CorruptingProxy> {
   const backend = new URL(backendUrl);
-  let directoryCount = 0;
+  let replacement: string | null = null;
+  let corrupted = 0;
 
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const isDirectory = (incoming.url ?? '').startsWith('/api/v1/directory');
@@ -38,9 +38,9 @@ export async function startCorruptingProxy(backendUrl: string, tamper: Directory
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
-          directoryCount += 1;
           const body = Buffer.concat(chunks).toString('utf8');
-          const replaced = answer.statusCode === 200 ? tamper(directoryCount, body) : null;
+          const replaced = answer.statusCode === 200 ? replacement : null;
+          if (replaced !== null) corrupted += 1;
           const headers = { ...answer.headers };
           delete headers['content-length'];
           delete headers['content-encoding'];
@@ -58,7 +58,10 @@ export async function startCorruptingProxy(backendUrl: string, tamper: Directory
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    directoryResponses: () => directoryCount,
+    corruptDirectory: (body) => {
+      replacement = body;
+    },
+    corruptedResponses: () => corrupted,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

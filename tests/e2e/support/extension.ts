@@ -75,16 +75,21 @@ export class ExtensionControl {
 
   /** Waits until a sync has completed since `after` (ms since epoch) and returns the status then. */
   async waitForSync(after = 0, timeoutMs = 30_000): Promise<ResponseOf<'ui:get-status'>> {
-    return eventually(
-      async () => {
-        const status = await this.send('ui:get-status', {});
-        const done = status.sync.state === 'idle' && (status.sync.lastSuccessAt ?? 0) > after;
-        return done ? status : undefined;
-      },
-      'the extension to finish a sync',
-      timeoutMs,
-      200,
-    );
+    let last: ResponseOf<'ui:get-status'> | undefined;
+    try {
+      return await eventually(
+        async () => {
+          last = await this.send('ui:get-status', {});
+          const done = last.sync.state === 'idle' && (last.sync.lastSuccessAt ?? 0) > after;
+          return done ? last : undefined;
+        },
+        'the extension to finish a sync',
+        timeoutMs,
+        200,
+      );
+    } catch (error) {
+      throw new Error(`${String(error)}; last status: ${JSON.stringify(last?.sync)}`);
+    }
   }
 
   async close(): Promise<void> {
