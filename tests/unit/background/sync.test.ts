@@ -25,6 +25,9 @@ afterEach(async () => {
   await backend.close();
 });
 
+/** Waits for what an event (storage change, install, permission) starts in the background. */
+const EVENTUALLY = { timeout: 10_000, interval: 20 };
+
 const directoryIds = async () => (await (await worker.ready).db.getAllKeys('alumni')).sort();
 
 describe('sync', () => {
@@ -38,7 +41,7 @@ describe('sync', () => {
     backend.upsert('directory', alumnus('s1'));
     worker = startWorker();
     await configure(backend.url, 'recruiter-token');
-    await vi.waitFor(async () => expect(await directoryIds()).toContain('s1'));
+    await vi.waitFor(async () => expect(await directoryIds()).toContain('s1'), EVENTUALLY);
   });
 
   it('syncs on install and schedules itself every 15 minutes', async () => {
@@ -46,7 +49,7 @@ describe('sync', () => {
     await configure(backend.url, 'sales-token');
     worker = startWorker();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await vi.waitFor(async () => expect(await (await worker.ready).db.get('offers', 'install-offer')).toBeDefined());
+    await vi.waitFor(async () => expect(await (await worker.ready).db.get('offers', 'install-offer')).toBeDefined(), EVENTUALLY);
     expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: SYNC_PERIOD_MINUTES });
   });
 
@@ -121,7 +124,7 @@ describe('sync', () => {
     worker = startWorker();
     expect((await syncNow(worker)).state).toBe('error');
     await fakeBrowser.storage.managed.set({ apiUrl: backend.url });
-    await vi.waitFor(async () => expect(await directoryIds()).toContain('policy-1'));
+    await vi.waitFor(async () => expect(await directoryIds()).toContain('policy-1'), EVENTUALLY);
     expect((await send('ui:get-status', {})).configSource).toBe('managed');
   });
 
@@ -135,7 +138,7 @@ describe('sync', () => {
     expect(queued.state).toBe('queued');
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
     await configure(backend.url, 'recruiter-token');
-    await vi.waitFor(async () => expect((await send('page:outbox-status', { ids: [queued.id] }, contentScriptSender()))[0].state).toBe('sent'));
+    await vi.waitFor(async () => expect((await send('page:outbox-status', { ids: [queued.id] }, contentScriptSender()))[0].state).toBe('sent'), EVENTUALLY);
     expect(backend.posted.size).toBe(1);
   });
 
@@ -230,7 +233,7 @@ describe('sync', () => {
     expect(stubs.registered.size).toBe(0);
 
     await stubs.grant('https://audiense.com/*');
-    await vi.waitFor(() => expect(stubs.registered.get(ORGSITE_SCRIPT_ID)?.matches).toEqual(['https://audiense.com/*']));
+    await vi.waitFor(() => expect(stubs.registered.get(ORGSITE_SCRIPT_ID)?.matches).toEqual(['https://audiense.com/*']), EVENTUALLY);
     expect(stubs.registered.get(ORGSITE_SCRIPT_ID)?.js).toEqual(['content-scripts/orgsite.js']);
 
     backend.remove('organizations', 'org-audiense');
