@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageSignals } from '../../utils/signals/schema';
 import { findAdapter, type Extraction } from '../../utils/sites/index';
+import { runReader } from '../../utils/sites/finish';
+import { queryAll } from '../../utils/sites/text';
 import { visibleText } from '../../utils/sites/visible-text';
 import { parsePage, readFixture } from './support';
 
@@ -105,5 +107,33 @@ describe('hostile pages', () => {
     const empty = extract(parsePage(''), PROFILE);
     expect(empty.ok).toBe(false);
     expect(!empty.ok && empty.diagnostic).toMatchObject({ adapter: 'linkedin', pageKind: 'profile', url: 'https://www.linkedin.com/in/sofia-andersson-reyes/' });
+  });
+
+  it('a reader that would never finish is stopped by the time bound and says so', () => {
+    const doc = parsePage('<p>forever</p>');
+    const result = runReader('linkedin', 'profile', new URL(PROFILE), () => {
+      // Every DOM query returns nothing once the bound has passed, which ends this loop.
+      while (queryAll(doc, 'p').length > 0) {
+        /* a page built to keep a reader busy */
+      }
+      return { missing: 'profile name' };
+    }, 50);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.diagnostic.missing).toBe('profile name (time bound of 50 ms exceeded)');
+  });
+
+  it('past the time bound a list keeps the people read so far, in order', () => {
+    const card = (i: number) => `<li class="org-people-profile-card__profile-card-spacing"><div class="artdeco-entity-lockup__title"><a href="/in/member-${i}">Member ${i}</a></div></li>`;
+    const doc = parsePage(`<html><body><main><h1>Audiense</h1><ul>${Array.from({ length: 200 }, (_, i) => card(i)).join('')}</ul></main></body></html>`);
+    // A clock that runs 100 ms per reading: the 5 s bound passes after about 50 readings.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    const result = extract(doc, 'https://www.linkedin.com/company/audiense/people/');
+    vi.restoreAllMocks();
+    expectValid(result);
+    if (!result.ok) throw new Error(`expected the people read so far, got ${JSON.stringify(result.diagnostic)}`);
+    expect(result.signals.people.length).toBeGreaterThan(0);
+    expect(result.signals.people.length).toBeLessThan(200);
+    result.signals.people.forEach((person, index) => expect(person.name).toBe(`Member ${index}`));
   });
 });

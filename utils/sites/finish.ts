@@ -1,4 +1,5 @@
 import { PageSignals, PersonSignal, type ExperienceSignal, type OrganizationSignal, type PageKind } from '../signals/schema';
+import { EXTRACTION_TIME_BOUND_MS, withDeadline } from './deadline';
 import { cleanText } from './text';
 import type { Draft, DraftResult, Extraction } from './types';
 
@@ -70,13 +71,16 @@ export function diagnose(adapter: string, pageKind: string | undefined, url: URL
  * Run an adapter's reader and turn its draft into a validated Extraction. A reader that throws
  * (a page we never imagined) becomes a diagnostic: an adapter must never break the host page.
  */
-export function runReader(site: string, kind: PageKind, url: URL, read: () => DraftResult): Extraction {
-  let result: DraftResult;
+export function runReader(site: string, kind: PageKind, url: URL, read: () => DraftResult, timeBoundMs = EXTRACTION_TIME_BOUND_MS): Extraction {
+  let outcome: { value: DraftResult; exceeded: boolean };
   try {
-    result = read();
+    outcome = withDeadline(timeBoundMs, read);
   } catch (error) {
     return diagnose(site, kind, url, `a readable layout (reader failed: ${error instanceof Error ? error.message : String(error)})`);
   }
-  if ('missing' in result) return diagnose(site, kind, url, result.missing);
+  const result = outcome.value;
+  // Past the time bound the readers returned early: what they found is kept, but a missing anchor
+  // is then the bound's fault, and the diagnostic says so.
+  if ('missing' in result) return diagnose(site, kind, url, outcome.exceeded ? `${result.missing} (time bound of ${timeBoundMs} ms exceeded)` : result.missing);
   return finishDraft(site, kind, url, result);
 }

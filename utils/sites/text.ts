@@ -1,3 +1,5 @@
+import { pastDeadline } from './deadline';
+
 // Page text is hostile input: it can hold control characters, bidi overrides, megabytes of text or
 // nesting deep enough to overflow a recursive walk. Every string an adapter returns passes through here.
 
@@ -26,6 +28,7 @@ export function textOf(root: Node | null | undefined, max = MAX_TEXT, maxNodes =
   let visited = 0;
   let node: Node | null = root.firstChild;
   while (node && out.length < max * 2 && visited++ < maxNodes) {
+    if (visited % 1000 === 0 && pastDeadline()) break;
     if (node.nodeType === 3) out += (node as Text).data;
     const skip = node.nodeType === 1 && SKIPPED.has((node as Element).tagName);
     if (!skip && node.firstChild) {
@@ -41,6 +44,7 @@ export function textOf(root: Node | null | undefined, max = MAX_TEXT, maxNodes =
 
 /** `querySelectorAll` as an array, cut to `limit` elements so a 10,000-item list costs a bounded amount. */
 export function queryAll(root: ParentNode, selector: string, limit = 1000): Element[] {
+  if (pastDeadline()) return [];
   const found = root.querySelectorAll(selector);
   const out: Element[] = [];
   for (let i = 0; i < found.length && i < limit; i++) out.push(found[i]);
