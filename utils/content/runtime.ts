@@ -3,7 +3,8 @@ import type { Send } from '../../components/api-context';
 import { sendMessage } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
 import { createI18n } from '../i18n/context';
-import type { PageKind, SiteAdapter } from '../sites/types';
+import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
+import type { PageSignals } from '../signals/schema';
 import { createPageRunner } from '../sites/page-run';
 import { waitForAnchors } from '../sites/wait-for-anchors';
 import { createPageUi, type PageResults, type PageUi } from './page-ui';
@@ -21,6 +22,8 @@ export interface SiteScriptOptions {
   send?: Send;
   doc?: Document;
   anchorTimeoutMs?: number;
+  /** After a navigation, how long to wait for the app to replace the previous page's content. */
+  redrawTimeoutMs?: number;
 }
 
 /** The options for a script that serves one adapter's site: its settings key and its page kinds. */
@@ -60,6 +63,8 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
     signal: ctx.signal,
   });
 
+  // What the previous page looked like, to tell a page the app has not redrawn yet from the new one.
+  const memory: PageMemory = { signature: null, runs: 0 };
   const pages = createPageRunner({
     signal: ctx.signal,
     keyOf: (url) => {
@@ -70,16 +75,29 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
       // A new page: what the old one showed goes at once, whether or not this one shows anything.
       ui.clear();
       const found = options.resolve(url)!;
-      return readPage({ ...found, url, navigated: url.href !== firstUrl, signal, doc, send, settings, ui, options });
+      return readPage({ ...found, url, navigated: memory.runs++ > 0, memory, signal, doc, send, settings, ui, options });
     },
     onError: (error) => console.debug('[alumni-lens] page run failed', error),
   });
-  const firstUrl = doc.location.href;
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     if (!pages.navigate(event.newUrl) && !options.resolve(event.newUrl)) ui.clear();
   });
-  pages.navigate(new URL(firstUrl));
+  pages.navigate(new URL(doc.location.href));
+}
+
+interface PageMemory {
+  /** Signature of the last page read (see `signatureOf`). */
+  signature: string | null;
+  runs: number;
+}
+
+/**
+ * What a page says, without what adapters take from the URL (LinkedIn's profile URL comes from the
+ * address): two pages with the same signature show the same content.
+ */
+function signatureOf(signals: PageSignals): string {
+  return JSON.stringify([signals.people.map(({ profileUrl: _url, ...rest }) => rest), signals.organizations.map((o) => o.name)]);
 }
 
 interface PageRun {
@@ -87,6 +105,7 @@ interface PageRun {
   kind: PageKind;
   url: URL;
   navigated: boolean;
+  memory: PageMemory;
   signal: AbortSignal;
   doc: Document;
   send: Send;
@@ -95,10 +114,30 @@ interface PageRun {
   options: SiteScriptOptions;
 }
 
-async function readPage({ adapter, kind, url, navigated, signal, doc, send, settings, ui, options }: PageRun): Promise<void> {
+/**
+ * Reads the page once the app has drawn it. After a single-page navigation the URL changes before
+ * the content does (LinkedIn fetches, then swaps): as long as the page still says exactly what the
+ * previous one said, it is the previous page, and showing its alumnus under the new address would be
+ * the worst mistake the extension can make. So wait for it to change, and show nothing if it never does.
+ */
+async function extractNewPage({ adapter, kind, url, navigated, memory, signal, doc, options }: PageRun): Promise<Extraction | null> {
+  const deadline = Date.now() + (options.redrawTimeoutMs ?? 8000);
   if (navigated) await domSettled(doc, signal);
   await waitForAnchors(doc, adapter, kind, signal, options.anchorTimeoutMs ?? 5000);
-  const extraction = adapter.extract(doc, kind, url);
+  let extraction = adapter.extract(doc, kind, url);
+  while (navigated && extraction.ok && signatureOf(extraction.signals) === memory.signature) {
+    if (Date.now() > deadline) return null;
+    await domSettled(doc, signal);
+    extraction = adapter.extract(doc, kind, url);
+  }
+  if (extraction.ok) memory.signature = signatureOf(extraction.signals);
+  return extraction;
+}
+
+async function readPage(run: PageRun): Promise<void> {
+  const { url, signal, doc, send, settings, ui, options } = run;
+  const extraction = await extractNewPage(run);
+  if (!extraction) return;
   if (!extraction.ok) {
     await send('page:report-diagnostic', extraction.diagnostic);
     return;

@@ -150,6 +150,35 @@ describe('content runtime', () => {
     expect(text).not.toContain('Sofia Andersson Reyes');
   });
 
+  it('never shows the previous alumnus under a new address while the app has not redrawn yet', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    // A worker that, like the real one, would recognise Sofia by her name on any profile.
+    const w = worker();
+    const byName = fakeWorker({
+      ...Object.fromEntries(['page:get-settings', 'page:set-collapsed', 'page:report-diagnostic'].map((type) => [type, (p: never) => w.send(type as never, p)])),
+      'page:match': ({ signals }) => ({
+        people: signals.people.flatMap((p, ref) => (p.name === 'Sofia Andersson Reyes' ? [{ ...sofiaMatch, ref }] : [])),
+        organizations: [],
+      }),
+    });
+    await startScript(byName.send);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Sofia Andersson Reyes'));
+
+    // The address changes first; LinkedIn is still fetching the next profile, so her page stays drawn.
+    setUrl('https://www.linkedin.com/in/arjun-mehta-4f8a21');
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    expect(hosts()).toHaveLength(0);
+    expect(byName.callsOf('page:match')).toHaveLength(1);
+
+    // Then the new profile is drawn: it is read, and as he is no alumnus nothing is shown.
+    loadPage('https://www.linkedin.com/in/arjun-mehta-4f8a21', fixture('li-profile-public-2024.html').replaceAll('Sofia', 'Arjun').replaceAll('Andersson Reyes', 'Mehta'));
+    await vi.waitFor(() => expect(byName.callsOf('page:match')).toHaveLength(2), { timeout: 3000 });
+    const [, second] = byName.callsOf('page:match') as Array<{ signals: { people: Array<{ name: string }> } }>;
+    expect(second!.signals.people[0]!.name).toBe('Arjun Mehta');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hosts()).toHaveLength(0);
+  });
+
   it('stops when the extension goes away: everything it drew is removed', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     await startScript(worker().send);
