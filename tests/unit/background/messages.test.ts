@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import { updateSettings } from '../../../utils/config';
@@ -134,6 +134,31 @@ describe('page:match', () => {
       names: ['Sofia Andersson Reyes'],
     });
     expect(await send('ui:tab-recognition', { tabId: 8 })).toBeNull();
+
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await send('ui:tab-recognition', { tabId: 7 })).toBeNull());
+  });
+});
+
+describe('the alumni role', () => {
+  it("shows every open offer on the company's own website, and no organisation elsewhere", async () => {
+    await configure(backend.url, 'alumni-token');
+    await syncNow(worker);
+    const ownSite: PageSignals = {
+      site: 'orgsite',
+      pageKind: 'org-website',
+      people: [],
+      organizations: [{ name: 'Sakura Digital', url: 'https://careers.sakura-digital.example/jobs', domain: 'sakura-digital.example' }],
+    };
+    const { organizations } = await send('page:match', { url: 'https://careers.sakura-digital.example/jobs', signals: ownSite }, contentScriptSender());
+    expect(organizations).toHaveLength(1);
+    expect(organizations[0].organization.name).toBe('Sakura Digital');
+    expect(organizations[0].alumni).toEqual([]);
+    expect(organizations[0].offers.map((o) => o.id).sort()).toEqual(['offer-audiense', 'offer-elsewhere']);
+
+    const elsewhere = await send('page:match', { url: 'https://www.linkedin.com/company/audiense/', signals: audiensePage }, contentScriptSender());
+    expect(elsewhere.organizations).toEqual([]);
+    expect((await send('page:get-settings', { site: 'orgsite' }, contentScriptSender())).role).toBe('alumni');
   });
 });
 
