@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Alumnus, Offer } from '../../utils/api';
 import type { Confidence, Evidence } from '../../utils/messaging/protocol';
 import { useI18n } from '../../utils/i18n/context';
+import { useSend } from '../api-context';
 import { OrganizationCard } from '../OrganizationCard/OrganizationCard';
 import { PersonCard } from '../PersonCard/PersonCard';
 import { PersonRow } from '../PersonRow/PersonRow';
@@ -50,6 +51,7 @@ function defaultPerson(state: SidebarState): string | null {
 /** The page's Alumni Lens panel: a card column on the right, collapsible to a small tab (Escape collapses). */
 export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
   const { t } = useI18n();
+  const send = useSend();
   const state = useSidebarState(store);
   const tabRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -124,6 +126,16 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
           </span>
         )}
         <span class="al-sidebar-title">{t('app.name')}</span>
+        <button
+          type="button"
+          class="al-icon-button"
+          data-icon="settings"
+          aria-label={t('sidebar.settings')}
+          title={t('sidebar.settings')}
+          onClick={() => void send('page:open-options', {}).catch(() => undefined)}
+        >
+          <span aria-hidden="true">⚙</span>
+        </button>
         <button
           type="button"
           class="al-icon-button"

@@ -7,7 +7,6 @@ export const en = {
   'sidebar.label': 'Alumni Lens: alumni on this page',
   'sidebar.collapse': 'Collapse the Alumni Lens panel',
   'sidebar.expand': 'Open the Alumni Lens panel ({count} recognised)',
-  'sidebar.tab': 'Alumni',
   'sidebar.back': 'Back to the organisation',
   'sidebar.people': 'Alumni on this page',
   'sidebar.settings': 'Settings',
@@ -18,14 +17,12 @@ export const en = {
   'confidence.possible': 'Possible alumnus',
   'person.whyTitle': 'Why we think so',
   'person.names': 'Names',
-  'person.name.display': 'Name',
   'person.name.kana': 'Reading',
   'person.name.latin': 'Latin',
   'person.name.former': 'Former name',
   'person.tenureTitle': 'At the company',
   'person.tenure': '{from} – {to}',
   'person.department': 'Department: {department}',
-  'person.now': 'Now',
   'person.currentRole': '{title} at {employer}',
   'person.owner': 'Relationship owner',
   'person.rehire': 'Rehire',
@@ -58,7 +55,6 @@ export const en = {
   // ——— organisation card ———
   'org.alumniTitle': 'Alumni working here now',
   'org.noAlumni': 'No alumni known to work here now.',
-  'org.alumnusRole': '{title}',
   'org.owner': 'Owner: {owner}',
   'org.openPerson': 'Show {name}',
 
@@ -78,7 +74,6 @@ export const en = {
   'offers.send': 'Send',
   'offers.cancel': 'Cancel',
   'offers.none': 'No open offers right now.',
-  'offers.details': 'Details',
 
   // ——— badges and highlights ———
   'badge.label': 'Alumnus ({confidence}). Show details',

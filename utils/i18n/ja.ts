@@ -7,7 +7,6 @@ export const ja: Record<MessageKey, string> = {
   'sidebar.label': 'Alumni Lens: このページのアルムナイ',
   'sidebar.collapse': 'Alumni Lens パネルを折りたたむ',
   'sidebar.expand': 'Alumni Lens パネルを開く({count} 件を認識)',
-  'sidebar.tab': 'アルムナイ',
   'sidebar.back': '組織に戻る',
   'sidebar.people': 'このページのアルムナイ',
   'sidebar.settings': '設定',
@@ -17,14 +16,12 @@ export const ja: Record<MessageKey, string> = {
   'confidence.possible': 'アルムナイの可能性あり',
   'person.whyTitle': '判定の根拠',
   'person.names': '氏名',
-  'person.name.display': '氏名',
   'person.name.kana': 'よみがな',
   'person.name.latin': 'ローマ字',
   'person.name.former': '旧姓・旧名',
   'person.tenureTitle': '在籍',
   'person.tenure': '{from} 〜 {to}',
   'person.department': '所属: {department}',
-  'person.now': '現在',
   'person.currentRole': '{employer} / {title}',
   'person.owner': 'リレーション担当',
   'person.rehire': '再雇用',
@@ -55,7 +52,6 @@ export const ja: Record<MessageKey, string> = {
 
   'org.alumniTitle': '現在ここで働くアルムナイ',
   'org.noAlumni': '現在ここで働いているアルムナイは登録されていません。',
-  'org.alumnusRole': '{title}',
   'org.owner': '担当: {owner}',
   'org.openPerson': '{name} を表示',
 
@@ -74,7 +70,6 @@ export const ja: Record<MessageKey, string> = {
   'offers.send': '送信',
   'offers.cancel': 'キャンセル',
   'offers.none': '現在募集中のオファーはありません。',
-  'offers.details': '詳細',
 
   'badge.label': 'アルムナイ({confidence})。詳細を表示',
   'highlight.label': 'このページに名前のあるアルムナイ。詳細を表示',

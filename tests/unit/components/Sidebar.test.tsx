@@ -63,6 +63,13 @@ describe('Sidebar', () => {
     expect(sidebar.get().collapsed).toBe(true);
   });
 
+  it('opens the options page from its settings button', async () => {
+    const worker = fakeWorker({ 'page:open-options': () => ({ ok: true }) });
+    const { container } = await renderUi(<Sidebar store={store({ people: [{ ...sofiaMatch, role: 'subject' }] })} />, { send: worker.send });
+    await click(byText(container, 'button', 'Settings'));
+    expect(worker.callsOf('page:open-options')).toEqual([{}]);
+  });
+
   it('starts collapsed when the site remembers it so', async () => {
     const { container } = await renderUi(<Sidebar store={store({ collapsed: true, people: [{ ...sofiaMatch, role: 'subject' }] })} />);
     expect(container.querySelector('[data-collapsed="true"]')).not.toBeNull();
