@@ -20,31 +20,38 @@ const DEMO_TOKEN = 'demo-recruiter-token';
 const EXTENSION_DIR = resolve('.output/chrome-mv3-dev');
 const CHROMIUM = '/usr/bin/chromium';
 
+/** Runs a command quietly; its output is shown only if it fails. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`)),
+    );
   });
 }
 
-/** The development build, with the demo backend and token as its default configuration (utils/config reads them). */
+/** The development build, with the demo backend and token baked in as its default configuration (utils/config/config.ts). */
 async function buildExtension(apiUrl: string): Promise<void> {
   console.log('Building the extension (development mode, with the demo pages adapter)…');
   await run('npx', ['wxt', 'build', '--mode', 'development'], { WXT_DEFAULT_API_URL: apiUrl, WXT_DEFAULT_TOKEN: DEMO_TOKEN });
 }
 
-/** Chromium with the extension, a profile kept in .data/ so the setup survives restarts; configured like the options page would. */
+/** Chromium with the extension, its profile kept in .data/ so choices made on the options page survive restarts. */
 async function launchChromium(apiUrl: string): Promise<Browser> {
   const profile = resolve(DATA_DIR, 'chromium-profile');
   mkdirSync(profile, { recursive: true });
-  const browser = await puppeteer.launch({
+  return puppeteer.launch({
     executablePath: CHROMIUM,
     headless: false,
     userDataDir: profile,
     enableExtensions: true,
     defaultViewport: null,
     args: [
+      // Chromium refuses to run as root without it (containers, fresh VMs).
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--no-first-run',
       '--disable-sync',
@@ -53,16 +60,6 @@ async function launchChromium(apiUrl: string): Promise<Browser> {
       `${apiUrl}/demo/`,
     ],
   });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 20_000 });
-  const worker = await target.worker();
-  // An existing configuration (the user may have switched tokens on the options page) is kept.
-  await worker?.evaluate(async (config) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
-    };
-    if (!(await chrome.storage.local.get('config')).config) await chrome.storage.local.set({ config, config$: { v: 2 } });
-  }, { apiUrl, token: DEMO_TOKEN });
-  return browser;
 }
 
 function printGuide(server: RunningServer, launched: boolean): void {

@@ -1,5 +1,5 @@
 import { scanNames } from '../../utils/content/name-highlights';
-import { runSiteScript } from '../../utils/content/runtime';
+import { forAdapter, runSiteScript } from '../../utils/content/runtime';
 import { demoAdapter } from '../../utils/sites/demo';
 
 // The demo pages served by `npm start` (utils/sites/demo.ts). Development builds only: wxt.config.ts
@@ -10,12 +10,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main: (ctx) =>
     runSiteScript(ctx, {
-      site: demoAdapter.id,
-      resolve: (url) => {
-        const kind = demoAdapter.detect(url);
-        return kind ? { adapter: demoAdapter, kind } : undefined;
-      },
-      // Names are highlighted on the pages that stand in for organisation websites only, as on real ones.
+      ...forAdapter(demoAdapter),
+      // Names are highlighted only on the pages standing in for organisation websites, as on real ones.
       scanNames: (doc, send, organization, signal) =>
         demoAdapter.detect(new URL(doc.location.href)) === 'org-website'
           ? scanNames(doc, send, organization, signal)
