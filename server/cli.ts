@@ -68,11 +68,13 @@ async function withDatabase(work: (db: Database) => Promise<void>): Promise<void
 
 async function serve() {
   const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed });
-  console.log(`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`);
+  // One write, so whoever reads the output sees the tokens together with the address.
+  const lines = [`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`];
   if (options.seed === 'demo') {
-    console.log(`Demo company loaded. Tokens: ${demoTokens.map((t) => `${t.token} (${t.role})`).join(', ')}`);
-    console.log(`Demo pages (if present): ${server.url}/demo/`);
+    lines.push(`Demo company loaded. Tokens: ${demoTokens.map((t) => `${t.token} (${t.role})`).join(', ')}`);
+    lines.push(`Demo pages (if present): ${server.url}/demo/`);
   }
+  console.log(lines.join('\n'));
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,15 +1,21 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Alumnus, DirectoryPage, Me } from '../../utils/api';
 import { demoIds } from '../../server/seed/demo-data';
-import { hashToken } from '../../server/store/tokens';
-import { createToken } from '../../server/store/tokens';
+import { createApp } from '../../server/app';
+import { createToken, hashToken } from '../../server/store/tokens';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
 
-describe.each(backends)('authentication and roles on %s', (backend) => {
+describe.each(backends)('authentication, roles and the OpenAPI document on %s', (backend) => {
   let server: TestServer;
+  let openapi: any;
   beforeAll(async () => {
     server = await startTestServer(backend, { seed: 'demo' });
+    const reply = await call(`${server.api}/openapi.json`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toMatch(/application\/json/);
+    openapi = reply.body;
   });
   afterAll(() => server?.close());
 
@@ -65,6 +71,20 @@ describe.each(backends)('authentication and roles on %s', (backend) => {
     }
   });
 
+  test('/me says what to do while no admin has set the company’s names', async () => {
+    const [company] = await server.db.query<{ name: string; aliases: string[]; domains: string[] }>('SELECT name, aliases, domains FROM company');
+    await server.db.query('DELETE FROM company');
+    try {
+      const reply = await call(`${server.api}/me`, { token: tokens.sales });
+      expect(reply.status).toBe(503);
+      expect(reply.body.error).toMatchObject({ code: 'company_not_configured', message: expect.stringContaining('PUT /api/v1/admin/company') });
+    } finally {
+      const restored = await call(`${server.api}/admin/company`, { method: 'PUT', token: tokens.admin, json: company });
+      expect(restored.status).toBe(200);
+    }
+    expect((await call(`${server.api}/me`, { token: tokens.sales })).body.company).toEqual(company);
+  });
+
   test('rehire eligibility is served to recruiters and admins only', async () => {
     const sofia = async (token: string) => {
       const page = DirectoryPage.parse((await call(`${server.api}/directory?limit=5000`, { token })).body);
@@ -111,5 +131,36 @@ describe.each(backends)('authentication and roles on %s', (backend) => {
       const get = await fetch(`${server.api}/me`, { headers: { origin, authorization: `Bearer ${tokens.sales}` } });
       expect(get.headers.get('access-control-allow-origin'), origin).toBeNull();
     }
+  });
+
+  test('is a valid OpenAPI 3.1 document (every $ref resolves)', async () => {
+    expect(openapi.openapi).toBe('3.1.0');
+    await expect(SwaggerParser.validate(structuredClone(openapi))).resolves.toBeTruthy();
+  });
+
+  test('documents every route the server answers, and no route it does not', () => {
+    const routes = createApp({ db: server.db })
+      .routes.filter((route) => route.path.startsWith('/api/v1/') && route.method !== 'ALL' && !route.path.endsWith('/openapi.json'))
+      .map((route) => `${route.method} ${route.path.replace('/api/v1', '').replace(/:(\w+)/g, '{$1}')}`);
+    const documented = Object.entries(openapi.paths as Record<string, object>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual([...new Set(routes)].sort());
+  });
+
+  test('generates the contract’s schemas as components, with their fields', () => {
+    const schemas = openapi.components.schemas;
+    for (const name of ['Alumnus', 'Organization', 'Offer', 'OfferInput', 'IntroductionInput', 'Introduction', 'Interest', 'Me', 'DirectoryPage', 'ApiError', 'ImportReport']) {
+      expect(schemas, name).toHaveProperty(name);
+    }
+    expect(Object.keys(schemas.Alumnus.properties)).toEqual(
+      expect.arrayContaining(['id', 'names', 'profileUrls', 'tenure', 'currentEmployer', 'currentTitle', 'consent', 'rehireEligible', 'relationshipOwner', 'updatedAt']),
+    );
+    expect(schemas.IntroductionInput.properties.id).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(schemas.IntroductionInput.properties.kind.$ref ?? schemas.IntroductionInput.properties.kind.enum).toBeTruthy();
+    const directory = openapi.paths['/directory'].get;
+    expect(directory.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['limit', 'since']);
+    expect(directory.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/DirectoryPage');
+    expect(openapi.paths['/introductions'].post.responses).toHaveProperty('409');
   });
 });
