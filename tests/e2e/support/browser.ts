@@ -12,6 +12,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The browser's UI language (the extension follows it unless told otherwise). */
   lang?: string;
+  /** Which build to load; the production one by default. */
+  extensionDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -59,8 +61,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=${hostRules}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${options.extensionDir ?? extensionDir}`,
+      `--load-extension=${options.extensionDir ?? extensionDir}`,
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
     env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang } : {}) },

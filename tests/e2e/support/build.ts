@@ -3,6 +3,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionDir, repoRoot } from './paths';
 
+export type BuildMode = 'production' | 'development';
+
+/** Where WXT writes each build: the production one the tests load, the development one `npm start` and the demo use. */
+export function buildDir(mode: BuildMode): string {
+  return mode === 'production' ? extensionDir : `${extensionDir}-dev`;
+}
+
 // The extension's sources: anything here newer than the built manifest means the build is stale.
 const sourceFolders = ['entrypoints', 'components', 'utils', 'public', 'assets', 'locales'];
 const sourceFiles = ['wxt.config.ts', 'package.json'];
@@ -17,19 +24,24 @@ function newestMtime(path: string): number {
 }
 
 /** Why the production build in .output/chrome-mv3 must be (re)made, or null when it is current. */
-export function staleBuildReason(): string | null {
-  const manifest = join(extensionDir, 'manifest.json');
-  if (!existsSync(manifest)) return 'no build in .output/chrome-mv3';
+export function staleBuildReason(mode: BuildMode = 'production'): string | null {
+  const manifest = join(buildDir(mode), 'manifest.json');
+  if (!existsSync(manifest)) return `no ${mode} build`;
   const builtAt = statSync(manifest).mtimeMs;
   const paths = [...sourceFolders, ...sourceFiles].map((name) => join(repoRoot, name));
   const newest = Math.max(...paths.map(newestMtime));
   return newest > builtAt ? 'sources changed since the last build' : null;
 }
 
-/** Builds the production extension when it is missing or older than its sources (scripts/test.sh builds first anyway). */
-export function ensureExtensionBuilt(log: (line: string) => void = console.log): void {
-  const reason = staleBuildReason();
-  if (!reason) return;
-  log(`e2e: building the extension (${reason})…`);
-  execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Builds the extension when it is missing or older than its sources (scripts/test.sh builds the production
+ * one first anyway). Returns the build's folder.
+ */
+export function ensureExtensionBuilt(log: (line: string) => void = console.log, mode: BuildMode = 'production'): string {
+  const reason = staleBuildReason(mode);
+  if (reason) {
+    log(`e2e: building the extension, ${mode} mode (${reason})…`);
+    execFileSync('npx', ['wxt', 'build', '--mode', mode], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  }
+  return buildDir(mode);
 }
