@@ -143,6 +143,10 @@ export async function parseAlumniCsv(text: string, onProgress?: (rows: number) =
       }
       if (record.every((cell) => cell.trim() === '')) continue;
       if (++rows % 5000 === 0) onProgress?.(rows);
+      if (record.some((cell) => cell.includes('\0'))) {
+        result.errors.push({ line, reason: 'contains a NUL character' });
+        continue;
+      }
       if (record.length !== columns.length) {
         result.errors.push({ line, reason: `has ${record.length} cells but the header has ${columns.length}` });
         continue;

@@ -6,7 +6,7 @@ import { importAlumniCsv } from '../csv/import-alumni';
 import { InvalidCsvFile } from '../csv/parse-alumni-csv';
 import type { Database } from '../db/database';
 import { requireRole, type AppEnv } from '../http/auth';
-import { parseJsonBody, parseQuery } from '../http/parse-input';
+import { parseJsonBody, parseQuery, refuseNul } from '../http/parse-input';
 import { ApiProblem, invalidInput, notFound, problemBody } from '../http/problem';
 import { deleteAlumnus } from '../store/alumni';
 import { setCompany } from '../store/company';
@@ -21,6 +21,7 @@ export const OrganizationBody = OrganizationInput.omit({ id: true }).meta({ id: 
 export const CompanyBody = Me.shape.company.meta({ id: 'Company' });
 
 function idParam(value: string | undefined): string {
+  refuseNul(value, 'path');
   const parsed = RecordId.safeParse(value);
   if (!parsed.success) throw invalidInput('path', parsed.error);
   return parsed.data;

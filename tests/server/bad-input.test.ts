@@ -92,6 +92,23 @@ describe.each(backends)('bad input on %s', (backend) => {
     expect(noAlumnus.body.error.issues[0].path).toEqual(['alumnusId']);
   });
 
+  test('NUL characters, which PostgreSQL cannot store, are 400 wherever they come in', async () => {
+    const body = await post('/introductions', JSON.stringify({ ...validIntroduction(), note: 'a\u0000b' }));
+    expect(body.status).toBe(400);
+    expect(body.body.error.issues).toEqual([{ path: ['note'], message: 'NUL characters are not allowed' }]);
+    const query = await call(`${server.api}/introductions?alumnusId=E1%00`, { token: tokens.sales });
+    expect(query.status).toBe(400);
+    const path = await call(`${server.api}/admin/alumni/E1%00`, { method: 'DELETE', token: tokens.admin });
+    expect(path.status).toBe(400);
+    const csv = await call(`${server.api}/admin/alumni/import`, {
+      token: tokens.admin,
+      body: 'employee_id,display_name,tenure_from,tenure_to,consent_recognition,consent_offers\nNUL-1,A\u0000B,2010-01,2011-01,yes,yes\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(csv.status).toBe(422);
+    expect(csv.body.report.errors).toEqual([{ line: 2, reason: 'contains a NUL character' }]);
+  });
+
   test('bodies over the limit are 413, whether or not they announce their length', async () => {
     const big = JSON.stringify({ ...validIntroduction(), note: 'x'.repeat(jsonBodyLimit) });
     const announced = await post('/introductions', big);
