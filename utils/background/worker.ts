@@ -55,7 +55,10 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
   ];
   for (const [event, listener] of subscriptions) event?.addListener(listener);
   // Saving a configuration (options page, policy, or straight into storage) syncs at once.
-  const unwatchConfig = watchConfig(() => inBackground((ctx) => ctx.sync.requestSync({ configChanged: true })));
+  // Items queued while unconfigured start their delivery (and retries) too.
+  const unwatchConfig = watchConfig(() =>
+    inBackground((ctx) => Promise.all([ctx.sync.requestSync({ configChanged: true }), ctx.outbox.flush()])),
+  );
 
   return {
     ready,

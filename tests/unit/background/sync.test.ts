@@ -142,6 +142,16 @@ describe('sync', () => {
     expect(backend.posted.size).toBe(1);
   });
 
+  it('starts delivering queued items when configured, even if that first sync fails', async () => {
+    backend.breakPage('directory', 0, { broken: true });
+    worker = startWorker();
+    const queued = await send('page:log-introduction', { alumnusId: 'E2001', kind: 'referral', context: {} }, contentScriptSender());
+    await configure(backend.url, 'recruiter-token');
+    await vi.waitFor(async () => expect((await send('page:outbox-status', { ids: [queued.id] }, contentScriptSender()))[0].state).toBe('sent'), EVENTUALLY);
+    expect((await syncNow(worker)).lastSuccessAt).toEqual(expect.any(Number));
+    expect(backend.posted.size).toBe(1);
+  });
+
   it('applies removals (deleted records, withdrawn consent)', async () => {
     backend.upsert('directory', alumnus('r1'), alumnus('r2'));
     backend.upsert('offers', offer('r-offer'));
