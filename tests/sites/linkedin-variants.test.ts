@@ -62,4 +62,28 @@ describe('LinkedIn layout variants', () => {
     const result = extract(html, 'https://www.linkedin.com/in/sofia-andersson-reyes/overlay/contact-info/');
     expect(result.ok && result.signals.people[0]).toEqual({ name: 'Sofia Andersson Reyes', profileUrl: 'https://www.linkedin.com/in/sofia-andersson-reyes' });
   });
+
+  it('reads 2025-style search results whose only stable anchors are data-view-name and the profile link', () => {
+    const result = (name: string, slug: string, headline: string) => `
+      <li class="kYqvBnTxPwLmZ">
+        <div data-view-name="search-entity-result-universal-template" data-chameleon-result-urn="urn:li:member:1">
+          <div class="qWnRtYpLmKjH"><a class="zXcVbNmQwErT" href="https://www.linkedin.com/in/${slug}?miniProfileUrn=x" aria-hidden="true"><img alt="${name}" src="x.jpg"></a></div>
+          <div class="aSdFgHjKlQwE">
+            <span class="tYuIoPaSdFgH"><a class="hJkLzXcVbNmQ" href="https://www.linkedin.com/in/${slug}?miniProfileUrn=x"><span dir="ltr"><span aria-hidden="true">${name}</span><span class="visually-hidden">View ${name}’s profile</span></span></a></span>
+            <span class="mNbVcXzLkJhG"><span aria-hidden="true">• 2nd</span><span class="visually-hidden">2nd degree connection</span></span>
+            <div class="pOiUyTrEwQaS">${headline}</div>
+            <div class="lKjHgFdSaZxC">Madrid, Spain</div>
+            <p class="wErTyUiOpAsD"><strong>Current:</strong> ${headline}</p>
+          </div>
+          <div class="gHjKlMnBvCxZ"><button aria-label="Invite ${name} to connect"><span>Connect</span></button></div>
+        </div>
+      </li>`;
+    const html = `<html><head><title>(4) Search | LinkedIn</title></head><body><main><ul>${result('Marcos Ruiz', 'marcosruiz', 'Site Reliability Engineer at Audiense')}${result('Ingrid Holm', 'ingrid-holm', 'Engineer at Klarna')}</ul></main></body></html>`;
+    const extraction = extract(html, 'https://www.linkedin.com/search/results/people/?keywords=audiense');
+    expect(extraction.ok && extraction.signals.people.map(({ name, headline, profileUrl }) => ({ name, headline, profileUrl }))).toEqual([
+      { name: 'Marcos Ruiz', headline: 'Site Reliability Engineer at Audiense', profileUrl: 'https://www.linkedin.com/in/marcosruiz' },
+      { name: 'Ingrid Holm', headline: 'Engineer at Klarna', profileUrl: 'https://www.linkedin.com/in/ingrid-holm' },
+    ]);
+    expect(extraction.ok && extraction.nameElements.map((element) => element?.textContent)).toEqual(['Marcos Ruiz', 'Ingrid Holm']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { DraftPerson, PersonRole, PersonSignal } from '../types';
 import { cleanText, firstText, textOf } from '../text';
-import { ownLines } from './experience';
+import { textLines } from '../timeline';
+import { ENTITY, ownLines } from './experience';
 import { profileUrlOf } from './url';
 
 // One person in a LinkedIn list (People tab, search results, "Employees at", "People also viewed").
@@ -22,7 +23,7 @@ const HEADLINE_SELECTORS = [
   '.artdeco-entity-lockup__subtitle',
   'h4',
   '.base-main-card__subtitle',
-  'p',
+  '.base-aside-card__subtitle',
 ];
 
 /** "View Sofia’s profile", "Sofia profile picture", "Sofiaさんのプロフィールを表示" → the name part. */
@@ -49,19 +50,34 @@ function summaryOf(card: Element): Pick<PersonSignal, 'currentOrganization' | 'e
     : { experience: [{ organization, title }] };
 }
 
+/** Lines that are chrome, not a name or headline: degree badges, screen-reader link text, buttons. */
+const NOISE = /^[·•]|degree connection|度のつながり|^view\s.+profile$|^(connect|follow|message|pending|つながりを申請|フォロー|メッセージ)$|^\d(st|nd|rd|th)\+?$/i;
+
+/**
+ * A card's text lines when no named anchor is left (2025 search results carry hashed classes only):
+ * the logged-in entity's own lines, or every text line minus the chrome.
+ */
+function cardLines(card: Element): string[] {
+  if (card.matches(ENTITY)) return ownLines(card);
+  return textLines(card).filter((line) => !NOISE.test(line));
+}
+
 export function readCard(card: Element, base: URL, role: PersonRole): DraftPerson | undefined {
   const links = Array.from(card.querySelectorAll('a[href]')).slice(0, 30);
   const link = links.find((a) => profileUrlOf(a.getAttribute('href'), base));
   if (!link) return undefined;
   const profileUrl = profileUrlOf(link.getAttribute('href'), base);
 
-  const lines = card.matches('[data-view-name="profile-component-entity"]') ? ownLines(card) : [];
-  const named = firstText(card, NAME_SELECTORS) ?? (lines[0] ? { text: lines[0], element: card.querySelector('span[aria-hidden="true"]') ?? card } : undefined);
+  const anchored = firstText(card, NAME_SELECTORS);
+  const lines = anchored && !card.matches(ENTITY) ? [] : cardLines(card);
+  const named =
+    anchored ??
+    (lines[0] ? { text: lines[0], element: link.querySelector('span[aria-hidden="true"]') ?? card.querySelector('span[aria-hidden="true"]') ?? link } : undefined);
   const name = cleanText(stripLinkWords(named?.text ?? cleanText(card.querySelector('img[alt]')?.getAttribute('alt'))));
   if (!name || HIDDEN_MEMBER.test(name)) return undefined;
 
-  // Logged-in entity cards: name, "· 3rd+", headline — the degree line starts with a middle dot.
-  const headline = firstText(card, HEADLINE_SELECTORS)?.text ?? lines.slice(1).find((line) => !/^[·•]/.test(line));
+  // Without a headline anchor, the first line after the name that is not chrome.
+  const headline = firstText(card, HEADLINE_SELECTORS)?.text ?? lines.slice(1).find((line) => !NOISE.test(line) && line !== name);
   const summary = summaryOf(card);
   return {
     signal: { name, ...(headline && headline !== name ? { headline } : {}), ...(profileUrl ? { profileUrl } : {}), ...summary },
