@@ -56,11 +56,10 @@ const options = parsed.data;
 const databaseUrl = options['database-url'];
 const where = databaseUrl ? 'PostgreSQL' : `PGlite in ${options.data}/`;
 
-async function withDatabase(work: (db: Database) => Promise<void>): Promise<void> {
+async function withDatabase(work: (db: Database, applied: number[]) => Promise<void>): Promise<void> {
   const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: options.data });
   try {
-    await migrate(db);
-    await work(db);
+    await work(db, await migrate(db));
   } finally {
     await db.close();
   }
@@ -125,7 +124,9 @@ async function main() {
   if (command === 'import') return importFile(sub);
   if (command === 'company' && sub === 'set') return companySet();
   if (command === 'migrate') {
-    return withDatabase(async () => console.log(`Schema up to date (${where}).`));
+    return withDatabase(async (_, applied) =>
+      console.log(`Schema up to date (${where}); ${applied.length ? `applied migration(s) ${applied.join(', ')}` : 'nothing to apply'}.`),
+    );
   }
   fail(`Unknown command "${[command, sub, argument].filter(Boolean).join(' ')}". See the top of server/cli.ts for usage.`);
 }

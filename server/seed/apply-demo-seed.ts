@@ -1,7 +1,7 @@
-import { AlumnusRecord, upsertAlumni } from '../store/alumni';
-import { lockSyncedWrites, type Database } from '../db/database';
-import { getCompany, setCompany } from '../store/company';
 import { OfferInput, OrganizationInput } from '../../utils/api';
+import { lockSyncedWrites, type Database } from '../db/database';
+import { AlumnusRecord, upsertAlumni } from '../store/alumni';
+import { getCompany, setCompany } from '../store/company';
 import { ensureToken } from '../store/tokens';
 import { demoAlumni, demoCompany, demoOffers, demoOrganizations, demoTokens } from './demo-data';
 
