@@ -15,8 +15,11 @@ export default defineConfig({
     // scripting: the organisation-website script is registered at run time, only for origins granted.
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-    // Enterprise policy (apiUrl, token) for Chromium; Firefox reads policies from a native manifest.
-    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+    // Enterprise policy (apiUrl, token): Chromium validates it against managed_schema.json; Firefox
+    // takes it from policies.json ("3rdparty" → "Extensions" → this add-on id), so it needs a fixed id.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'alumni-lens@alumni-lens.dev' } } }
+      : { storage: { managed_schema: 'managed_schema.json' } }),
   }),
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
   hooks: {
