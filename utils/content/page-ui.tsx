@@ -29,7 +29,8 @@ export interface PageResults {
 
 export interface PageUi {
   store: SidebarStore;
-  show(results: PageResults): void;
+  /** `refresh`: the same page read again (more rows loaded); the open card stays open. */
+  show(results: PageResults, options?: { refresh?: boolean }): void;
   /** Back to nothing on the page (a new page is being read). */
   clear(): void;
 }
@@ -85,8 +86,8 @@ export function createPageUi(options: PageUiOptions): PageUi {
 
   return {
     store,
-    show({ url, people, organizations, highlights }) {
-      store.update({ people, organizations, selected: null, context: { site, url } });
+    show({ url, people, organizations, highlights }, { refresh = false } = {}) {
+      store.update({ people, organizations, selected: refresh ? store.get().selected : null, context: { site, url } });
       const targets: MarkerTarget[] = [];
       for (const person of people) {
         // The profile's own subject is the sidebar's card; badges mark names in lists and side rails.

@@ -7,9 +7,11 @@ import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
 import { createPageRunner } from '../sites/page-run';
 import { waitForAnchors } from '../sites/wait-for-anchors';
-import { createPageUi, type PageResults, type PageUi } from './page-ui';
-import { domSettled } from './settle';
-import type { NameHighlight, NameScan } from './name-highlights';
+import { createPageUi, type PageUi } from './page-ui';
+import { matchExtraction } from './present';
+import { HOST_TAG } from './shadow-host';
+import { domSettled, nextDomChange } from './settle';
+import type { NameScan } from './name-highlights';
 
 export interface SiteScriptOptions {
   /** The settings key of the site ('linkedin', 'org-website', …). */
@@ -135,42 +137,27 @@ async function extractNewPage({ adapter, kind, url, navigated, memory, signal, d
 }
 
 async function readPage(run: PageRun): Promise<void> {
-  const { url, signal, doc, send, settings, ui, options } = run;
+  const { adapter, kind, url, memory, signal, doc, send, ui, options } = run;
   const extraction = await extractNewPage(run);
   if (!extraction) return;
   if (!extraction.ok) {
     await send('page:report-diagnostic', extraction.diagnostic);
     return;
   }
-  const { signals, nameElements, roles } = extraction;
-  const names =
-    options.scanNames && settings.highlightNames && settings.role !== 'alumni'
-      ? await options.scanNames(doc, send, signals.organizations[0]?.name, signal)
-      : null;
-  const ownCount = signals.people.length;
-  const asked = { ...signals, people: [...signals.people, ...(names?.signals ?? [])].slice(0, 500) };
-  const hasSignals = asked.people.length > 0 || asked.organizations.length > 0;
-  const match = hasSignals ? await send('page:match', { url: url.href, signals: asked }) : { people: [], organizations: [] };
-  if (signal.aborted) return;
-  const highlights: NameHighlight[] = names?.highlights(match.people, ownCount) ?? [];
-
-  const people: PageResults['people'] = match.people.filter((person) => person.ref < ownCount).map((person) => ({
-    ...person,
-    role: roles[person.ref] ?? 'listed',
-    element: nameElements[person.ref] ?? null,
-  }));
-  // Names found in the text join the page's people, once each.
-  const known = new Set(people.map((person) => person.alumnus.id));
-  for (const { match: named } of highlights) {
-    if (known.has(named.alumnus.id)) continue;
-    known.add(named.alumnus.id);
-    people.push({ ...named, role: 'listed', element: null });
-  }
-  const results: PageResults = {
-    url: url.href,
-    people,
-    organizations: match.organizations,
-    highlights: highlights.map((h) => ({ alumnusId: h.match.alumnus.id, ranges: h.ranges })),
-  };
+  const context = { ...run, scanNames: options.scanNames };
+  const results = await matchExtraction(extraction, context);
+  if (!results) return;
   ui.show(results);
+
+  // Lists grow as the user scrolls ("Show more results") and profiles draw sections late: when the
+  // page changes, read it again, and match again only if what it says has changed.
+  for (;;) {
+    await nextDomChange(doc, signal);
+    const next = adapter.extract(doc, kind, url);
+    if (!next.ok || signatureOf(next.signals) === memory.signature) continue;
+    memory.signature = signatureOf(next.signals);
+    const updated = await matchExtraction(next, context);
+    if (!updated) return;
+    ui.show(updated, { refresh: true });
+  }
 }

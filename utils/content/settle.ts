@@ -1,16 +1,30 @@
-/**
- * After a single-page-app navigation the URL changes before the new page is drawn: the old page's
- * anchors are still there. Wait until the DOM has been quiet for `quietMs` (or `maxMs` passed) so the
- * extraction reads the new page, not the one being replaced.
- */
-export function domSettled(doc: Document, signal: AbortSignal, quietMs = 250, maxMs = 3000): Promise<void> {
+import { HOST_TAG } from './shadow-host';
+
+interface QuietOptions {
+  /** How long the DOM must stay unchanged. */
+  quietMs: number;
+  /** Resolve after this long even if the page keeps changing; none: wait as long as it takes. */
+  maxMs?: number;
+  /** Start the quiet clock only at the first change (a page that never changes never resolves). */
+  afterChange: boolean;
+}
+
+/** True for mutations that are only our own hosts coming and going. */
+function ownHostsOnly(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === HOST_TAG);
+}
+
+/** Resolves when the page's DOM has been quiet as `options` asks; rejects when `signal` aborts. */
+function quiet(doc: Document, signal: AbortSignal, options: QuietOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    let quiet = setTimeout(done, quietMs);
-    const limit = setTimeout(done, maxMs);
-    const observer = new MutationObserver(() => {
-      clearTimeout(quiet);
-      quiet = setTimeout(done, quietMs);
+    let timer = options.afterChange ? undefined : setTimeout(done, options.quietMs);
+    const limit = options.maxMs === undefined ? undefined : setTimeout(done, options.maxMs);
+    const observer = new MutationObserver((records) => {
+      if (records.every(ownHostsOnly)) return;
+      clearTimeout(timer);
+      timer = setTimeout(done, options.quietMs);
     });
     const onAbort = () => {
       stop();
@@ -18,7 +32,7 @@ export function domSettled(doc: Document, signal: AbortSignal, quietMs = 250, ma
     };
     function stop() {
       observer.disconnect();
-      clearTimeout(quiet);
+      clearTimeout(timer);
       clearTimeout(limit);
       signal.removeEventListener('abort', onAbort);
     }
@@ -29,4 +43,20 @@ export function domSettled(doc: Document, signal: AbortSignal, quietMs = 250, ma
     signal.addEventListener('abort', onAbort, { once: true });
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   });
+}
+
+/**
+ * After a single-page-app navigation the URL changes before the new page is drawn: wait until the
+ * DOM has been quiet for a moment (at most `maxMs`) before reading it.
+ */
+export function domSettled(doc: Document, signal: AbortSignal, quietMs = 250, maxMs = 3000): Promise<void> {
+  return quiet(doc, signal, { quietMs, maxMs, afterChange: false });
+}
+
+/**
+ * Resolves once the page has changed (other than our own hosts) and then been quiet for `quietMs`:
+ * lists that grow as the user scrolls, sections drawn late.
+ */
+export function nextDomChange(doc: Document, signal: AbortSignal, quietMs = 800): Promise<void> {
+  return quiet(doc, signal, { quietMs, afterChange: true });
 }

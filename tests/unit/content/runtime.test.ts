@@ -6,7 +6,7 @@ import { HOST_TAG } from '../../../utils/content/shadow-host';
 import { forAdapter, runSiteScript } from '../../../utils/content/runtime';
 import type { PageSettings } from '../../../utils/messaging/protocol';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
-import { fakeWorker } from '../components/render';
+import { fakeWorker, type Replies } from '../components/render';
 import { audienseMatch, sofiaMatch } from '../components/fixtures';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/linkedin', name), 'utf8');
@@ -15,20 +15,22 @@ const COMPANY = 'https://www.linkedin.com/company/audiense';
 
 const settings: PageSettings = { enabled: true, collapsed: false, highlightNames: true, lang: 'en', role: 'recruiter', configured: true };
 
-/** A worker that recognises Sofia by her profile URL and Audiense by name, like the real one would. */
-function worker(overrides: Partial<PageSettings> = {}, recognise = true) {
+type MatchReply = NonNullable<Replies['page:match']>;
+
+/** Recognises Sofia by her profile URL and Audiense by name, like the real worker would. */
+const byProfileUrl: MatchReply = ({ signals }) => ({
+  people: signals.people.flatMap((p, ref) => (p.profileUrl?.includes('sofia-andersson-reyes') ? [{ ...sofiaMatch, ref }] : [])),
+  organizations: signals.organizations.flatMap((o, ref) => (o.name === 'Audiense' ? [{ ...audienseMatch, ref }] : [])),
+});
+
+const recognisesNobody: MatchReply = () => ({ people: [], organizations: [] });
+
+function worker(overrides: Partial<PageSettings> = {}, match: MatchReply = byProfileUrl) {
   return fakeWorker({
     'page:get-settings': () => ({ ...settings, ...overrides }),
     'page:set-collapsed': () => ({ ok: true }),
     'page:report-diagnostic': () => ({ ok: true }),
-    'page:match': ({ signals }) => ({
-      people: recognise
-        ? signals.people.flatMap((p, ref) => (p.profileUrl?.includes('sofia-andersson-reyes') ? [{ ...sofiaMatch, ref }] : []))
-        : [],
-      organizations: recognise
-        ? signals.organizations.flatMap((o, ref) => (o.name === 'Audiense' ? [{ ...audienseMatch, ref }] : []))
-        : [],
-    }),
+    'page:match': match,
   });
 }
 
@@ -86,7 +88,7 @@ describe('content runtime', () => {
   it('injects nothing on a page where nothing was recognised', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     const before = document.documentElement.outerHTML;
-    const w = worker({}, false);
+    const w = worker({}, recognisesNobody);
     await startScript(w.send);
     await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -153,14 +155,10 @@ describe('content runtime', () => {
   it('never shows the previous alumnus under a new address while the app has not redrawn yet', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     // A worker that, like the real one, would recognise Sofia by her name on any profile.
-    const w = worker();
-    const byName = fakeWorker({
-      ...Object.fromEntries(['page:get-settings', 'page:set-collapsed', 'page:report-diagnostic'].map((type) => [type, (p: never) => w.send(type as never, p)])),
-      'page:match': ({ signals }) => ({
-        people: signals.people.flatMap((p, ref) => (p.name === 'Sofia Andersson Reyes' ? [{ ...sofiaMatch, ref }] : [])),
-        organizations: [],
-      }),
-    });
+    const byName = worker({}, ({ signals }) => ({
+      people: signals.people.flatMap((p, ref) => (p.name === 'Sofia Andersson Reyes' ? [{ ...sofiaMatch, ref }] : [])),
+      organizations: [],
+    }));
     await startScript(byName.send);
     await vi.waitFor(() => expect(sidebarText()).toContain('Sofia Andersson Reyes'));
 
@@ -177,6 +175,29 @@ describe('content runtime', () => {
     expect(second!.signals.people[0]!.name).toBe('Arjun Mehta');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hosts()).toHaveLength(0);
+  });
+
+  it('reads a list again when more rows load, and badges the alumni among them', async () => {
+    loadPage(COMPANY, fixture('li-company-public-2024.html'));
+    const withRecruit = worker({}, async (request) => {
+      const answer = await byProfileUrl(request);
+      // "Karin Lind" (loaded later) is recognised by name, as Sofia's record stands in for her.
+      const late = request.signals.people.findIndex((p) => p.name === 'Karin Lind');
+      return late === -1 ? answer : { ...answer, people: [...answer.people, { ...sofiaMatch, ref: late }] };
+    });
+    await startScript(withRecruit.send);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Marcos Ruiz'));
+    expect(sidebarText()).not.toContain('Sofia Andersson Reyes');
+
+    // "Show more results": LinkedIn appends rows to the list.
+    const row = [...document.querySelectorAll('main li')].find((li) => li.textContent?.includes('Paul Whitaker'))!;
+    const more = row.cloneNode(true) as Element;
+    more.innerHTML = more.innerHTML.replaceAll('Paul Whitaker', 'Karin Lind').replaceAll('paulwhitaker', 'karinlind');
+    row.parentElement!.append(more);
+
+    await vi.waitFor(() => expect(withRecruit.callsOf('page:match')).toHaveLength(2), { timeout: 3000 });
+    await vi.waitFor(() => expect(sidebarText()).toContain('Sofia Andersson Reyes'));
+    expect(hosts().length).toBeGreaterThan(0);
   });
 
   it('stops when the extension goes away: everything it drew is removed', async () => {
