@@ -49,7 +49,8 @@ describe('directory index', () => {
   });
 
   it('rejects a serialised index of another format instead of answering wrongly', () => {
-    expect(() => loadIndex('{"format":"something-else"}')).toThrow(/format/);
+    expect(() => loadIndex('{"format":"something-else"}')).toThrow(/recognition index/);
+    expect(() => loadIndex('{"format":"something-else","sections":[]}\n')).toThrow(/format/);
     expect(() => loadIndex('not json')).toThrow();
   });
 

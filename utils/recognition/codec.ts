@@ -1,48 +1,117 @@
-// Int32 arrays ⇄ base64 text, in pure TypeScript (no Buffer, no atob), so a serialised index is
-// one string the worker can keep in IndexedDB and decode quickly on wake-up.
+// The serialised index is one string: a small JSON header, then raw sections. Text sections are
+// stored as they are; integer arrays as variable-length 15-bit characters (14 data bits and a
+// continuation bit, so never a surrogate and safe in JSON, IndexedDB and chrome.storage), with
+// monotonic arrays stored as differences. Decoding is one pass over char codes: no JSON.parse
+// of megabytes, no base64, no per-key objects.
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DECODE = new Uint8Array(128);
-for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+const DATA_BITS = 14;
+const DATA_MASK = (1 << DATA_BITS) - 1;
+const MORE = 1 << DATA_BITS;
+const CHUNK = 8192;
 
-export function encodeInts(values: Int32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  const chunks: string[] = [];
-  const CHUNK = 3 * 8192;
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-    const end = Math.min(bytes.length, offset + CHUNK);
-    const codes: number[] = [];
-    for (let i = offset; i < end; i += 3) {
-      const b0 = bytes[i];
-      const b1 = i + 1 < end ? bytes[i + 1] : 0;
-      const b2 = i + 2 < end ? bytes[i + 2] : 0;
-      codes.push(
-        ALPHABET.charCodeAt(b0 >> 2),
-        ALPHABET.charCodeAt(((b0 & 3) << 4) | (b1 >> 4)),
-        i + 1 < end ? ALPHABET.charCodeAt(((b1 & 15) << 2) | (b2 >> 6)) : 61,
-        i + 2 < end ? ALPHABET.charCodeAt(b2 & 63) : 61,
-      );
-    }
-    chunks.push(String.fromCharCode(...codes));
-  }
-  return chunks.join('');
+interface SectionInfo {
+  name: string;
+  kind: 'text' | 'ints';
+  /** Characters in the serialised string. */
+  chars: number;
+  /** Integers (ints sections only). */
+  count?: number;
+  delta?: boolean;
 }
 
-export function decodeInts(text: string): Int32Array {
-  let length = text.length;
-  while (length > 0 && text.charCodeAt(length - 1) === 61) length--;
-  const byteLength = Math.floor((length * 3) / 4);
-  const buffer = new ArrayBuffer(Math.ceil(byteLength / 4) * 4);
-  const bytes = new Uint8Array(buffer);
-  let out = 0;
-  for (let i = 0; i < length; i += 4) {
-    const c0 = DECODE[text.charCodeAt(i) & 127];
-    const c1 = DECODE[text.charCodeAt(i + 1) & 127];
-    const c2 = i + 2 < length ? DECODE[text.charCodeAt(i + 2) & 127] : 0;
-    const c3 = i + 3 < length ? DECODE[text.charCodeAt(i + 3) & 127] : 0;
-    bytes[out++] = (c0 << 2) | (c1 >> 4);
-    if (i + 2 < length) bytes[out++] = ((c1 & 15) << 4) | (c2 >> 2);
-    if (i + 3 < length) bytes[out++] = ((c2 & 3) << 6) | c3;
+export class SectionWriter {
+  private readonly sections: SectionInfo[] = [];
+  private readonly parts: string[] = [];
+
+  text(name: string, value: string): void {
+    this.sections.push({ name, kind: 'text', chars: value.length });
+    this.parts.push(value);
   }
-  return new Int32Array(buffer, 0, byteLength >> 2);
+
+  /** `delta`: the array never decreases (offsets), so differences are stored. Values must be ≥ 0. */
+  ints(name: string, values: ArrayLike<number>, delta = false): void {
+    const codes: number[] = [];
+    const chunks: string[] = [];
+    let previous = 0;
+    for (let i = 0; i < values.length; i++) {
+      let value = delta ? values[i] - previous : values[i];
+      if (delta) previous = values[i];
+      if (!(value >= 0)) throw new Error(`section ${name}: cannot store ${value}`);
+      while (value >= MORE) {
+        codes.push(MORE | (value & DATA_MASK));
+        value = Math.floor(value / MORE);
+      }
+      codes.push(value);
+      if (codes.length >= CHUNK) chunks.push(String.fromCharCode(...codes.splice(0)));
+    }
+    chunks.push(String.fromCharCode(...codes));
+    const text = chunks.join('');
+    this.sections.push({ name, kind: 'ints', chars: text.length, count: values.length, delta });
+    this.parts.push(text);
+  }
+
+  build(format: string, meta: unknown): string {
+    const header = JSON.stringify({ format, sections: this.sections, meta });
+    return `${header}\n${this.parts.join('')}`;
+  }
+}
+
+export class SectionReader {
+  private readonly offsets = new Map<string, { info: SectionInfo; start: number }>();
+  readonly format: string;
+  readonly meta: unknown;
+
+  constructor(private readonly serialized: string) {
+    const newline = serialized.indexOf('\n');
+    if (newline < 0) throw new Error('Not a serialised recognition index');
+    let header: { format?: unknown; sections?: unknown; meta?: unknown };
+    try {
+      header = JSON.parse(serialized.slice(0, newline));
+    } catch {
+      throw new Error('Not a serialised recognition index');
+    }
+    this.format = String(header.format);
+    this.meta = header.meta;
+    let start = newline + 1;
+    for (const info of Array.isArray(header.sections) ? (header.sections as SectionInfo[]) : []) {
+      this.offsets.set(info.name, { info, start });
+      start += info.chars;
+    }
+    if (start !== serialized.length) throw new Error('Serialised recognition index is truncated or damaged');
+  }
+
+  private section(name: string, kind: SectionInfo['kind']): { info: SectionInfo; start: number } {
+    const section = this.offsets.get(name);
+    if (!section || section.info.kind !== kind) throw new Error(`Serialised recognition index lacks ${name}`);
+    return section;
+  }
+
+  text(name: string): string {
+    const { info, start } = this.section(name, 'text');
+    return this.serialized.slice(start, start + info.chars);
+  }
+
+  ints(name: string): Int32Array {
+    const { info, start } = this.section(name, 'ints');
+    const out = new Int32Array(info.count ?? 0);
+    const text = this.serialized;
+    const end = start + info.chars;
+    let value = 0;
+    let scale = 1;
+    let previous = 0;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      value += (code & DATA_MASK) * scale;
+      if (code & MORE) scale *= MORE;
+      else {
+        if (info.delta) value = previous += value;
+        out[n++] = value;
+        value = 0;
+        scale = 1;
+      }
+    }
+    if (n !== out.length) throw new Error(`Serialised recognition index: section ${name} is damaged`);
+    return out;
+  }
 }

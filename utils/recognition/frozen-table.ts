@@ -1,4 +1,4 @@
-import { decodeInts, encodeInts } from './codec';
+import type { SectionReader, SectionWriter } from './codec';
 
 // An immutable string → int-list table in flat arrays: keys concatenated in one string, an
 // open-addressing hash over them, postings in one Int32Array. Loading it is decoding a few
@@ -85,21 +85,24 @@ export class FrozenTable {
     return this.postings.subarray(this.postingStart[index], this.postingStart[index + 1]);
   }
 
-  toJSON(): object {
-    return {
-      keys: this.keyText,
-      keyStart: encodeInts(this.keyStart),
-      buckets: encodeInts(this.buckets),
-      postingStart: encodeInts(this.postingStart),
-      postings: encodeInts(this.postings),
-    };
+  write(out: SectionWriter, prefix: string): void {
+    out.text(`${prefix}.keys`, this.keyText);
+    out.ints(`${prefix}.keyStart`, this.keyStart, true);
+    out.ints(`${prefix}.buckets`, this.buckets);
+    out.ints(`${prefix}.postingStart`, this.postingStart, true);
+    out.ints(`${prefix}.postings`, this.postings);
   }
 
-  static fromJSON(data: unknown): FrozenTable {
-    const d = (data ?? {}) as Record<string, unknown>;
-    const ints = (key: string) => decodeInts(String(d[key] ?? ''));
-    const table = new FrozenTable(String(d.keys ?? ''), ints('keyStart'), ints('buckets'), ints('postingStart'), ints('postings'));
-    if (table.keyStart.length === 0 || table.buckets.length === 0) return FrozenTable.empty();
+  static read(input: SectionReader, prefix: string): FrozenTable {
+    const table = new FrozenTable(
+      input.text(`${prefix}.keys`),
+      input.ints(`${prefix}.keyStart`),
+      input.ints(`${prefix}.buckets`),
+      input.ints(`${prefix}.postingStart`),
+      input.ints(`${prefix}.postings`),
+    );
+    const capacity = table.buckets.length;
+    if (table.keyStart.length === 0 || capacity === 0 || (capacity & (capacity - 1)) !== 0) throw new Error(`Serialised recognition index: ${prefix} is damaged`);
     return table;
   }
 }

@@ -2,18 +2,19 @@ import type { Alumnus, Organization } from '../api';
 import type { OrganizationSignal, PersonSignal } from '../signals/schema';
 import { PROFILE_PATH_SEGMENTS } from './data/profile-sites';
 import { registrableDomain } from './domain';
+import { SectionReader, SectionWriter } from './codec';
 import { FrozenTable } from './frozen-table';
 import { nameKeys, parseName, transliteratedName, type NameForm } from './names';
 import { CompanyMatcher, organizationKeys } from './organizations';
 import { canonicalProfileUrl } from './profile-url';
 import { RowStore } from './row-store';
 import { TextScanner, cjkSymbols, type ScannerPattern } from './scanner';
-import { judge, pickBest, readPage, type Candidate, type NameQuality } from './scoring';
+import { explain, judge, pickBest, readPage, type Candidate, type NameQuality } from './scoring';
 import { rowFromAlumnus, type Row } from './store';
 import { TypoIndex } from './typos';
 import type { CompanyNames, MatchResult, RecognitionIndex, ScanHit } from './types';
 
-const FORMAT = 'alumni-lens-recognition/1';
+const FORMAT = 'alumni-lens-recognition/2';
 const MAX_ALT_NAMES = 20;
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}\u30fc\s・]+$/u;
 /** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
@@ -108,7 +109,7 @@ export class DirectoryIndex implements RecognitionIndex {
   private orgByDomain = new Map<string, string>();
   private orgByUrl = new Map<string, string>();
   private alumniByOrg: Map<string, string[]> | null = null;
-  private employerKeyCache = new Map<number, Set<string>>();
+  private employerKeyCache = new Map<string, Set<string>>();
   private companyCache: { key: string; matcher: CompanyMatcher } | null = null;
 
   static build(alumni: readonly Alumnus[], organizations: readonly Organization[]): DirectoryIndex {
@@ -138,17 +139,12 @@ export class DirectoryIndex implements RecognitionIndex {
   }
 
   get size(): number {
-    return this.ids().size;
+    return this.rows.live;
   }
 
+  /** Slot by alumnus id; made on the first directory change, not on load. */
   private ids(): Map<string, number> {
-    if (!this.slotById) {
-      const map = new Map<string, number>();
-      this.rows.ids().forEach((id, slot) => {
-        if (id !== null) map.set(id, slot);
-      });
-      this.slotById = map;
-    }
+    this.slotById ??= new Map(this.rows.ids());
     return this.slotById;
   }
 
@@ -230,10 +226,12 @@ export class DirectoryIndex implements RecognitionIndex {
     if (!this.lookupNames(forms, candidates, tables)) this.lookupTypos(forms, candidates, tables);
     if (candidates.size === 0) return null;
     const page = readPage(signal, this.companyMatcher(company), String(company?.name ?? ''), pageUrl);
-    const judgements = [...candidates.values()].map((c) => judge(c, this.rows.get(c.slot)!, page, (row) => this.employerKeys(c.slot, row)));
+    const employerKeys = (row: Row) => this.employerKeys(row);
+    const judgements = [...candidates.values()].map((c) => judge(c, this.rows.get(c.slot)!, page, employerKeys));
     const best = pickBest(judgements);
     if (!best) return null;
-    return { alumnusId: this.rows.idOf(best.candidate.slot), confidence: best.confidence, evidence: best.evidence };
+    const row = this.rows.get(best.candidate.slot)!;
+    return { alumnusId: row.id, confidence: best.confidence, evidence: explain(best, row, page) };
   }
 
   private consider(candidates: Map<number, Candidate>, slot: number, quality: NameQuality): void {
@@ -284,14 +282,15 @@ export class DirectoryIndex implements RecognitionIndex {
   }
 
   /** The current employer's names: the directory's spelling plus its organisation record's aliases. */
-  private employerKeys(slot: number, row: Row): Set<string> {
-    let keys = this.employerKeyCache.get(slot);
+  private employerKeys(row: Row): Set<string> {
+    const cacheKey = `${row.employerOrgId}\u0000${row.employer}`;
+    let keys = this.employerKeyCache.get(cacheKey);
     if (keys) return keys;
     keys = new Set(organizationKeys(row.employer));
     const org = this.orgById.get(row.employerOrgId) ?? this.orgForName(row.employer);
     if (org) for (const name of [org.name, ...org.aliases]) for (const k of organizationKeys(name)) keys.add(k);
     if (this.employerKeyCache.size > 10_000) this.employerKeyCache.clear();
-    this.employerKeyCache.set(slot, keys);
+    this.employerKeyCache.set(cacheKey, keys);
     return keys;
   }
 
@@ -373,37 +372,35 @@ export class DirectoryIndex implements RecognitionIndex {
       const row = this.rows.get(slot);
       if (row) overlayRows.push(row);
     }
-    return JSON.stringify({
-      format: FORMAT,
-      rows: RowStore.toColumns(baseRows),
-      removed,
-      names: this.base.names,
-      urls: this.base.urls,
-      typos: this.base.typos,
-      scanner: this.base.scanner,
-      overlay: overlayRows,
-      organizations: this.organizations,
-    });
+    const out = new SectionWriter();
+    RowStore.write(baseRows, out, 'rows');
+    this.base.names.write(out, 'names');
+    this.base.urls.write(out, 'urls');
+    this.base.typos.write(out, 'typos');
+    this.base.scanner.write(out, 'scanner');
+    return out.build(FORMAT, { removed, overlay: overlayRows, organizations: this.organizations });
   }
 
   static load(serialized: string): DirectoryIndex {
-    const data = JSON.parse(serialized) as Record<string, unknown>;
-    if (data?.format !== FORMAT) throw new Error(`Not a recognition index in format ${FORMAT}`);
+    if (typeof serialized !== 'string') throw new Error('Not a serialised recognition index');
+    const input = new SectionReader(serialized);
+    if (input.format !== FORMAT) throw new Error(`Not a recognition index in format ${FORMAT}`);
+    const meta = (input.meta ?? {}) as { removed?: number[]; overlay?: Row[]; organizations?: Organization[] };
     const index = new DirectoryIndex();
-    index.rows = RowStore.fromColumns(data.rows as Record<string, unknown>);
+    index.rows = RowStore.read(input, 'rows');
     index.base = {
       count: index.rows.length,
-      names: FrozenTable.fromJSON(data.names),
-      urls: FrozenTable.fromJSON(data.urls),
-      typos: TypoIndex.fromJSON(data.typos),
-      scanner: TextScanner.fromJSON(data.scanner as Record<string, unknown>),
+      names: FrozenTable.read(input, 'names'),
+      urls: FrozenTable.read(input, 'urls'),
+      typos: TypoIndex.read(input, 'typos'),
+      scanner: TextScanner.read(input, 'scanner'),
     };
-    for (const slot of (data.removed as number[]) ?? []) index.rows.remove(slot);
-    for (const row of (data.overlay as Row[]) ?? []) {
+    for (const slot of meta.removed ?? []) index.rows.remove(slot);
+    for (const row of meta.overlay ?? []) {
       const slot = index.rows.add(row);
       index.overlay.add(row, slot);
     }
-    index.setOrganizations((data.organizations as Organization[]) ?? []);
+    index.setOrganizations(meta.organizations ?? []);
     return index;
   }
 }

@@ -1,28 +1,56 @@
-import { decodeInts, encodeInts } from './codec';
+import type { SectionReader, SectionWriter } from './codec';
 import type { Row } from './store';
 
-const SEPARATOR = '\u001f';
+const LIST = '\u001f';
+const TEXT_COLUMNS = ['id', 'display', 'names', 'former', 'urls', 'employer', 'employerOrgId'] as const;
+type TextColumn = (typeof TEXT_COLUMNS)[number];
+
+function cell(row: Row, column: TextColumn): string {
+  switch (column) {
+    case 'names':
+    case 'former':
+    case 'urls':
+      return row[column].join(LIST);
+    default:
+      return row[column];
+  }
+}
+
+interface Columns {
+  texts: Record<TextColumn, string>;
+  offsets: Record<TextColumn, Int32Array>;
+  common: string;
+  tenureStart: Int32Array;
+  tenure: Int32Array;
+}
 
 /**
- * Directory rows by slot. After loading a serialised index the rows stay in columns and a Row
- * object is made only when a match needs it; removed slots become null (tombstones).
+ * Directory rows by slot. After loading a serialised index the rows stay in a few long column
+ * strings and a Row object is made only when a match needs it; removed slots become null.
  */
 export class RowStore {
   private readonly rows: Array<Row | null | undefined>;
+  private liveCount: number;
 
   private constructor(
-    private readonly columns: Record<string, unknown> | null,
+    private readonly columns: Columns | null,
     count: number,
   ) {
     this.rows = new Array<Row | null | undefined>(count);
+    this.liveCount = count;
   }
 
   static empty(): RowStore {
     return new RowStore(null, 0);
   }
 
+  /** Slots, removed ones included. */
   get length(): number {
     return this.rows.length;
+  }
+
+  get live(): number {
+    return this.liveCount;
   }
 
   get(slot: number): Row | null {
@@ -39,16 +67,19 @@ export class RowStore {
   idOf(slot: number): string {
     const row = this.rows[slot];
     if (row) return row.id;
-    return this.columns ? ((this.columns.ids as string[])[slot] ?? '') : '';
+    return this.columns ? this.text('id', slot) : '';
   }
 
   add(row: Row): number {
     this.rows.push(row);
+    this.liveCount++;
     return this.rows.length - 1;
   }
 
   remove(slot: number): void {
-    if (slot >= 0 && slot < this.rows.length) this.rows[slot] = null;
+    if (!this.isLive(slot)) return;
+    this.rows[slot] = null;
+    this.liveCount--;
   }
 
   /** Live rows with their slots. */
@@ -59,69 +90,76 @@ export class RowStore {
     }
   }
 
-  /** Ids of every slot (null for removed ones), without making Row objects. */
-  ids(): Array<string | null> {
-    const ids = this.columns ? (this.columns.ids as string[]) : [];
-    const out: Array<string | null> = [];
-    // A plain loop: the rows array has holes (rows not yet made), which map() would skip.
-    for (let slot = 0; slot < this.rows.length; slot++) {
-      const row = this.rows[slot];
-      out.push(row === null ? null : row ? row.id : (ids[slot] ?? null));
-    }
-    return out;
+  /** Ids of live slots, without making Row objects. */
+  *ids(): IterableIterator<[string, number]> {
+    for (let slot = 0; slot < this.rows.length; slot++) if (this.isLive(slot)) yield [this.idOf(slot), slot];
+  }
+
+  private text(column: TextColumn, slot: number): string {
+    const c = this.columns!;
+    return c.texts[column].slice(c.offsets[column][slot], c.offsets[column][slot + 1]);
   }
 
   private fromColumns(slot: number): Row {
     const c = this.columns!;
-    const column = (name: string) => (c[name] as string[])[slot] ?? '';
-    const split = (text: string) => (text ? text.split(SEPARATOR) : []);
-    const starts = c.tenureStartsDecoded as Int32Array;
-    const tenure = c.tenureDecoded as Int32Array;
-    const pairs: Array<[number, number]> = [];
-    for (let i = starts[slot]; i < starts[slot + 1]; i += 2) pairs.push([tenure[i], tenure[i + 1]]);
+    const list = (column: TextColumn) => {
+      const value = this.text(column, slot);
+      return value ? value.split(LIST) : [];
+    };
+    const tenure: Array<[number, number]> = [];
+    for (let i = c.tenureStart[slot]; i < c.tenureStart[slot + 1]; i += 2) tenure.push([c.tenure[i], c.tenure[i + 1]]);
     return {
-      id: column('ids'),
-      display: column('display'),
-      names: split(column('names')),
-      former: split(column('former')),
-      urls: split(column('urls')),
-      tenure: pairs,
-      employer: column('employer'),
-      employerOrgId: column('employerOrgId'),
-      common: String(c.common)[slot] === '1',
+      id: this.text('id', slot),
+      display: this.text('display', slot),
+      names: list('names'),
+      former: list('former'),
+      urls: list('urls'),
+      tenure,
+      employer: this.text('employer', slot),
+      employerOrgId: this.text('employerOrgId', slot),
+      common: c.common.charCodeAt(slot) === 49,
     };
   }
 
-  /** Columns for serialisation; `rows` must be the live rows in slot order. */
-  static toColumns(rows: Row[]): Record<string, unknown> {
-    const tenureStarts: number[] = [0];
+  /** Writes `rows` (slot order) as columns. */
+  static write(rows: Row[], out: SectionWriter, prefix: string): void {
+    for (const column of TEXT_COLUMNS) {
+      const offsets = new Int32Array(rows.length + 1);
+      const cells = rows.map((row, i) => {
+        const value = cell(row, column);
+        offsets[i + 1] = offsets[i] + value.length;
+        return value;
+      });
+      out.text(`${prefix}.${column}`, cells.join(''));
+      out.ints(`${prefix}.${column}.offsets`, offsets, true);
+    }
+    out.text(`${prefix}.common`, rows.map((r) => (r.common ? '1' : '0')).join(''));
+    const tenureStart = [0];
     const tenure: number[] = [];
     for (const row of rows) {
       for (const [from, to] of row.tenure) tenure.push(from, to);
-      tenureStarts.push(tenure.length);
+      tenureStart.push(tenure.length);
     }
-    return {
-      ids: rows.map((r) => r.id),
-      display: rows.map((r) => r.display),
-      names: rows.map((r) => r.names.join(SEPARATOR)),
-      former: rows.map((r) => r.former.join(SEPARATOR)),
-      urls: rows.map((r) => r.urls.join(SEPARATOR)),
-      employer: rows.map((r) => r.employer),
-      employerOrgId: rows.map((r) => r.employerOrgId),
-      common: rows.map((r) => (r.common ? '1' : '0')).join(''),
-      tenureStarts: encodeInts(Int32Array.from(tenureStarts)),
-      tenure: encodeInts(Int32Array.from(tenure)),
-    };
+    out.ints(`${prefix}.tenureStart`, tenureStart, true);
+    out.ints(`${prefix}.tenure`, tenure);
   }
 
-  static fromColumns(columns: Record<string, unknown>): RowStore {
-    const ids = columns.ids;
-    if (!Array.isArray(ids)) throw new Error('Serialised index has no ids');
-    const decoded = {
-      ...columns,
-      tenureStartsDecoded: decodeInts(String(columns.tenureStarts ?? '')),
-      tenureDecoded: decodeInts(String(columns.tenure ?? '')),
+  static read(input: SectionReader, prefix: string): RowStore {
+    const texts = {} as Record<TextColumn, string>;
+    const offsets = {} as Record<TextColumn, Int32Array>;
+    for (const column of TEXT_COLUMNS) {
+      texts[column] = input.text(`${prefix}.${column}`);
+      offsets[column] = input.ints(`${prefix}.${column}.offsets`);
+    }
+    const count = offsets.id.length - 1;
+    if (count < 0 || TEXT_COLUMNS.some((c) => offsets[c].length !== count + 1)) throw new Error('Serialised recognition index: rows are damaged');
+    const columns: Columns = {
+      texts,
+      offsets,
+      common: input.text(`${prefix}.common`),
+      tenureStart: input.ints(`${prefix}.tenureStart`),
+      tenure: input.ints(`${prefix}.tenure`),
     };
-    return new RowStore(decoded, ids.length);
+    return new RowStore(columns, count);
   }
 }

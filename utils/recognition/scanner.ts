@@ -1,7 +1,7 @@
 import { KANJI_VARIANTS } from './data/kanji-variants';
 import { canonicalRomaji } from './romaji';
 import { foldCase } from './text';
-import { decodeInts, encodeInts } from './codec';
+import type { SectionReader, SectionWriter } from './codec';
 
 // Page-text scanner: one Aho–Corasick automaton over a stream of symbols, where a kanji or kana
 // character is one symbol (Japanese names need no spaces) and a whole latin word is one symbol
@@ -9,6 +9,7 @@ import { decodeInts, encodeInts } from './codec';
 // 100,000-name directory stays small in memory and serialises without rebuilding.
 
 const TOKEN_BASE = 0x10000;
+const WORD_CACHE_LIMIT = 100_000;
 const KEY_STRIDE = 2 ** 22;
 
 const enum CharClass {
@@ -79,6 +80,11 @@ export interface ScannerPattern {
 }
 
 export class TextScanner {
+  /** Root transitions for characters, looked up directly: most page text never leaves the root. */
+  private readonly rootTable: Int32Array;
+  /** Page words already folded → symbol (-1: not a name word). Page text repeats its words. */
+  private readonly wordSymbols = new Map<string, number>();
+
   private constructor(
     /** Words of latin names → symbol (TOKEN_BASE + id). */
     private readonly vocabulary: Map<string, number>,
@@ -94,7 +100,10 @@ export class TextScanner {
     private readonly groupSlotStart: Int32Array,
     private readonly groupSlots: Int32Array,
     private readonly maxLength: number,
-  ) {}
+  ) {
+    this.rootTable = new Int32Array(0x10000).fill(-1);
+    for (let e = edgeStart[0]; e < edgeStart[1]; e++) if (edgeSymbol[e] < 0x10000) this.rootTable[edgeSymbol[e]] = edgeTarget[e];
+  }
 
   static tokenSymbol(vocabulary: Map<string, number>, token: string): number {
     let id = vocabulary.get(token);
@@ -217,6 +226,10 @@ export class TextScanner {
   }
 
   private step(state: number, symbol: number): number {
+    if (state === 0 && symbol < 0x10000) {
+      const next = this.rootTable[symbol];
+      return next < 0 ? 0 : next;
+    }
     for (;;) {
       const next = this.child(state, symbol);
       if (next >= 0) return next;
@@ -261,9 +274,8 @@ export class TextScanner {
           else ascii = false;
           i++;
         }
-        const raw = text.slice(begin, i);
-        const symbol = this.vocabulary.get(ascii && !raw.includes("'") ? canonicalRomaji(raw.toLowerCase()) : foldWord(raw));
-        if (symbol === undefined) {
+        const symbol = this.wordSymbol(text.slice(begin, i), ascii);
+        if (symbol < 0) {
           state = 0;
           continue;
         }
@@ -278,27 +290,34 @@ export class TextScanner {
     }
   }
 
-  toJSON(): object {
-    return {
-      vocabulary: [...this.vocabulary.keys()].join('\n'),
-      edgeStart: encodeInts(this.edgeStart),
-      edgeSymbol: encodeInts(this.edgeSymbol),
-      edgeTarget: encodeInts(this.edgeTarget),
-      fail: encodeInts(this.fail),
-      outputLink: encodeInts(this.outputLink),
-      terminal: encodeInts(this.terminal),
-      groupLength: encodeInts(this.groupLength),
-      groupSlotStart: encodeInts(this.groupSlotStart),
-      groupSlots: encodeInts(this.groupSlots),
-      maxLength: this.maxLength,
-    };
+  private wordSymbol(raw: string, ascii: boolean): number {
+    let symbol = this.wordSymbols.get(raw);
+    if (symbol !== undefined) return symbol;
+    symbol = this.vocabulary.get(ascii && !raw.includes("'") ? canonicalRomaji(raw.toLowerCase()) : foldWord(raw)) ?? -1;
+    if (this.wordSymbols.size >= WORD_CACHE_LIMIT) this.wordSymbols.clear();
+    this.wordSymbols.set(raw, symbol);
+    return symbol;
   }
 
-  static fromJSON(data: Record<string, unknown>): TextScanner {
-    const words = String(data.vocabulary ?? '');
+  write(out: SectionWriter, prefix: string): void {
+    out.text(`${prefix}.vocabulary`, [...this.vocabulary.keys()].join('\n'));
+    out.ints(`${prefix}.edgeStart`, this.edgeStart, true);
+    out.ints(`${prefix}.edgeSymbol`, this.edgeSymbol);
+    out.ints(`${prefix}.edgeTarget`, this.edgeTarget);
+    out.ints(`${prefix}.fail`, this.fail);
+    out.ints(`${prefix}.outputLink`, this.outputLink);
+    out.ints(`${prefix}.terminal`, this.terminal);
+    out.ints(`${prefix}.groupLength`, this.groupLength);
+    out.ints(`${prefix}.groupSlotStart`, this.groupSlotStart, true);
+    out.ints(`${prefix}.groupSlots`, this.groupSlots);
+    out.ints(`${prefix}.maxLength`, [this.maxLength]);
+  }
+
+  static read(input: SectionReader, prefix: string): TextScanner {
+    const words = input.text(`${prefix}.vocabulary`);
     const vocabulary = new Map<string, number>();
     if (words) words.split('\n').forEach((word, id) => vocabulary.set(word, TOKEN_BASE + id));
-    const ints = (key: string) => decodeInts(String(data[key] ?? ''));
+    const ints = (name: string) => input.ints(`${prefix}.${name}`);
     return new TextScanner(
       vocabulary,
       ints('edgeStart'),
@@ -310,7 +329,7 @@ export class TextScanner {
       ints('groupLength'),
       ints('groupSlotStart'),
       ints('groupSlots'),
-      Number(data.maxLength) || 1,
+      ints('maxLength')[0] || 1,
     );
   }
 }

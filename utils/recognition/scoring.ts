@@ -55,94 +55,90 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
   };
 }
 
-const RANK: Record<Confidence, number> = { possible: 1, likely: 2, confirmed: 3 };
 const LEVELS: Confidence[] = ['possible', 'possible', 'likely', 'confirmed'];
 const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial: 2, typo: 1 };
+const RANK: Record<Confidence, number> = { possible: 1, likely: 2, confirmed: 3 };
 
+/** The numbers behind a candidate's confidence; cheap, so every namesake can be weighed. */
 export interface Judgement {
   candidate: Candidate;
   confidence: Confidence;
-  evidence: Evidence[];
   /** Tie-break among candidates of the same confidence. */
   strength: number;
   /** Evidence that singles this alumnus out among others of the same name (dates, URL, current employer). */
   distinctive: boolean;
-}
-
-function describeRange(range: [number, number] | null): string {
-  return range ? `${formatMonth(range[0])} – ${formatMonth(range[1])}` : '';
+  overlap: { organization: string; pageDates: string } | null;
+  undated: string | null;
+  conflict: { organization: string; pageDates: string } | null;
+  currentEmployer: boolean;
+  otherProfileSite: string | null;
+  /** Set by pickBest when namesakes answer as well. */
+  sharedWith: number;
 }
 
 function tenureText(row: Row): string {
-  return row.tenure.map((t) => describeRange(t)).join(', ');
+  return row.tenure.map(([from, to]) => `${formatMonth(from)} – ${formatMonth(to)}`).join(', ');
 }
 
-/** Weighs one candidate against the page, per the rules in issue 3 (see utils/recognition/README.md). */
-export function judge(candidate: Candidate, row: Row, page: PageFacts, employerKeys: (row: Row) => Set<string>): Judgement {
-  const evidence: Evidence[] = [];
-  const alumnus = row.display;
+/** Weighs one candidate against the page, per the rules in issue 3. */
+export function judge(candidate: Candidate, row: Row, page: PageFacts, employerKeys: (row: Row) => ReadonlySet<string>): Judgement {
   let level = 1;
-  let distinctive = false;
-  if (candidate.urlMatch) {
-    evidence.push({ code: 'profile-url', params: { url: page.pageUrl ?? '', alumnus } });
-    level = 3;
-    distinctive = true;
+  let distinctive = candidate.urlMatch;
+  let overlap: Judgement['overlap'] = null;
+  let undated: string | null = null;
+  let conflict: Judgement['conflict'] = null;
+  for (const entry of page.ourEntries) {
+    if (!entry.range || row.tenure.length === 0) undated ??= entry.organization;
+    else if (row.tenure.some((t) => rangesOverlap(entry.range!, t))) overlap ??= entry;
+    else conflict ??= entry;
+  }
+  let currentEmployer = false;
+  if (page.currentOrganizationKeys.size > 0) {
+    const keys = employerKeys(row);
+    for (const key of page.currentOrganizationKeys) if (keys.has(key)) currentEmployer = true;
   }
   const q = candidate.quality;
-  if (q) {
-    const code = q === 'exact' ? 'name-exact' : `name-${q}`;
-    evidence.push({ code, params: { pageName: page.pageName, directoryName: candidate.matchedName, alumnus } });
-  }
-  let overlap = false;
-  let undated = false;
-  let conflict: { organization: string; pageDates: string } | null = null;
-  for (const entry of page.ourEntries) {
-    if (!entry.range || row.tenure.length === 0) {
-      if (!undated) evidence.push({ code: 'experience-undated', params: { organization: entry.organization } });
-      undated = true;
-    } else if (row.tenure.some((t) => rangesOverlap(entry.range!, t))) {
-      if (!overlap)
-        evidence.push({
-          code: 'experience-overlap',
-          params: { organization: entry.organization, pageDates: entry.pageDates, tenure: tenureText(row) },
-        });
-      overlap = true;
-    } else conflict ??= { organization: entry.organization, pageDates: entry.pageDates };
-  }
-  if (page.headlineExcerpt) evidence.push({ code: 'headline-mention', params: { organization: page.companyName, excerpt: page.headlineExcerpt } });
-  const keys = employerKeys(row);
-  const currentEmployer = keys.size > 0 && [...page.currentOrganizationKeys].some((k) => keys.has(k));
-  if (currentEmployer) evidence.push({ code: 'current-employer', params: { organization: row.employer } });
-
-  if (!candidate.urlMatch && q) {
-    const strongName = q !== 'typo';
-    if (overlap) level = strongName ? 3 : 2;
+  if (candidate.urlMatch) level = 3;
+  else if (q) {
+    if (overlap) level = q !== 'typo' ? 3 : 2;
     else if (undated || page.headlineExcerpt) level = 2;
     else if (currentEmployer && !row.common) level = 2;
     // Dated experience at our company that misses every tenure on file: someone else, or a
     // directory error. Either way it is not a confident match.
-    if (conflict && !overlap) {
-      level = 1;
-      evidence.push({
-        code: 'experience-conflict',
-        params: { organization: conflict.organization, pageDates: conflict.pageDates, tenure: tenureText(row) },
-      });
-    }
-    distinctive = overlap || currentEmployer;
+    if (conflict && !overlap) level = 1;
+    distinctive = !!overlap || currentEmployer;
   }
+  let otherProfileSite: string | null = null;
   if (page.pageUrl && !candidate.urlMatch) {
     const site = profileSite(page.pageUrl);
     if (row.urls.some((url) => profileSite(url) === site)) {
       level = Math.max(1, level - 1);
-      evidence.push({ code: 'profile-url-differs', params: { site, alumnus } });
+      otherProfileSite = site;
     }
   }
-  if (level === 1 && q && row.common) evidence.push({ code: 'name-common', params: { pageName: page.pageName } });
-  if (level === 1 && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch)
-    evidence.push({ code: 'name-only', params: {} });
-  const strength =
-    level * 100 + (candidate.urlMatch ? 50 : 0) + (overlap ? 20 : 0) + (currentEmployer ? 10 : 0) + (q ? QUALITY_RANK[q] : 0);
-  return { candidate, confidence: LEVELS[level], evidence, strength, distinctive };
+  const strength = level * 100 + (candidate.urlMatch ? 50 : 0) + (overlap ? 20 : 0) + (currentEmployer ? 10 : 0) + (q ? QUALITY_RANK[q] : 0);
+  return { candidate, confidence: LEVELS[level], strength, distinctive, overlap, undated, conflict, currentEmployer, otherProfileSite, sharedWith: 0 };
+}
+
+/** The judgement in words a user understands, strongest first. */
+export function explain(j: Judgement, row: Row, page: PageFacts): Evidence[] {
+  const evidence: Evidence[] = [];
+  const alumnus = row.display;
+  const { candidate } = j;
+  if (candidate.urlMatch) evidence.push({ code: 'profile-url', params: { url: page.pageUrl ?? '', alumnus } });
+  const q = candidate.quality;
+  if (q) evidence.push({ code: q === 'exact' ? 'name-exact' : `name-${q}`, params: { pageName: page.pageName, directoryName: candidate.matchedName, alumnus } });
+  if (j.overlap) evidence.push({ code: 'experience-overlap', params: { organization: j.overlap.organization, pageDates: j.overlap.pageDates, tenure: tenureText(row) } });
+  if (j.undated) evidence.push({ code: 'experience-undated', params: { organization: j.undated } });
+  if (page.headlineExcerpt) evidence.push({ code: 'headline-mention', params: { organization: page.companyName, excerpt: page.headlineExcerpt } });
+  if (j.currentEmployer) evidence.push({ code: 'current-employer', params: { organization: row.employer } });
+  if (j.conflict && !j.overlap && !candidate.urlMatch)
+    evidence.push({ code: 'experience-conflict', params: { organization: j.conflict.organization, pageDates: j.conflict.pageDates, tenure: tenureText(row) } });
+  if (j.otherProfileSite) evidence.push({ code: 'profile-url-differs', params: { site: j.otherProfileSite, alumnus } });
+  if (j.sharedWith > 1) evidence.push({ code: 'name-shared', params: { count: String(j.sharedWith) } });
+  if (j.confidence === 'possible' && q && row.common) evidence.push({ code: 'name-common', params: { pageName: page.pageName } });
+  if (j.confidence === 'possible' && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch) evidence.push({ code: 'name-only', params: {} });
+  return evidence;
 }
 
 /**
@@ -151,15 +147,20 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
  */
 export function pickBest(judgements: Judgement[]): Judgement | null {
   if (judgements.length === 0) return null;
-  judgements.sort((a, b) => b.strength - a.strength);
-  const best = judgements[0];
-  const rivals = judgements.filter((j) => j !== best && j.candidate.quality !== null && RANK[j.confidence] === RANK[best.confidence]);
-  const sameName = judgements.filter((j) => j.candidate.quality !== null && j.candidate.quality !== 'typo').length;
-  if (rivals.length > 0 && !best.candidate.urlMatch && RANK[best.confidence] > 1 && !(best.distinctive && best.strength > rivals[0].strength)) {
-    best.confidence = 'possible';
-    best.evidence.push({ code: 'name-shared', params: { count: String(rivals.length + 1) } });
-  } else if (best.confidence === 'possible' && sameName > 1) {
-    best.evidence.push({ code: 'name-shared', params: { count: String(sameName) } });
+  let best = judgements[0];
+  for (const j of judgements) if (j.strength > best.strength) best = j;
+  let rivals = 0;
+  let topRival = 0;
+  let sameName = 0;
+  for (const j of judgements) {
+    if (j.candidate.quality !== null && j.candidate.quality !== 'typo') sameName++;
+    if (j === best || j.candidate.quality === null || RANK[j.confidence] !== RANK[best.confidence]) continue;
+    rivals++;
+    topRival = Math.max(topRival, j.strength);
   }
+  if (rivals > 0 && !best.candidate.urlMatch && RANK[best.confidence] > 1 && !(best.distinctive && best.strength > topRival)) {
+    best.confidence = 'possible';
+    best.sharedWith = rivals + 1;
+  } else if (best.confidence === 'possible' && sameName > 1) best.sharedWith = sameName;
   return best;
 }

@@ -1,3 +1,4 @@
+import type { SectionReader, SectionWriter } from './codec';
 import { FrozenTable } from './frozen-table';
 
 // Spelling slips in one name word ("Jhon" for "John", "Andersen" for "Andersen"): a
@@ -65,13 +66,14 @@ export class TypoIndex {
     return [...found];
   }
 
-  toJSON(): object {
-    return { words: this.words.join('\n'), targets: this.targets.join('\n'), table: this.table };
+  write(out: SectionWriter, prefix: string): void {
+    out.text(`${prefix}.words`, this.words.join('\n'));
+    out.text(`${prefix}.targets`, this.targets.join('\n'));
+    this.table.write(out, `${prefix}.table`);
   }
 
-  static fromJSON(data: unknown): TypoIndex {
-    const d = (data ?? {}) as Record<string, unknown>;
-    const split = (key: string) => (d[key] ? String(d[key]).split('\n') : []);
-    return new TypoIndex(split('words'), split('targets'), FrozenTable.fromJSON(d.table));
+  static read(input: SectionReader, prefix: string): TypoIndex {
+    const split = (text: string) => (text ? text.split('\n') : []);
+    return new TypoIndex(split(input.text(`${prefix}.words`)), split(input.text(`${prefix}.targets`)), FrozenTable.read(input, `${prefix}.table`));
   }
 }
