@@ -33,6 +33,8 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => routeMessage(handlers, rules, message, sender);
   const onStart = () =>
     inBackground(async (ctx) => {
+      // The browser forgets badge text when it restarts; show the count from stored offers at once.
+      await updateOfferBadge(ctx.db);
       await scheduleSync();
       await Promise.all([ctx.sync.requestSync(), ctx.outbox.flush()]);
     });
