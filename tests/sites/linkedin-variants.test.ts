@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAdapter, type Extraction } from '../../utils/sites/index';
-import { parsePage } from './support';
+import { loadPage, parsePage } from './support';
 
 // Layout variants the saved pages do not cover, built from their anchors: what a redesign that
 // drops one source of data leaves the adapter to fall back on.
@@ -85,5 +85,14 @@ describe('LinkedIn layout variants', () => {
       { name: 'Ingrid Holm', headline: 'Engineer at Klarna', profileUrl: 'https://www.linkedin.com/in/ingrid-holm' },
     ]);
     expect(extraction.ok && extraction.nameElements.map((element) => element?.textContent)).toEqual(['Marcos Ruiz', 'Ingrid Holm']);
+  });
+
+  it('takes the company domain from the About website row when JSON-LD is gone (its href is a LinkedIn redirect)', () => {
+    const href = 'https://uk.linkedin.com/company/audiense';
+    const doc = loadPage('linkedin/li-company-public-2024.html', href);
+    for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) script.remove();
+    const url = new URL(href);
+    const result = findAdapter(url)!.adapter.extract(doc, 'company', url);
+    expect(result.ok && result.signals.organizations).toEqual([{ name: 'Audiense', url: 'https://www.linkedin.com/company/audiense', domain: 'audiense.com' }]);
   });
 });

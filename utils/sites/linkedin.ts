@@ -1,6 +1,7 @@
 import { runReader } from './finish';
 import { readProfile } from './linkedin/profile';
 import { readCompanyPage, readSearchResults } from './linkedin/lists';
+import { LI } from './linkedin/selectors';
 import { detectLinkedIn, linkedInPageKey } from './linkedin/url';
 import type { DraftResult, PageKind, SiteAdapter } from './types';
 
@@ -9,7 +10,7 @@ import type { DraftResult, PageKind, SiteAdapter } from './types';
 
 /** Anti-bot pages (li-challenge-redirect-2024.html) are a meta refresh and a script, with no main landmark. */
 function challenge(doc: Document): boolean {
-  return !doc.querySelector('main') && Boolean(doc.querySelector('meta[http-equiv="refresh" i]'));
+  return !doc.querySelector('main') && Boolean(doc.querySelector(LI.challengeRefresh.css));
 }
 
 function read(doc: Document, kind: PageKind, url: URL): DraftResult {
@@ -47,10 +48,10 @@ export const linkedinAdapter: SiteAdapter = {
   },
   anchors: {
     profile: ['main h1', 'script[type="application/ld+json"]'],
-    'profile-details': ['main [data-view-name="profile-component-entity"]'],
+    'profile-details': [`main ${LI.entity.css}`],
     company: ['main h1', 'script[type="application/ld+json"]'],
-    'company-people': ['main .org-people-profile-card', 'main [data-view-name="org-people-profile-card"]'],
-    'search-people': ['main [data-chameleon-result-urn]', 'main [data-view-name="search-entity-result-universal-template"]'],
+    'company-people': [LI.peopleTabCard.css],
+    'search-people': [LI.searchCard.css],
   },
   detect: detectLinkedIn,
   extract: (doc, kind, url) => runReader('linkedin', kind, url, () => read(doc, kind, url)),

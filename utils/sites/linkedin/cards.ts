@@ -2,6 +2,7 @@ import type { DraftPerson, PersonRole, PersonSignal } from '../types';
 import { cleanText, firstText, textOf } from '../text';
 import { textLines } from '../timeline';
 import { ENTITY, ownLines } from './experience';
+import { alternatives, LI } from './selectors';
 import { profileUrlOf } from './url';
 
 // One person in a LinkedIn list (People tab, search results, "Employees at", "People also viewed").
@@ -12,19 +13,11 @@ import { profileUrlOf } from './url';
 /** Out-of-network placeholders: not a person we can recognise. */
 const HIDDEN_MEMBER = /^(linkedin member|linkedin メンバー|linkedin-mitglied|membre de linkedin)$/i;
 
-const NAME_SELECTORS = [
-  '.entity-result__title-text a span[aria-hidden="true"]',
-  '.artdeco-entity-lockup__title',
-  'h3',
-  '.base-main-card__title',
-];
-const HEADLINE_SELECTORS = [
-  '.entity-result__primary-subtitle',
-  '.artdeco-entity-lockup__subtitle',
-  'h4',
-  '.base-main-card__subtitle',
-  '.base-aside-card__subtitle',
-];
+// Named anchors first; a bare heading (guest cards: <h3> name, <h4> headline) before the last BEM name.
+const [searchName, lockupName, mainCardName] = alternatives(LI.cardNames);
+const NAME_SELECTORS = [searchName, lockupName, 'h3', mainCardName];
+const [searchHeadline, lockupHeadline, mainCardHeadline, asideHeadline] = alternatives(LI.cardHeadlines);
+const HEADLINE_SELECTORS = [searchHeadline, lockupHeadline, 'h4', mainCardHeadline, asideHeadline];
 
 /** "View Sofia’s profile", "Sofia profile picture", "Sofiaさんのプロフィールを表示" → the name part. */
 function stripLinkWords(text: string): string {
@@ -41,7 +34,7 @@ function stripLinkWords(text: string): string {
  * "Past: Account Manager at Audiense". A past employer is evidence for the recogniser even without dates.
  */
 function summaryOf(card: Element): Pick<PersonSignal, 'currentOrganization' | 'experience'> {
-  const text = textOf(card.querySelector('.entity-result__summary'));
+  const text = textOf(card.querySelector(LI.searchSummary.css));
   const match = /^(Current|Past|現在|過去)\s*[:：]\s*(.+?)\s+(?:at|@)\s+(.+)$/i.exec(text);
   if (!match) return {};
   const [, when, title, organization] = match;

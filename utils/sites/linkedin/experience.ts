@@ -2,6 +2,7 @@ import type { ExperienceSignal } from '../../signals/schema';
 import { parseDateRange, parseIsoMonth } from '../dates';
 import { ldOrganizations, type LdPerson } from '../structured';
 import { cleanText, queryAll, textOf } from '../text';
+import { LI } from './selectors';
 
 // Experience entries in LinkedIn's three layouts. Volunteering, education and every other section
 // are never read: callers pass the experience section only.
@@ -12,7 +13,7 @@ const MAX_ENTRIES = 200;
 // Proven by li-profile-loggedin-2024.html and ja-profile-loggedin.html. Class names there are hashed, so
 // rows are found by `data-view-name`, and each text is read from its `span[aria-hidden="true"]` copy
 // (the `visually-hidden` twin says "Jul 2021 to Present" for screen readers).
-export const ENTITY = '[data-view-name="profile-component-entity"]';
+export const ENTITY = LI.entity.css;
 
 function isInside(element: Element, root: Element, test: (el: Element) => boolean): boolean {
   for (let node = element.parentElement; node && node !== root; node = node.parentElement) if (test(node)) return true;
@@ -36,7 +37,7 @@ export function ownLines(entity: Element): string[] {
 
 /** "Spotify logo" / "Spotifyのロゴ" → "Spotify". */
 function logoName(entity: Element): string {
-  const alt = entity.querySelector('a[data-field="experience_company_logo"] img[alt], img[alt]')?.getAttribute('alt');
+  const alt = (entity.querySelector(LI.companyLogo.css) ?? entity.querySelector('img[alt]'))?.getAttribute('alt');
   return cleanText(alt).replace(/\s*(?:logo|のロゴ|ロゴ)$/i, '');
 }
 
@@ -87,7 +88,7 @@ export function loggedInExperience(section: Element): ExperienceSignal[] {
 // the company. Dates: the element holding the <time>s ("<time>Jul 2021</time> - Present <span>2 years…</span>").
 
 function guestDates(item: Element): ReturnType<typeof parseDateRange> {
-  const holder = item.querySelector('.date-range') ?? item.querySelector('time')?.parentElement;
+  const holder = item.querySelector(LI.guestDateRange.css) ?? item.querySelector('time')?.parentElement;
   if (!holder) return undefined;
   // Only the holder's own text and <time> children: the nested <span> is the duration.
   let text = '';

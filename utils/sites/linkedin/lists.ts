@@ -3,11 +3,20 @@ import { findJsonLd, LdOrganization, meta, pageTitle } from '../structured';
 import { cleanText, queryAll, textOf } from '../text';
 import type { DraftResult, OrganizationSignal } from '../types';
 import { readCards } from './cards';
+import { LI } from './selectors';
 import { canonicalCompanyUrl, companySlug } from './url';
 
 // Company pages, their People tab, and people search results: an organisation and/or a list of people.
 
 const MAX_CARDS = 500;
+
+/** The about-us website link shows the URL as text; its href is LinkedIn's redirect (…/redir/redirect?url=…). */
+function websiteDomain(link: Element | null): string | undefined {
+  if (!link) return undefined;
+  const href = link.getAttribute('href') ?? '';
+  const target = URL.canParse(href) ? new URL(href).searchParams.get('url') : null;
+  return tldtsDomain(textOf(link, 300)) ?? tldtsDomain(target ?? undefined);
+}
 
 /**
  * The company a /company/<slug> page is about. JSON-LD Organization (guest), else og:title / <title>
@@ -27,12 +36,7 @@ function readCompany(doc: Document, url: URL): OrganizationSignal | undefined {
   const name = cleanText(ld?.name) || heading || cleanText(fromTitle);
   if (!name) return undefined;
   const sameAs = Array.isArray(ld?.sameAs) ? ld.sameAs[0] : ld?.sameAs;
-  const website =
-    sameAs ??
-    doc.querySelector('[data-test-id="about-us__website"] a[href]')?.textContent ??
-    doc.querySelector('main a[data-test-id="about-us__website"], main a[aria-label*="website" i]')?.getAttribute('href') ??
-    undefined;
-  const domain = tldtsDomain(cleanText(website));
+  const domain = tldtsDomain(cleanText(sameAs)) ?? websiteDomain(doc.querySelector(LI.companyWebsite.css));
   return { name, url: canonicalCompanyUrl(slug), ...(domain ? { domain } : {}) };
 }
 
@@ -40,23 +44,19 @@ function readCompany(doc: Document, url: URL): OrganizationSignal | undefined {
 export function readCompanyPage(doc: Document, url: URL, peopleTab: boolean): DraftResult {
   const company = readCompany(doc, url);
   if (!company) return { missing: 'company name (JSON-LD Organization, og:title or main h1)' };
-  const employees = queryAll(doc, '[data-test-id="employees-at"] li', MAX_CARDS);
+  const employees = queryAll(doc, LI.employeesAt.css, MAX_CARDS);
   const cards = peopleTab
-    ? queryAll(doc, 'main li.org-people-profile-card__profile-card-spacing, main [data-view-name="org-people-profile-card"], main .org-people-profile-card', MAX_CARDS)
+    ? queryAll(doc, LI.peopleTabCard.css, MAX_CARDS)
     : employees;
   const people = readCards(cards, url, 'listed');
-  if (peopleTab && !people.length) return { missing: 'People tab cards (main .org-people-profile-card)' };
+  if (peopleTab && !people.length) return { missing: `People tab cards (${LI.peopleTabCard.css})` };
   return { people, organizations: [company] };
 }
 
 /** Logged-in people search (search-results.html): one card per result, placeholders for hidden members skipped. */
 export function readSearchResults(doc: Document, url: URL): DraftResult {
-  const cards = queryAll(
-    doc,
-    'main [data-chameleon-result-urn], main [data-view-name="search-entity-result-universal-template"], main li.reusable-search__result-container',
-    MAX_CARDS,
-  );
-  if (!cards.length) return { missing: 'search result cards (main [data-chameleon-result-urn])' };
+  const cards = queryAll(doc, LI.searchCard.css, MAX_CARDS);
+  if (!cards.length) return { missing: `search result cards (${LI.searchCard.css})` };
   // A card can match two of the selectors (the <li> and its inner div): keep the innermost.
   const innermost = cards.filter((card) => !cards.some((other) => other !== card && card.contains(other)));
   return { people: readCards(innermost, url, 'listed'), organizations: [] };

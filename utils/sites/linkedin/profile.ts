@@ -4,6 +4,7 @@ import { cleanText, queryAll, textOf } from '../text';
 import type { DraftPerson, DraftResult } from '../types';
 import { readCards } from './cards';
 import { guestExperience, jsonLdExperience, loggedInExperience, topEntities } from './experience';
+import { LI } from './selectors';
 import { canonicalProfileUrl, profileSlug } from './url';
 import { displayName, voyagerProfile } from './voyager';
 
@@ -38,9 +39,9 @@ function headingAfter(h1: Element, card: Element): Element | undefined {
 }
 
 function experienceSection(doc: Document, kind: PageKind): { section: Element; layout: 'logged-in' | 'guest' } | undefined {
-  const guest = doc.querySelector('section[data-section="experience"]');
+  const guest = doc.querySelector(LI.guestExperience.css);
   if (guest) return { section: guest, layout: 'guest' };
-  const anchored = doc.querySelector('#experience')?.closest('section');
+  const anchored = doc.querySelector(LI.experienceAnchor.css)?.closest('section');
   if (anchored) return { section: anchored, layout: 'logged-in' };
   // /details/experience/ has no #experience anchor: its main landmark holds only the list.
   const main = doc.querySelector('main');
@@ -49,7 +50,7 @@ function experienceSection(doc: Document, kind: PageKind): { section: Element; l
 }
 
 function relatedPeople(doc: Document, base: URL): DraftPerson[] {
-  const rails = queryAll(doc, '#browsemap_recommendation, .browsemap, [data-view-name="profile-browsemap"]', 5).map(
+  const rails = queryAll(doc, LI.rail.css, 5).map(
     (anchor) => anchor.closest('section') ?? anchor,
   );
   const cards = rails.flatMap((rail) => {
@@ -89,7 +90,7 @@ export function readProfile(doc: Document, kind: PageKind, url: URL): DraftResul
   const topCard = heading?.closest('section');
   const headline =
     cleanText(voyager?.headline) ||
-    textOf(doc.querySelector('main [data-generated-suggestion-target]')) ||
+    textOf(doc.querySelector(LI.headline.css)) ||
     (heading && topCard ? textOf(headingAfter(heading, topCard)) : '');
   const worksFor = ldOrganizations(ld?.worksFor)[0]?.name;
   const currentOrganization = cleanText(worksFor) || experience.find((entry) => entry.to === null)?.organization;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeJson } from '../structured';
 import { queryAll } from '../text';
+import { LI } from './selectors';
 
 // The logged-in app ships its API responses inside <code id="bpr-guid-N"> elements ("data islands").
 // The subject is the Profile whose publicIdentifier is the URL's slug; the `/voyager/api/me` block
@@ -26,7 +27,7 @@ export interface VoyagerPerson {
 }
 
 export function voyagerProfile(doc: Document, slug: string): VoyagerPerson | undefined {
-  for (const code of queryAll(doc, 'code[id^="bpr-guid-"]', 100)) {
+  for (const code of queryAll(doc, LI.voyagerIsland.css, 100)) {
     const island = Island.safeParse(safeJson(code.textContent));
     if (!island.success) continue;
     for (const item of island.data.included) {

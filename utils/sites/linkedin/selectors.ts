@@ -1,0 +1,62 @@
+// Every LinkedIn-specific anchor the readers use, each with the saved or written pages that contain
+// it (paths under tests/fixtures/). tests/sites/selectors.test.ts proves each one against its pages,
+// so a selector nobody has seen on a real page cannot slip in. Never hashed class names: attributes,
+// ids, landmarks and LinkedIn's stable design-system (BEM) names only.
+
+export interface Anchor {
+  css: string;
+  proof: string[];
+}
+
+const LOGGED_IN = 'linkedin/li-profile-loggedin-2024.html';
+const LOGGED_IN_JA = 'linkedin/written/li-profile-loggedin-ja.html';
+const DETAILS = 'linkedin/written/li-profile-details-experience-loggedin.html';
+const GUEST_2024 = 'linkedin/li-profile-public-2024.html';
+const GUEST_2026 = 'linkedin/li-profile-public-2026.html';
+const COMPANY = 'linkedin/li-company-public-2024.html';
+const PEOPLE_TAB = 'linkedin/written/li-company-people-loggedin.html';
+const SEARCH = 'linkedin/written/li-search-people-loggedin.html';
+const CHALLENGE = 'linkedin/li-challenge-redirect-2024.html';
+
+export const LI = {
+  // ——— member profile ———
+  /** One row of a logged-in profile card (a role, a grouped employer, a rail member). */
+  entity: { css: '[data-view-name="profile-component-entity"]', proof: [LOGGED_IN, LOGGED_IN_JA, DETAILS] },
+  /** The anchor div at the top of the logged-in Experience card (ids are the same in every UI language). */
+  experienceAnchor: { css: '#experience', proof: [LOGGED_IN, LOGGED_IN_JA] },
+  companyLogo: { css: 'a[data-field="experience_company_logo"] img[alt]', proof: [LOGGED_IN, LOGGED_IN_JA, DETAILS] },
+  /** The headline under the logged-in <h1>. */
+  headline: { css: 'main [data-generated-suggestion-target]', proof: [LOGGED_IN, LOGGED_IN_JA] },
+  /** Voyager data islands holding the Profile record. */
+  voyagerIsland: { css: 'code[id^="bpr-guid-"]', proof: [LOGGED_IN, LOGGED_IN_JA, DETAILS] },
+  guestExperience: { css: 'section[data-section="experience"]', proof: [GUEST_2024, GUEST_2026] },
+  guestDateRange: { css: '.date-range', proof: [GUEST_2024, GUEST_2026] },
+  /** "People also viewed" / "Other similar profiles" / 他のおすすめプロフィール. */
+  rail: { css: '#browsemap_recommendation, .browsemap', proof: [LOGGED_IN, LOGGED_IN_JA, DETAILS, GUEST_2024, GUEST_2026] },
+  // ——— company pages ———
+  employeesAt: { css: '[data-test-id="employees-at"] li', proof: [COMPANY] },
+  companyWebsite: { css: '[data-test-id="about-us__website"] a[href]', proof: [COMPANY] },
+  peopleTabCard: { css: 'main li.org-people-profile-card__profile-card-spacing', proof: [PEOPLE_TAB] },
+  // ——— people search ———
+  searchCard: {
+    css: 'main [data-chameleon-result-urn], main [data-view-name="search-entity-result-universal-template"], main li.reusable-search__result-container',
+    proof: [SEARCH],
+  },
+  searchSummary: { css: '.entity-result__summary', proof: [SEARCH] },
+  // ——— person cards in lists: name, then headline, in the order tried ———
+  cardNames: {
+    css: '.entity-result__title-text a span[aria-hidden="true"], .artdeco-entity-lockup__title, .base-main-card__title',
+    proof: [SEARCH, PEOPLE_TAB, COMPANY],
+  },
+  cardHeadlines: {
+    css: '.entity-result__primary-subtitle, .artdeco-entity-lockup__subtitle, .base-main-card__subtitle, .base-aside-card__subtitle',
+    proof: [SEARCH, PEOPLE_TAB, COMPANY, GUEST_2024, GUEST_2026],
+  },
+  // ——— pages that show nobody ———
+  challengeRefresh: { css: 'meta[http-equiv="refresh" i]', proof: [CHALLENGE] },
+} satisfies Record<string, Anchor>;
+
+/** Each selector of a comma list on its own, in order (cards try them one by one). */
+export function alternatives(anchor: Anchor): string[] {
+  return anchor.css.split(/,\s*/);
+}
