@@ -1,94 +1,20 @@
 import type { Alumnus, Organization } from '../api';
 import type { OrganizationSignal, PersonSignal } from '../signals/schema';
-import { PROFILE_PATH_SEGMENTS } from './data/profile-sites';
-import { registrableDomain } from './domain';
 import { SectionReader, SectionWriter } from './codec';
-import { FrozenTable } from './frozen-table';
-import { nameKeys, parseName, transliteratedName, type NameForm } from './names';
-import { CompanyMatcher, organizationKeys } from './organizations';
+import { nameKeys, parseName, type NameForm } from './names';
+import { OrganizationBook } from './organization-book';
+import { CompanyMatcher } from './organizations';
 import { canonicalProfileUrl } from './profile-url';
 import { RowStore } from './row-store';
-import { TextScanner, cjkSymbols, type ScannerPattern } from './scanner';
-import { explain, judge, pickBest, readPage, type Candidate, type NameQuality } from './scoring';
+import { QUALITY_RANK, explain, judge, pickBest, readPage, type Candidate, type NameQuality } from './scoring';
 import { rowFromAlumnus, type Row } from './store';
-import { TypoIndex } from './typos';
+import { FORMER, PARTIAL, TableSources, freeze, postingSlot, readTables, writeTables, type Tables } from './tables';
 import type { CompanyNames, MatchResult, RecognitionIndex, ScanHit } from './types';
 
 const FORMAT = 'alumni-lens-recognition/2';
 const MAX_ALT_NAMES = 20;
-const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}\u30fc\s・]+$/u;
 /** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
 const REBUILD_SHARE = 0.1;
-
-// A name-table posting packs the slot with how the key was made: bit 0 = first + last only
-// (a middle name left out), bit 1 = a former name.
-const PARTIAL = 1;
-const FORMER = 2;
-const posting = (slot: number, flags: number) => slot * 4 + flags;
-const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial: 2, typo: 1 };
-
-/** Name keys, URLs, name words and scanner patterns of some rows: what the tables are built from. */
-class TableSources {
-  readonly names = new Map<string, number[]>();
-  readonly urls = new Map<string, number[]>();
-  /** Name words to search for typos: each spelling → the romaji-respelled word in the name keys. */
-  readonly words = new Map<string, string>();
-  readonly patterns: ScannerPattern[] = [];
-  readonly vocabulary = new Map<string, number>();
-
-  add(row: Row, slot: number): void {
-    const push = (map: Map<string, number[]>, key: string, value: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [value]);
-      else if (!list.includes(value)) list.push(value);
-    };
-    const withVariants = (names: string[]) => names.flatMap((n) => [n, transliteratedName(n) ?? []].flat());
-    const named = [...withVariants(row.names).map((n) => [n, false] as const), ...withVariants(row.former).map((n) => [n, true] as const)];
-    for (const [name, former] of named) {
-      if (KANA_ONLY.test(name)) this.addPattern(cjkSymbols(name), slot);
-      for (const form of parseName(name)) {
-        for (const { key, kind } of nameKeys(form)) push(this.names, key, posting(slot, (kind === 'partial' ? PARTIAL : 0) | (former ? FORMER : 0)));
-        if (form.cjk) this.addPattern(cjkSymbols(form.tokens.join('')), slot);
-        else {
-          form.tokens.forEach((token, i) => {
-            this.words.set(token, token);
-            const surface = form.surface?.[i];
-            if (surface && !this.words.has(surface)) this.words.set(surface, token);
-          });
-          if (form.tokens.length >= 2) {
-            const ids = form.tokens.map((t) => TextScanner.tokenSymbol(this.vocabulary, t));
-            this.addPattern(ids, slot);
-            if (ids.length === 2) this.addPattern([ids[1], ids[0]], slot);
-          }
-        }
-      }
-    }
-    for (const url of row.urls) push(this.urls, url, slot);
-  }
-
-  private addPattern(symbols: number[], slot: number): void {
-    if (symbols.length >= 2) this.patterns.push({ symbols, slot });
-  }
-}
-
-/** The frozen tables over slots [0, count). */
-interface BaseTables {
-  count: number;
-  names: FrozenTable;
-  urls: FrozenTable;
-  typos: TypoIndex;
-  scanner: TextScanner;
-}
-
-function freeze(sources: TableSources, count: number): BaseTables {
-  return {
-    count,
-    names: FrozenTable.from(sources.names),
-    urls: FrozenTable.from(sources.urls),
-    typos: TypoIndex.build(sources.words),
-    scanner: TextScanner.build(sources.patterns, sources.vocabulary),
-  };
-}
 
 /**
  * The directory index. Alumni live in slots. Slots below `base.count` are covered by frozen,
@@ -98,18 +24,13 @@ function freeze(sources: TableSources, count: number): BaseTables {
  */
 export class DirectoryIndex implements RecognitionIndex {
   private rows = RowStore.empty();
-  private base: BaseTables = freeze(new TableSources(), 0);
+  private base: Tables = freeze(new TableSources(), 0);
   private overlay = new TableSources();
-  private overlayTables: BaseTables | null = null;
+  private overlayTables: Tables | null = null;
   private slotById: Map<string, number> | null = null;
   private changes = 0;
-  private organizations: Organization[] = [];
-  private orgById = new Map<string, Organization>();
-  private orgByKey = new Map<string, string[]>();
-  private orgByDomain = new Map<string, string>();
-  private orgByUrl = new Map<string, string>();
+  private organizations = new OrganizationBook([]);
   private alumniByOrg: Map<string, string[]> | null = null;
-  private employerKeyCache = new Map<string, Set<string>>();
   private companyCache: { key: string; matcher: CompanyMatcher } | null = null;
 
   static build(alumni: readonly Alumnus[], organizations: readonly Organization[]): DirectoryIndex {
@@ -135,7 +56,6 @@ export class DirectoryIndex implements RecognitionIndex {
 
   private forgetDerived(): void {
     this.alumniByOrg = null;
-    this.employerKeyCache.clear();
   }
 
   get size(): number {
@@ -173,40 +93,18 @@ export class DirectoryIndex implements RecognitionIndex {
   }
 
   setOrganizations(organizations: readonly Organization[]): void {
-    this.organizations = Array.isArray(organizations) ? organizations.slice() : [];
-    this.orgById.clear();
-    this.orgByKey.clear();
-    this.orgByDomain.clear();
-    this.orgByUrl.clear();
-    for (const org of this.organizations) {
-      if (!org?.id) continue;
-      this.orgById.set(org.id, org);
-      for (const name of [org.name, ...(org.aliases ?? [])])
-        for (const key of organizationKeys(name)) {
-          const ids = this.orgByKey.get(key) ?? [];
-          if (!ids.includes(org.id)) ids.push(org.id);
-          this.orgByKey.set(key, ids);
-        }
-      for (const domain of org.domains ?? []) {
-        const registrable = registrableDomain(domain);
-        if (registrable) this.orgByDomain.set(registrable, org.id);
-      }
-      for (const url of org.profileUrls ?? []) {
-        const canonical = canonicalProfileUrl(url);
-        if (canonical) this.orgByUrl.set(canonical, org.id);
-      }
-    }
+    this.organizations = new OrganizationBook(organizations);
     this.forgetDerived();
   }
 
   // ——— matching ———
 
-  private overlayFrozen(): BaseTables {
+  private overlayFrozen(): Tables {
     this.overlayTables ??= freeze(this.overlay, this.rows.length);
     return this.overlayTables;
   }
 
-  private tables(): BaseTables[] {
+  private tables(): Tables[] {
     return this.overlay.patterns.length || this.overlay.names.size || this.overlay.urls.size ? [this.base, this.overlayFrozen()] : [this.base];
   }
 
@@ -226,7 +124,7 @@ export class DirectoryIndex implements RecognitionIndex {
     if (!this.lookupNames(forms, candidates, tables)) this.lookupTypos(forms, candidates, tables);
     if (candidates.size === 0) return null;
     const page = readPage(signal, this.companyMatcher(company), String(company?.name ?? ''), pageUrl);
-    const employerKeys = (row: Row) => this.employerKeys(row);
+    const employerKeys = (row: Row) => this.organizations.employerKeys(row);
     const judgements = [...candidates.values()].map((c) => judge(c, this.rows.get(c.slot)!, page, employerKeys));
     const best = pickBest(judgements);
     if (!best) return null;
@@ -243,7 +141,7 @@ export class DirectoryIndex implements RecognitionIndex {
     candidates.set(slot, { slot, urlMatch: existing?.urlMatch ?? false, quality, matchedName });
   }
 
-  private lookupNames(forms: NameForm[], candidates: Map<number, Candidate>, tables: BaseTables[]): boolean {
+  private lookupNames(forms: NameForm[], candidates: Map<number, Candidate>, tables: Tables[]): boolean {
     let found = false;
     for (const form of forms)
       for (const { key, kind } of nameKeys(form))
@@ -251,14 +149,14 @@ export class DirectoryIndex implements RecognitionIndex {
           table.names.forEach(key, (p) => {
             const flags = p & 3;
             const partial = kind === 'partial' || (flags & PARTIAL) !== 0;
-            this.consider(candidates, Math.floor(p / 4), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
+            this.consider(candidates, postingSlot(p), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
             found = true;
           });
     return found;
   }
 
   /** One word of the name one edit away from a directory word, the other words exact. */
-  private lookupTypos(forms: NameForm[], candidates: Map<number, Candidate>, tables: BaseTables[]): void {
+  private lookupTypos(forms: NameForm[], candidates: Map<number, Candidate>, tables: Tables[]): void {
     for (const form of forms) {
       if (form.cjk || form.tokens.length < 2) continue;
       for (let i = 0; i < form.tokens.length; i++)
@@ -268,7 +166,7 @@ export class DirectoryIndex implements RecognitionIndex {
           for (const { key } of nameKeys({ tokens, cjk: false }))
             for (const table of tables)
               table.names.forEach(key, (p) => {
-                if (!(p & PARTIAL)) this.consider(candidates, Math.floor(p / 4), 'typo');
+                if (!(p & PARTIAL)) this.consider(candidates, postingSlot(p), 'typo');
               });
         }
     }
@@ -281,42 +179,15 @@ export class DirectoryIndex implements RecognitionIndex {
     return this.companyCache.matcher;
   }
 
-  /** The current employer's names: the directory's spelling plus its organisation record's aliases. */
-  private employerKeys(row: Row): Set<string> {
-    const cacheKey = `${row.employerOrgId}\u0000${row.employer}`;
-    let keys = this.employerKeyCache.get(cacheKey);
-    if (keys) return keys;
-    keys = new Set(organizationKeys(row.employer));
-    const org = this.orgById.get(row.employerOrgId) ?? this.orgForName(row.employer);
-    if (org) for (const name of [org.name, ...org.aliases]) for (const k of organizationKeys(name)) keys.add(k);
-    if (this.employerKeyCache.size > 10_000) this.employerKeyCache.clear();
-    this.employerKeyCache.set(cacheKey, keys);
-    return keys;
-  }
-
-  private orgForName(name: string): Organization | undefined {
-    const ids = new Set(organizationKeys(name).flatMap((k) => this.orgByKey.get(k) ?? []));
-    return ids.size === 1 ? this.orgById.get([...ids][0]) : undefined;
-  }
-
   matchOrganization(signal: OrganizationSignal): string | null {
-    if (!signal || typeof signal !== 'object') return null;
-    const url = canonicalProfileUrl(signal.url);
-    if (url && this.orgByUrl.has(url)) return this.orgByUrl.get(url)!;
-    for (const candidate of [signal.domain, signal.url]) {
-      const domain = registrableDomain(candidate);
-      // A LinkedIn company page's domain is LinkedIn's, not the company's.
-      if (domain && !(domain in PROFILE_PATH_SEGMENTS) && this.orgByDomain.has(domain)) return this.orgByDomain.get(domain)!;
-    }
-    const ids = new Set(organizationKeys(signal.name).flatMap((key) => this.orgByKey.get(key) ?? []));
-    return ids.size === 1 ? [...ids][0] : null;
+    return this.organizations.match(signal);
   }
 
   alumniAt(organizationId: string): string[] {
     if (!this.alumniByOrg) {
       const byOrg = new Map<string, string[]>();
       for (const [, row] of this.rows.entries()) {
-        const orgId = row.employerOrgId || (row.employer ? this.orgForName(row.employer)?.id : undefined);
+        const orgId = row.employerOrgId || (row.employer ? this.organizations.forName(row.employer)?.id : undefined);
         if (!orgId) continue;
         const list = byOrg.get(orgId);
         if (list) list.push(row.id);
@@ -374,11 +245,8 @@ export class DirectoryIndex implements RecognitionIndex {
     }
     const out = new SectionWriter();
     RowStore.write(baseRows, out, 'rows');
-    this.base.names.write(out, 'names');
-    this.base.urls.write(out, 'urls');
-    this.base.typos.write(out, 'typos');
-    this.base.scanner.write(out, 'scanner');
-    return out.build(FORMAT, { removed, overlay: overlayRows, organizations: this.organizations });
+    writeTables(this.base, out);
+    return out.build(FORMAT, { removed, overlay: overlayRows, organizations: this.organizations.records });
   }
 
   static load(serialized: string): DirectoryIndex {
@@ -388,13 +256,7 @@ export class DirectoryIndex implements RecognitionIndex {
     const meta = (input.meta ?? {}) as { removed?: number[]; overlay?: Row[]; organizations?: Organization[] };
     const index = new DirectoryIndex();
     index.rows = RowStore.read(input, 'rows');
-    index.base = {
-      count: index.rows.length,
-      names: FrozenTable.read(input, 'names'),
-      urls: FrozenTable.read(input, 'urls'),
-      typos: TypoIndex.read(input, 'typos'),
-      scanner: TextScanner.read(input, 'scanner'),
-    };
+    index.base = readTables(input, index.rows.length);
     for (const slot of meta.removed ?? []) index.rows.remove(slot);
     for (const row of meta.overlay ?? []) {
       const slot = index.rows.add(row);

@@ -40,7 +40,8 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
     if (entry.to === null) for (const key of organizationKeys(entry.organization)) currentOrganizationKeys.add(key);
     if (!company.names(entry.organization)) continue;
     const from = monthNumber(entry.from);
-    const to = entry.to === null ? now : monthNumber(entry.to);
+    // "Present" only dates an entry that has a start; a lone end date dates it at that month.
+    const to = entry.to === null ? (from !== null ? now : null) : monthNumber(entry.to);
     const range: [number, number] | null = from !== null || to !== null ? [from ?? to!, to ?? from!] : null;
     const pageDates = range ? `${entry.from ?? '?'} – ${entry.to === null ? 'present' : (entry.to ?? '?')}` : '';
     ourEntries.push({ organization: entry.organization.slice(0, 120), range, pageDates });
@@ -56,7 +57,7 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
 }
 
 const LEVELS: Confidence[] = ['possible', 'possible', 'likely', 'confirmed'];
-const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial: 2, typo: 1 };
+export const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial: 2, typo: 1 };
 const RANK: Record<Confidence, number> = { possible: 1, likely: 2, confirmed: 3 };
 
 /** The numbers behind a candidate's confidence; cheap, so every namesake can be weighed. */

@@ -263,6 +263,7 @@ export const handWritten: EvalCase[] = [
   kase('hostile', { name: 'Ｊｕｌｉｅｎ　Ｍｏｒｅａｕ', experience: [job('Ｓａｋｕｒａ　Ｄｉｇｉｔａｌ', '2017-01', '2019-01')] }, 'al-julien', 'confirmed'),
   kase('hostile', { name: 'Julien Moreau', profileUrl: 'javascript:alert(1)', experience: [job(SD, '2017-01', '2019-01')] }, 'al-julien', 'confirmed'),
   kase('hostile', { name: 'Julien Moreau', profileUrl: LONG, experience: [job(SD, '2017-01', '2019-01', LONG)] }, 'al-julien', 'confirmed'),
+  kase('hostile', { name: 'Julien Moreau', experience: [job(SD, undefined, null)] }, 'al-julien', 'likely', { note: '“present” without a start date is undated, not today' }),
   kase('hostile', { name: 'Julien Moreau', experience: [job(SD, '2019-13', 'soon')] }, 'al-julien', 'likely', { note: 'unreadable dates count as undated' }),
   kase('hostile', { name: 'Julien Moreau', altNames: Array.from({ length: 500 }, (_, i) => `Alias ${i}`) }, 'al-julien', 'possible'),
   kase('hostile', { name: '((((((((((((((((((((Julien Moreau', experience: [job(SD)] }, 'al-julien', 'likely'),
