@@ -1,7 +1,8 @@
 /**
  * Extension benchmark (issue 5, "Performance"): run by `npm run bench`, or alone with `npx tsx scripts/bench/extension.ts`.
  *   - content-script size, gzip, per site (production build in .output/chrome-mv3);
- *   - time from the profile page's document idle to the sidebar shown, with a 100,000-alumni directory synced;
+ *   - time from document idle (counted from DOMContentLoaded, which precedes it) to the sidebar shown on the
+ *     profile fixture, with a 100,000-alumni directory synced;
  *   - time to the first match after Chrome terminated the service worker.
  * Real parts only: the reference server on PGlite, Debian's Chromium, the built extension.
  */
@@ -27,7 +28,8 @@ export interface BenchRow {
   ok: boolean;
 }
 
-const DIRECTORY_SIZE = 100_000;
+/** BENCH_ALUMNI overrides the directory size for a quick trial run; the reported figures use 100,000. */
+const DIRECTORY_SIZE = Number(process.env.BENCH_ALUMNI ?? 100_000);
 const PROFILE = 'https://www.linkedin.com/in/sofia-andersson-reyes/';
 const RUNS = 9;
 const HOST_TAG = 'alumni-lens-ui';
@@ -48,9 +50,10 @@ function contentScriptSizes(): BenchRow[] {
 }
 
 /**
- * Milliseconds from the end of DOMContentLoaded (Chrome runs document_idle scripts after it, so this
- * over-counts slightly) to the sidebar's host being attached, as seen by the page's own MutationObserver
- * (installed by `markSidebar` before the page's first script).
+ * Milliseconds from the end of DOMContentLoaded to the sidebar's host being attached, seen by a
+ * MutationObserver in the page (installed by `markSidebar` before the page's first script). Chrome injects
+ * document_idle scripts after DOMContentLoaded, so this counts from no later than document idle: it
+ * over-states the extension's share, never under-states it.
  */
 async function idleToSidebar(page: Page): Promise<number> {
   await page.goto(PROFILE, { waitUntil: 'load' });
@@ -105,7 +108,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) times.push(await idleToSidebar(page));
     const sidebarMs = median(times);
-    rows.push({ measure: 'document idle → sidebar shown (profile, median)', value: `${sidebarMs.toFixed(0)} ms`, target: '< 100 ms', ok: sidebarMs < 100 });
+    rows.push({ measure: 'DOMContentLoaded (≤ document idle) → sidebar shown, profile (median)', value: `${sidebarMs.toFixed(0)} ms`, target: '< 100 ms', ok: sidebarMs < 100 });
 
     // First match after the worker was terminated: the message wakes it, it loads the persisted index and answers.
     const signals = {
@@ -132,7 +135,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     const wakeMs = median(wakeTimes);
     rows.push({ measure: 'first match after the worker was terminated (median)', value: `${wakeMs.toFixed(0)} ms`, target: '< 300 ms', ok: wakeMs < 300 });
     const coldMs = median(coldSidebar);
-    rows.push({ measure: 'document idle → sidebar, worker terminated before (median)', value: `${coldMs.toFixed(0)} ms`, target: '(report)', ok: true });
+    rows.push({ measure: 'DOMContentLoaded → sidebar, worker terminated before (median)', value: `${coldMs.toFixed(0)} ms`, target: '(report)', ok: true });
     return rows;
   } finally {
     await extension.dispose();
