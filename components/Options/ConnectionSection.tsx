@@ -3,12 +3,10 @@ import { HttpUrl, type Me } from '../../utils/api';
 import { originPattern } from '../../utils/config';
 import { useI18n } from '../../utils/i18n/context';
 import { useSend } from '../api-context';
-import type { OptionsPlatform } from './platform';
+import type { ConnectionFields, OptionsPlatform } from './platform';
 
 export interface ConnectionSectionProps {
   platform: OptionsPlatform;
-  /** Managed policy configures the backend: the fields are shown locked. */
-  managed: boolean;
   me: Me | null;
   onSaved: () => void;
 }
@@ -16,25 +14,28 @@ export interface ConnectionSectionProps {
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 /** Backend URL and token, with "Test connection" and Save (which asks for the backend origin first). */
-export function ConnectionSection({ platform, managed, me, onSaved }: ConnectionSectionProps) {
+export function ConnectionSection({ platform, me, onSaved }: ConnectionSectionProps) {
   const { t } = useI18n();
   const send = useSend();
   const [apiUrl, setApiUrl] = useState('');
   const [token, setToken] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  const [locked, setLocked] = useState<ConnectionFields['locked']>([]);
 
   useEffect(() => {
     platform
-      .readLocalConfig()
-      .then((config) => {
-        if (config) {
-          setApiUrl(config.apiUrl);
-          setToken(config.token);
-        }
+      .readConnection()
+      .then((fields) => {
+        setApiUrl(fields.apiUrl);
+        setToken(fields.token);
+        setLocked(fields.locked);
       })
       .catch(() => undefined);
   }, [platform]);
+  const urlLocked = locked.includes('apiUrl');
+  // A token set by policy is not shown, so nothing here can test or save it.
+  const tokenLocked = locked.includes('token');
 
   function problem(): string | null {
     if (!HttpUrl.safeParse(apiUrl.trim()).success) return t('options.invalidUrl');
@@ -80,7 +81,7 @@ export function ConnectionSection({ platform, managed, me, onSaved }: Connection
   return (
     <section class="al-options-card" aria-labelledby="al-connection">
       <h2 id="al-connection">{t('options.connection')}</h2>
-      {managed && <p class="al-options-locked">{t('options.managed')}</p>}
+      {locked.length > 0 && <p class="al-options-locked">{t('options.managed')}</p>}
       <form onSubmit={save}>
         <label class="al-field">
           {t('options.apiUrl')}
@@ -90,7 +91,7 @@ export function ConnectionSection({ platform, managed, me, onSaved }: Connection
             required
             placeholder="https://alumni.example.com"
             value={apiUrl}
-            readOnly={managed}
+            readOnly={urlLocked}
             onInput={(e) => setApiUrl((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
@@ -101,12 +102,12 @@ export function ConnectionSection({ platform, managed, me, onSaved }: Connection
             name="token"
             required
             autoComplete="off"
-            value={managed ? '••••••••' : token}
-            readOnly={managed}
+            value={tokenLocked ? '••••••••' : token}
+            readOnly={tokenLocked}
             onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
-        {!managed && (
+        {!tokenLocked && (
           <div class="al-options-actions">
             <button type="button" class="al-button" onClick={test} disabled={busy}>
               {t('options.test')}

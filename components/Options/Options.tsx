@@ -66,7 +66,6 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
         </header>
         <ConnectionSection
           platform={platform}
-          managed={status?.configSource === 'managed'}
           me={status?.me ?? null}
           onSaved={() => void loadStatus()}
         />

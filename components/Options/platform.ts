@@ -1,11 +1,19 @@
 import { browser } from 'wxt/browser';
 import { orgsitePatterns, knownOrgDomains } from '../../utils/background/orgsite';
-import { readLocalConfig, readSettings, saveConfig, updateSettings, type ApiConfig, type Settings } from '../../utils/config';
+import { MANAGED_KEYS, readLocalConfig, readManagedPolicy, readSettings, saveConfig, updateSettings, type Settings } from '../../utils/config';
 import { openDatabase } from '../../utils/db';
+
+/** The connection as the options page shows it; a token set by policy is never shown. */
+export interface ConnectionFields {
+  apiUrl: string;
+  token: string;
+  /** Fields the enterprise policy sets: shown read-only. */
+  locked: Array<'apiUrl' | 'token'>;
+}
 
 /** What the options page does outside itself: storage, permissions, the synced organisations. */
 export interface OptionsPlatform {
-  readLocalConfig(): Promise<ApiConfig | null>;
+  readConnection(): Promise<ConnectionFields>;
   saveConfig(input: { apiUrl: string; token: string }): Promise<unknown>;
   readSettings(): Promise<Settings>;
   updateSettings(change: (current: Settings) => Settings): Promise<Settings>;
@@ -17,7 +25,14 @@ export interface OptionsPlatform {
 }
 
 export const browserPlatform: OptionsPlatform = {
-  readLocalConfig: () => readLocalConfig(),
+  async readConnection() {
+    const [policy, local] = await Promise.all([readManagedPolicy(), readLocalConfig()]);
+    return {
+      apiUrl: policy.apiUrl ?? local?.apiUrl ?? '',
+      token: policy.token ? '' : (local?.token ?? ''),
+      locked: MANAGED_KEYS.filter((key) => policy[key] !== undefined),
+    };
+  },
   saveConfig,
   readSettings: () => readSettings(),
   updateSettings,

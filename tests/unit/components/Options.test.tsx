@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../../components/Options/Options';
 import type { OptionsPlatform } from '../../../components/Options/platform';
 import { readLocalConfig, readSettings, saveConfig, updateSettings } from '../../../utils/config';
+import { browserPlatform } from '../../../components/Options/platform';
 import type { ResponseOf } from '../../../utils/messaging/protocol';
 import { byText, choose, click, fakeWorker, renderUi, type } from './render';
 
@@ -24,7 +25,7 @@ const status: Status = {
 function platform(grant: boolean, patterns: string[] = []) {
   const requested: string[][] = [];
   const p: OptionsPlatform = {
-    readLocalConfig: () => readLocalConfig(),
+    readConnection: browserPlatform.readConnection,
     saveConfig,
     readSettings: () => readSettings(),
     updateSettings,
@@ -104,15 +105,28 @@ describe('Options', () => {
     await vi.waitFor(() => expect(text()).toContain('Connection failed: The backend refused the token (401).'));
   });
 
-  it('shows a connection managed by policy as locked', async () => {
+  it('shows a connection managed by policy as locked, and never shows its token', async () => {
+    await fakeBrowser.storage.managed.set({ apiUrl: 'https://alumni.sakura-digital.example', token: 'policy-token' });
     const { platform: p } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, {
-      send: worker({ configSource: 'managed' }).send,
-    });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
     await vi.waitFor(() => expect(text()).toContain('Your organisation manages this connection.'));
-    expect(container.querySelector<HTMLInputElement>('input[name="apiUrl"]')!.readOnly).toBe(true);
+    const url = container.querySelector<HTMLInputElement>('input[name="apiUrl"]')!;
+    expect([url.value, url.readOnly]).toEqual(['https://alumni.sakura-digital.example', true]);
+    expect(container.querySelector<HTMLInputElement>('input[name="token"]')!.value).not.toContain('policy-token');
     expect(() => byText(container, 'button', 'Save')).toThrow();
     expect(text()).toContain('Sales · Aiko Tanaka · Sakura Digital');
+  });
+
+  it('lets the user add a personal token when policy sets only the backend URL', async () => {
+    await fakeBrowser.storage.managed.set({ apiUrl: 'https://alumni.sakura-digital.example' });
+    const { platform: p, requested } = platform(true);
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    await vi.waitFor(() => expect(container.querySelector<HTMLInputElement>('input[name="apiUrl"]')!.readOnly).toBe(true));
+    await type(container.querySelector<HTMLInputElement>('input[name="token"]')!, 'my-own-token');
+    await click(byText(container, 'button', 'Save'));
+    expect(requested).toEqual([['https://alumni.sakura-digital.example/*']]);
+    await vi.waitFor(() => expect(text()).toContain('Saved.'));
+    expect(await readLocalConfig()).toEqual({ apiUrl: 'https://alumni.sakura-digital.example', token: 'my-own-token' });
   });
 
   it('switches a site off and names highlighting off in local:settings', async () => {
