@@ -72,13 +72,20 @@ describe('the server command line (PGlite data folder)', () => {
   });
 
   test('the server command serves the demo and stops cleanly on SIGTERM', async () => {
-    const server = await spawnCliServer(['--port', '0', '--data', await newDataFolder(join(root, 'demo-cli')), '--seed', 'demo']);
+    const folder = await newDataFolder(join(root, 'demo-cli'));
+    const server = await spawnCliServer(['--port', '0', '--data', folder, '--seed', 'demo']);
     try {
       expect(server.output()).toMatch(/demo-admin-token \(admin\)/);
       expect((await call(`${server.url}/api/v1/me`, { token: tokens.sales })).body.company.name).toBe('Sakura Digital');
+      // A second process on the same embedded database is refused while the server holds it.
+      const meanwhile = await runCli(['token', 'create', '--role', 'sales', '--name', 'Too Early', '--data', folder]);
+      expect(meanwhile.code).toBe(1);
+      expect(meanwhile.stderr).toMatch(/is in use by process \d+ \(a running server\?\)/);
     } finally {
       expect(await server.stop()).toBe(0);
     }
+    // Stopped, the folder is free again.
+    expect((await runCli(['token', 'create', '--role', 'sales', '--name', 'After Stop', '--data', folder])).code).toBe(0);
   });
 });
 
