@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../../utils/config';
 import { resolveLang, type LangSetting, type UiLang } from '../../utils/i18n';
-import { createI18n, I18nContext } from '../../utils/i18n/context';
+import { appI18n } from '../../utils/i18n/app';
+import { I18nContext } from '../../utils/i18n/context';
 import type { ResponseOf } from '../../utils/messaging/protocol';
 import { useSend } from '../api-context';
 import { ConnectionSection } from './ConnectionSection';
@@ -30,7 +31,7 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
   }, [platform]);
 
   const lang: UiLang = resolveLang(settings?.lang ?? 'auto', browserLanguage);
-  const i18n = useMemo(() => createI18n(lang), [lang]);
+  const i18n = useMemo(() => appI18n(lang), [lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

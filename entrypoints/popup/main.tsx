@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { prepareExtensionPage } from '../../components/extension-page';
 import { Popup } from '../../components/Popup/Popup';
 import popupCss from '../../components/Popup/Popup.css?inline';
-import { createI18n, I18nContext } from '../../utils/i18n/context';
+import { appI18n } from '../../utils/i18n/app';
+import { I18nContext } from '../../utils/i18n/context';
 
 async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -18,7 +19,7 @@ async function openOptions() {
 async function main() {
   const [lang, tabId] = await Promise.all([prepareExtensionPage(popupCss), activeTabId()]);
   render(
-    <I18nContext.Provider value={createI18n(lang)}>
+    <I18nContext.Provider value={appI18n(lang)}>
       <Popup tabId={tabId} onOpenOptions={() => void openOptions()} />
     </I18nContext.Provider>,
     document.getElementById('app')!,

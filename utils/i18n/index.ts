@@ -1,12 +1,14 @@
-import { en, type MessageKey } from './en';
-import { ja } from './ja';
+import type { AppKey } from './app-en';
+import type { PageKey } from './page-en';
 
-export type { MessageKey };
+export type { AppKey, PageKey };
+/** Every UI string's key: the in-page table's and the extension pages' table's. */
+export type MessageKey = PageKey | AppKey;
 export type UiLang = 'en' | 'ja';
 export type LangSetting = 'auto' | UiLang;
 export type Params = Record<string, string | number>;
-
-const tables: Record<UiLang, Record<MessageKey, string>> = { en, ja };
+/** One language's strings; content scripts carry only the in-page part (see page.ts and app.ts). */
+export type MessageTable = Partial<Record<MessageKey, string>>;
 
 /** The UI language: the user's choice, else the browser's language (Japanese for any ja-* locale). */
 export function resolveLang(setting: LangSetting, browserLanguage: string | undefined): UiLang {
@@ -14,18 +16,17 @@ export function resolveLang(setting: LangSetting, browserLanguage: string | unde
   return browserLanguage?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-/** One UI string with its {placeholders} filled; an unknown placeholder is left visible rather than dropped. */
-export function translate(lang: UiLang, key: MessageKey, params?: Params): string {
-  const template = tables[lang][key] ?? en[key];
+/**
+ * One UI string with its {placeholders} filled. An unknown placeholder is left visible rather than
+ * dropped, and a key missing from the table shows as itself, so a gap is seen, not silently blank.
+ */
+export function translate(table: MessageTable, key: MessageKey, params?: Params): string {
+  const template = table[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;
-
-export function translator(lang: UiLang): Translate {
-  return (key, params) => translate(lang, key, params);
-}
 
 /** "2009-04" → "Apr 2009" / "2009年4月". */
 export function formatMonth(lang: UiLang, yearMonth: string): string {
@@ -46,5 +47,3 @@ export function formatDate(lang: UiLang, value: string | number): string {
 export function formatDateTime(lang: UiLang, value: number): string {
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(value);
 }
-
-export const messageTables = tables;

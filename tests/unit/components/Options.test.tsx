@@ -68,7 +68,7 @@ afterEach(() => {
 describe('Options', () => {
   it('asks for the backend origin, then saves the configuration into local:config', async () => {
     const { platform: p, requested } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await fillConnection(container, 'http://127.0.0.1:8787/', 'demo-sales-token');
     await click(byText(container, 'button', 'Save'));
     expect(requested).toEqual([['http://127.0.0.1/*']]);
@@ -78,7 +78,7 @@ describe('Options', () => {
 
   it('saves nothing when the user refuses access to the backend, and says so', async () => {
     const { platform: p } = platform(false);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await fillConnection(container, 'https://alumni.example.com', 'secret');
     await click(byText(container, 'button', 'Save'));
     expect(text()).toContain('Access to the backend was not granted, so the settings were not saved.');
@@ -87,7 +87,7 @@ describe('Options', () => {
 
   it('refuses a URL that is not http(s) before asking anything', async () => {
     const { platform: p, requested } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await fillConnection(container, 'ftp://alumni.example.com', 'secret');
     await click(byText(container, 'button', 'Save'));
     expect(text()).toContain('Enter an http(s) URL');
@@ -96,7 +96,7 @@ describe('Options', () => {
 
   it('tests a connection and shows who the token belongs to, or why it failed', async () => {
     const { platform: p } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await fillConnection(container, 'http://127.0.0.1:8787', 'demo-sales-token');
     await click(byText(container, 'button', 'Test connection'));
     await vi.waitFor(() => expect(text()).toContain('Connected as Aiko Tanaka (Sales) at Sakura Digital.'));
@@ -108,7 +108,7 @@ describe('Options', () => {
   it('shows a connection managed by policy as locked, and never shows its token', async () => {
     await fakeBrowser.storage.managed.set({ apiUrl: 'https://alumni.sakura-digital.example', token: 'policy-token' });
     const { platform: p } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Your organisation manages this connection.'));
     const url = container.querySelector<HTMLInputElement>('input[name="apiUrl"]')!;
     expect([url.value, url.readOnly]).toEqual(['https://alumni.sakura-digital.example', true]);
@@ -120,7 +120,7 @@ describe('Options', () => {
   it('lets the user add a personal token when policy sets only the backend URL', async () => {
     await fakeBrowser.storage.managed.set({ apiUrl: 'https://alumni.sakura-digital.example' });
     const { platform: p, requested } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(container.querySelector<HTMLInputElement>('input[name="apiUrl"]')!.readOnly).toBe(true));
     await type(container.querySelector<HTMLInputElement>('input[name="token"]')!, 'my-own-token');
     await click(byText(container, 'button', 'Save'));
@@ -131,7 +131,7 @@ describe('Options', () => {
 
   it('switches a site off and names highlighting off in local:settings', async () => {
     const { platform: p } = platform(true);
-    const { container } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(container.querySelectorAll('input[role="switch"]')).toHaveLength(4));
     const linkedin = [...container.querySelectorAll('label')].find((l) => l.textContent === 'LinkedIn')!.querySelector('input')!;
     expect(linkedin.checked).toBe(true);
@@ -144,7 +144,7 @@ describe('Options', () => {
 
   it('changes language at once and remembers it', async () => {
     const { platform: p } = platform(true);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Privacy'));
     await choose(container.querySelector<HTMLSelectElement>('.al-options-lang select')!, 'ja');
     await vi.waitFor(() => expect(text()).toContain('プライバシー'));
@@ -154,14 +154,14 @@ describe('Options', () => {
 
   it('follows a Japanese browser by default', async () => {
     const { platform: p } = platform(true);
-    const { text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="ja-JP" />, { send: worker().send });
+    const { text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="ja-JP" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Alumni Lens の設定'));
   });
 
   it('asks for access to the organisation websites on a click', async () => {
     const patterns = ['https://audiense.com/*', 'https://*.audiense.com/*'];
     const { platform: p, requested } = platform(true, patterns);
-    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('needs access to their domains (1)'));
     await click(byText(container, 'button', 'Allow access to organisation websites'));
     expect(requested).toEqual([patterns]);
@@ -170,7 +170,7 @@ describe('Options', () => {
 
   it('lists layouts it could not read and the last sync error', async () => {
     const { platform: p } = platform(true);
-    const { text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send });
+    const { text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('linkedin (profile): main h1, 3×'));
     expect(text()).toContain('Last sync error: HTTP 503 from the backend');
   });

@@ -32,7 +32,7 @@ const nothing = () => null;
 describe('Popup', () => {
   it('says who you are, when the directory was synced, its size, and what is waiting or was refused', async () => {
     const worker = fakeWorker({ 'ui:get-status': () => recruiterStatus, 'ui:tab-recognition': nothing });
-    const { text } = await renderUi(<Popup tabId={7} onOpenOptions={() => undefined} />, { send: worker.send });
+    const { text } = await renderUi(<Popup tabId={7} onOpenOptions={() => undefined} />, { send: worker.send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Signed in as Hana Suzuki'));
     expect(text()).toContain('Recruiter · for Sakura Digital');
     expect(text()).toContain('Last sync: 27 Nov 2026');
@@ -45,6 +45,7 @@ describe('Popup', () => {
   it('shows an unobtrusive "nothing recognised" for the tab, or what was recognised there', async () => {
     const quiet = await renderUi(<Popup tabId={7} onOpenOptions={() => undefined} />, {
       send: fakeWorker({ 'ui:get-status': () => recruiterStatus, 'ui:tab-recognition': nothing }).send,
+      strings: 'app',
     });
     await vi.waitFor(() => expect(quiet.text()).toContain('Nothing recognised on this page.'));
     quiet.unmount();
@@ -53,7 +54,7 @@ describe('Popup', () => {
       'ui:get-status': () => recruiterStatus,
       'ui:tab-recognition': () => ({ url: 'https://www.linkedin.com/company/audiense/people/', site: 'linkedin', pageKind: 'company-people', people: 2, organizations: 1, names: ['Marcos Ruiz', 'Julien Moreau', 'Audiense'] }),
     });
-    const busy = await renderUi(<Popup tabId={7} onOpenOptions={() => undefined} />, { send: worker.send, lang: 'ja' });
+    const busy = await renderUi(<Popup tabId={7} onOpenOptions={() => undefined} />, { send: worker.send, lang: 'ja', strings: 'app' });
     await vi.waitFor(() => expect(busy.text()).toContain('人物 2 件、組織 1 件を認識'));
     expect(busy.text()).toContain('Marcos Ruiz');
     expect(worker.callsOf('ui:tab-recognition')).toEqual([{ tabId: 7 }]);
@@ -69,7 +70,7 @@ describe('Popup', () => {
       'ui:sync-now': () => recruiterStatus.sync,
       'ui:tab-recognition': nothing,
     });
-    const { text, container } = await renderUi(<Popup tabId={null} onOpenOptions={() => undefined} pollMs={150} />, { send: worker.send });
+    const { text, container } = await renderUi(<Popup tabId={null} onOpenOptions={() => undefined} pollMs={150} />, { send: worker.send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Syncing… 5000 directory received'));
     expect(byText<HTMLButtonElement>(container, 'button', 'Sync now').disabled).toBe(true);
     await vi.waitFor(() => expect(text()).toContain('Last sync:'));
@@ -84,7 +85,7 @@ describe('Popup', () => {
       'ui:list-offers': () => ({ offers: [audienseOffer] }),
       'ui:mark-offers-seen': () => ({ ok: true }),
     });
-    const { text, container } = await renderUi(<Popup tabId={1} onOpenOptions={() => undefined} />, { send: worker.send });
+    const { text, container } = await renderUi(<Popup tabId={1} onOpenOptions={() => undefined} />, { send: worker.send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Audience analytics pilot with Audiense'));
     expect(text()).toContain('1 new');
     expect(text()).toContain("I'm interested");
@@ -98,7 +99,7 @@ describe('Popup', () => {
     const worker = fakeWorker({
       'ui:get-status': () => ({ ...recruiterStatus, me: null, configSource: 'none', sync: { ...recruiterStatus.sync, state: 'unconfigured' } }),
     });
-    const { text, container } = await renderUi(<Popup tabId={1} onOpenOptions={onOpenOptions} />, { send: worker.send });
+    const { text, container } = await renderUi(<Popup tabId={1} onOpenOptions={onOpenOptions} />, { send: worker.send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Not connected to an alumni backend yet.'));
     await click(byText(container, 'button', 'Set up the connection'));
     expect(onOpenOptions).toHaveBeenCalledOnce();

@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../utils/i18n/en';
-import { ja } from '../../../utils/i18n/ja';
+import { appEn } from '../../../utils/i18n/app-en';
+import { appJa } from '../../../utils/i18n/app-ja';
 import { formatMonth, resolveLang, translate } from '../../../utils/i18n';
+import { appI18n } from '../../../utils/i18n/app';
+import { pageEn } from '../../../utils/i18n/page-en';
+import { pageJa } from '../../../utils/i18n/page-ja';
+import { pageI18n } from '../../../utils/i18n/page';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('UI message tables', () => {
+describe.each([
+  ['in-page UI', pageEn, pageJa],
+  ['popup and options', appEn, appJa],
+] as const)('UI message tables: %s', (_name, en, ja) => {
   it('translate every English key into Japanese and nothing else', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
   });
 
   it('use the same placeholders in both languages, so no value is dropped in translation', () => {
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+      expect(placeholders((ja as Record<string, string>)[key]!), key).toEqual(placeholders(en[key]));
     }
   });
 
@@ -31,9 +38,15 @@ describe('language', () => {
   });
 
   it('fills placeholders and keeps unknown ones visible', () => {
-    expect(translate('en', 'popup.pending', { count: 3 })).toBe('3 waiting to be sent');
-    expect(translate('ja', 'popup.pending', { count: 3 })).toBe('送信待ち 3 件');
-    expect(translate('en', 'popup.pending', {})).toBe('{count} waiting to be sent');
+    expect(appI18n('en').t('popup.pending', { count: 3 })).toBe('3 waiting to be sent');
+    expect(appI18n('ja').t('popup.pending', { count: 3 })).toBe('送信待ち 3 件');
+    expect(translate(appEn, 'popup.pending', {})).toBe('{count} waiting to be sent');
+  });
+
+  it('keeps the popup and options strings out of what content scripts carry', () => {
+    expect(pageI18n('en').t('popup.pending')).toBe('popup.pending');
+    expect(pageI18n('ja').t('sidebar.collapse')).toBe('Alumni Lens パネルを折りたたむ');
+    expect(appI18n('ja').t('sidebar.collapse')).toBe('Alumni Lens パネルを折りたたむ');
   });
 
   it('writes months the way each language does', () => {

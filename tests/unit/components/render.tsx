@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ApiContext, type Send } from '../../../components/api-context';
-import { createI18n, I18nContext } from '../../../utils/i18n/context';
+import { appI18n } from '../../../utils/i18n/app';
+import { I18nContext } from '../../../utils/i18n/context';
+import { pageI18n } from '../../../utils/i18n/page';
 import type { MessageName, RequestOf, ResponseOf } from '../../../utils/messaging/protocol';
 import { messages } from '../../../utils/messaging/protocol';
 
@@ -24,15 +26,18 @@ export function fakeWorker(replies: Replies) {
   return { send, calls, callsOf: (type: MessageName) => calls.filter((c) => c.type === type).map((c) => c.payload) };
 }
 
-/** Renders real Preact components into the test DOM with a language and a worker. */
-export async function renderUi(ui: ComponentChildren, options: { lang?: 'en' | 'ja'; send?: Send } = {}) {
+/**
+ * Renders real Preact components into the test DOM with a language and a worker. In-page components
+ * get only the strings content scripts carry (`strings: 'page'`), so a string they lack shows up here.
+ */
+export async function renderUi(ui: ComponentChildren, options: { lang?: 'en' | 'ja'; send?: Send; strings?: 'page' | 'app' } = {}) {
   const container = document.createElement('div');
   document.body.append(container);
   const send = options.send ?? fakeWorker({}).send;
   await act(() => {
     render(
       <ApiContext.Provider value={send}>
-        <I18nContext.Provider value={createI18n(options.lang ?? 'en')}>{ui}</I18nContext.Provider>
+        <I18nContext.Provider value={(options.strings === 'app' ? appI18n : pageI18n)(options.lang ?? 'en')}>{ui}</I18nContext.Provider>
       </ApiContext.Provider>,
       container,
     );

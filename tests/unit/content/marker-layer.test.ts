@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMarkerLayer } from '../../../utils/content/marker-layer';
 import { HOST_TAG } from '../../../utils/content/shadow-host';
-import { createI18n } from '../../../utils/i18n/context';
+import { pageI18n } from '../../../utils/i18n/page';
 
 // happy-dom does no layout: each name gets a box as a browser would give it.
 const boxes = new Map<Node, DOMRect>();
@@ -46,7 +46,7 @@ describe('marker layer', () => {
     place(marcos, 40, 300);
     const onOpen = vi.fn();
     const controller = new AbortController();
-    const layer = createMarkerLayer(document, '', createI18n('en'), controller.signal);
+    const layer = createMarkerLayer(document, '', pageI18n('en'), controller.signal);
 
     layer.set([{ anchor: marcos, variant: 'badge', confidence: 'likely', onOpen }]);
 
@@ -69,7 +69,7 @@ describe('marker layer', () => {
   it('draws nothing for names scrolled out of view, and removes itself when there is nothing to mark', () => {
     const paul = document.querySelector('.name')!;
     place(paul, 40, -200);
-    const layer = createMarkerLayer(document, '', createI18n('ja'), new AbortController().signal);
+    const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
     layer.set([{ anchor: paul, variant: 'badge', confidence: 'confirmed', onOpen: () => undefined }]);
     expect(attached[0]!.querySelectorAll('button')).toHaveLength(0);
     layer.set([]);
@@ -84,7 +84,7 @@ describe('marker layer', () => {
     range.setStart(p.firstChild!, 7);
     range.setEnd(p.firstChild!, 18);
     boxes.set(p.firstChild!, new DOMRect(100, 50, 90, 18));
-    const layer = createMarkerLayer(document, '', createI18n('ja'), new AbortController().signal);
+    const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
     layer.set([{ anchor: range, variant: 'highlight', onOpen: () => undefined }]);
     const mark = attached[0]!.querySelector<HTMLButtonElement>('[data-variant="highlight"]')!;
     expect(mark.getAttribute('aria-label')).toBe('このページに名前のあるアルムナイ。詳細を表示');

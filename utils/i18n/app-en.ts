@@ -1,84 +1,5 @@
-// English UI strings. The key set is the contract: ja.ts must translate every key (a unit test checks it).
-// Placeholders are {name}; they are filled by `translate`.
-export const en = {
-  'app.name': 'Alumni Lens',
-
-  // ——— sidebar ———
-  'sidebar.label': 'Alumni Lens: alumni on this page',
-  'sidebar.collapse': 'Collapse the Alumni Lens panel',
-  'sidebar.expand': 'Open the Alumni Lens panel ({count} recognised)',
-  'sidebar.back': 'Back to the organisation',
-  'sidebar.people': 'Alumni on this page',
-  'sidebar.settings': 'Settings',
-
-  // ——— person card ———
-  'confidence.confirmed': 'Confirmed alumnus',
-  'confidence.likely': 'Likely alumnus',
-  'confidence.possible': 'Possible alumnus',
-  'person.whyTitle': 'Why we think so',
-  'person.names': 'Names',
-  'person.name.kana': 'Reading',
-  'person.name.latin': 'Latin',
-  'person.name.former': 'Former name',
-  'person.tenureTitle': 'At the company',
-  'person.tenure': '{from} – {to}',
-  'person.department': 'Department: {department}',
-  'person.currentRole': '{title} at {employer}',
-  'person.owner': 'Relationship owner',
-  'person.rehire': 'Rehire',
-  'person.rehire.yes': 'Eligible for rehire',
-  'person.rehire.no': 'Not eligible for rehire',
-  'person.introductions.show': 'Show past introductions',
-  'person.introductions.loading': 'Loading past introductions…',
-  'person.introductions.none': 'No introductions logged yet.',
-  'person.introductions.title': 'Past introductions',
-  'person.introductions.item': '{kind} by {by}, {date}',
-  'person.introductions.error': 'Could not load past introductions: {reason}',
-
-  // ——— introduction form ———
-  'intro.title': 'Log introduction',
-  'intro.kind': 'Kind',
-  'intro.kind.referral': 'Referral',
-  'intro.kind.rehire': 'Rehire approach',
-  'intro.kind.sales-introduction': 'Sales introduction',
-  'intro.kind.collaboration': 'Collaboration',
-  'intro.kind.other': 'Other',
-  'intro.note': 'Note (optional)',
-  'intro.submit': 'Log introduction',
-  'intro.another': 'Log another',
-  'intro.state.queued': 'Saved. It will be sent to the backend as soon as it can be reached.',
-  'intro.state.sending': 'Sending…',
-  'intro.state.sent': 'Logged. The backend has it.',
-  'intro.state.failed': 'The backend refused it: {reason}',
-  'intro.state.error': 'Could not save it: {reason}',
-
-  // ——— organisation card ———
-  'org.alumniTitle': 'Alumni working here now',
-  'org.noAlumni': 'No alumni known to work here now.',
-  'org.owner': 'Owner: {owner}',
-  'org.openPerson': 'Show {name}',
-
-  // ——— offers ———
-  'offers.title': 'Open offers',
-  'offers.forOrg': 'Open offers concerning {org}',
-  'offers.closesOn': 'Closes {date}',
-  'offers.contact': 'Contact: {name}',
-  'offers.kind.project': 'Project',
-  'offers.kind.referral': 'Referral',
-  'offers.kind.partnership': 'Partnership',
-  'offers.kind.rehire': 'Rehire',
-  'offers.kind.speaking': 'Speaking',
-  'offers.kind.event': 'Event',
-  'offers.interested': "I'm interested",
-  'offers.message': 'Message (optional)',
-  'offers.send': 'Send',
-  'offers.cancel': 'Cancel',
-  'offers.none': 'No open offers right now.',
-
-  // ——— badges and highlights ———
-  'badge.label': 'Alumnus ({confidence}). Show details',
-  'highlight.label': 'Alumnus named on this page. Show details',
-
+// English strings of the extension's own pages (popup, options); they also use the page table.
+export const appEn = {
   // ——— popup ———
   'popup.title': 'Alumni Lens',
   'popup.signedInAs': 'Signed in as {name}',
@@ -110,7 +31,6 @@ export const en = {
   'popup.markSeen': 'Mark as seen',
   'popup.loading': 'Loading…',
   'popup.error': 'The extension could not answer: {reason}',
-
   // ——— options ———
   'options.title': 'Alumni Lens options',
   'options.connection': 'Connection',
@@ -159,4 +79,4 @@ export const en = {
   'options.diag.noSyncError': 'No sync errors.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type AppKey = keyof typeof appEn;
