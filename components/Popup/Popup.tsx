@@ -101,9 +101,12 @@ function SyncSection({ status, onSyncNow }: { status: Status; onSyncNow: () => v
         </button>
       </div>
       {sync.state === 'error' && sync.lastError && <p class="al-error">{t('popup.syncError', { reason: sync.lastError })}</p>}
-      <p class="al-muted">
-        {t('popup.directorySize', { count: status.directorySize })} · {t('popup.organizations', { count: status.organizationsCount })}
-      </p>
+      {/* Alumni are not sent the directory: its size would only read as "0". */}
+      {status.me?.user.role !== 'alumni' && (
+        <p class="al-muted">
+          {t('popup.directorySize', { count: status.directorySize })} · {t('popup.organizations', { count: status.organizationsCount })}
+        </p>
+      )}
     </section>
   );
 }

@@ -89,6 +89,7 @@ describe('Popup', () => {
     await vi.waitFor(() => expect(text()).toContain('Audience analytics pilot with Audiense'));
     expect(text()).toContain('1 new');
     expect(text()).toContain("I'm interested");
+    expect(text()).not.toContain('alumni in the directory');
     await click(byText(container, 'button', 'Mark as seen'));
     expect(worker.callsOf('ui:mark-offers-seen')).toHaveLength(1);
     expect(text()).not.toContain('1 new');
