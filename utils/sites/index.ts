@@ -27,7 +27,8 @@ export function pageKeyOf(url: URL): string | undefined {
 }
 
 export type { Draft, DraftPerson, Extraction, PersonRole, SiteAdapter } from './types';
-export { detectOrgWebsite, orgWebsiteAdapter, orgWebsiteText } from './org-website';
+export { orgWebsiteAdapter, orgWebsiteText } from './org-website';
+export { detectOrgWebsite, registrableDomainOf } from './org-domain';
 export { rangesFor, visibleText, type TextSegment, type VisibleText } from './visible-text';
 export { waitForAnchors } from './wait-for-anchors';
 export { createPageRunner, type PageRunner, type PageRunnerOptions } from './page-run';

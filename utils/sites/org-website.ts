@@ -1,23 +1,16 @@
-import { tldtsDomain } from './domain';
 import { runReader } from './finish';
 import { meta, pageTitle } from './structured';
+import { hostWithin, NETWORK_DOMAINS, websiteHost } from './host';
 import { cleanText, queryAll } from './text';
 import type { PageKind, SiteAdapter } from './types';
 import { visibleText, type VisibleText } from './visible-text';
 
 // Any page whose registrable domain is one of an organisation's domains in the directory: the page
 // is about that organisation, and its visible text goes to the name scanner. Which domains count is
-// data from the backend, so detection takes them as a parameter; the adapter's own `detect` only
-// knows which hosts are never organisation websites (the networking sites have their own adapters).
-
-const NETWORK_DOMAINS = new Set(['linkedin.com', 'wantedly.com', 'xing.com', 'github.com', 'licdn.com']);
-
-/** The organisation domain this URL belongs to (its registrable domain), when it is in `domains`. */
-export function detectOrgWebsite(url: URL, domains: Set<string>): string | undefined {
-  if (!/^https?:$/.test(url.protocol)) return undefined;
-  const domain = tldtsDomain(url.hostname);
-  return domain && domains.has(domain) && !NETWORK_DOMAINS.has(domain) ? domain : undefined;
-}
+// data from the backend, so the worker decides (org-domain.ts, `detectOrgWebsite`) and registers this
+// adapter's content script for them; the adapter's own `detect` only knows which hosts are never
+// organisation websites (the networking sites have their own adapters). The organisation's `domain`
+// is the page host without "www." — the recognition engine reduces it to the registrable domain.
 
 /**
  * The organisation's name as the site states it: og:site_name, else the part of the <title>
@@ -44,13 +37,13 @@ export const orgWebsiteAdapter: SiteAdapter = {
   examples: { 'org-website': ['https://www.audiense.com/about', 'https://sakura-digital.example/', 'https://careers.sakura-digital.example/jobs?team=design'] },
   anchors: { 'org-website': ['body'] },
   detect(url: URL): PageKind | undefined {
-    const domain = /^https?:$/.test(url.protocol) ? tldtsDomain(url.hostname) : undefined;
-    return domain && !NETWORK_DOMAINS.has(domain) ? 'org-website' : undefined;
+    const host = /^https?:$/.test(url.protocol) ? websiteHost(url.hostname) : undefined;
+    return host && !NETWORK_DOMAINS.some((network) => hostWithin(host, network)) ? 'org-website' : undefined;
   },
   extract: (doc, kind, url) =>
     runReader('org-website', kind, url, () => {
-      const domain = tldtsDomain(url.hostname);
-      if (!domain) return { missing: 'registrable domain of the page URL' };
+      const domain = websiteHost(url.hostname);
+      if (!domain) return { missing: 'a host name in the page URL' };
       return { people: [], organizations: [{ name: siteName(doc, domain), url: url.origin, domain }] };
     }),
   pageKey: (url) => `org-website:${url.origin}${url.pathname}`,

@@ -1,4 +1,4 @@
-import { tldtsDomain } from '../domain';
+import { websiteHost } from '../host';
 import { findJsonLd, LdOrganization, meta, pageTitle } from '../structured';
 import { cleanText, queryAll, textOf } from '../text';
 import type { DraftResult, OrganizationSignal } from '../types';
@@ -15,7 +15,7 @@ function websiteDomain(link: Element | null): string | undefined {
   if (!link) return undefined;
   const href = link.getAttribute('href') ?? '';
   const target = URL.canParse(href) ? new URL(href).searchParams.get('url') : null;
-  return tldtsDomain(textOf(link, 300)) ?? tldtsDomain(target ?? undefined);
+  return websiteHost(textOf(link, 300)) ?? websiteHost(target);
 }
 
 /**
@@ -36,7 +36,7 @@ function readCompany(doc: Document, url: URL): OrganizationSignal | undefined {
   const name = cleanText(ld?.name) || heading || cleanText(fromTitle);
   if (!name) return undefined;
   const sameAs = Array.isArray(ld?.sameAs) ? ld.sameAs[0] : ld?.sameAs;
-  const domain = tldtsDomain(cleanText(sameAs)) ?? websiteDomain(doc.querySelector(LI.companyWebsite.css));
+  const domain = websiteHost(cleanText(sameAs)) ?? websiteDomain(doc.querySelector(LI.companyWebsite.css));
   return { name, url: canonicalCompanyUrl(slug), ...(domain ? { domain } : {}) };
 }
 
