@@ -27,7 +27,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 export function generateDirectory(count: number, seed: number): Alumnus[] {
   const random = seededRandom(seed);
-  const skewed = <T>(pool: readonly T[]): T => pool[Math.floor(pool.length * random() ** 1.6)];
+  const skewed = <T>(pool: readonly T[]): T => pool[Math.floor(pool.length * random() ** 1.3)];
   const uniform = <T>(pool: readonly T[]): T => pool[Math.floor(pool.length * random())];
   const hex = () => Math.floor(random() * 0xffffff).toString(16).padStart(6, '0');
   const updatedAt = `2026-0${1 + (seed % 9)}-15T09:00:00.000Z`;

@@ -44,6 +44,7 @@ describe('page text scanner', () => {
     ]);
     expect(found('Annlee Jones, Ann Leeds, Joann Lee')).toEqual([]);
     expect(found('ANN LEE')).toEqual([['ANN LEE', 'ann']]);
+    expect(found('Ånn Lée spoke')).toEqual([['Ånn Lée', 'ann']]);
   });
 
   it('reports UTF-16 offsets that survive astral characters and markup before the name', () => {

@@ -27,6 +27,8 @@ const CJK_TEST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3
 const WORD_TEST = /[\p{L}\p{N}\p{M}'’]/u;
 const SPACE_TEST = /\s/u;
 
+for (let code = 0; code < 0x80; code++) charClass[code] = asciiClass(code);
+
 function classify(code: number): CharClass {
   let cls = charClass[code] as CharClass;
   if (cls !== CharClass.Unknown) return cls;
@@ -240,39 +242,39 @@ export class TextScanner {
 
   /** Calls `onHit(start, end, slot)` for every pattern occurrence, in one pass over the text. */
   scan(text: string, onHit: (start: number, end: number, slot: number) => void): void {
-    const ringSize = this.maxLength + 1;
+    let ringSize = 2;
+    while (ringSize <= this.maxLength) ringSize *= 2;
+    const ringMask = ringSize - 1;
+    // Start offsets of the last symbols, to turn a pattern's length in symbols into a text span.
     const starts = new Int32Array(ringSize);
+    const root = this.rootTable;
     let count = 0;
     let state = 0;
-    const emit = (end: number) => {
-      for (let node = this.terminal[state] ? state : this.outputLink[state]; node; node = this.outputLink[node]) {
-        const group = this.terminal[node] - 1;
-        const length = this.groupLength[group];
-        const start = starts[(count - length + ringSize * 4) % ringSize];
-        for (let i = this.groupSlotStart[group]; i < this.groupSlotStart[group + 1]; i++) onHit(start, end, this.groupSlots[i]);
-      }
-    };
     const n = text.length;
     let i = 0;
     while (i < n) {
       const code = text.charCodeAt(i);
-      const cls = code < 0x80 ? asciiClass(code) : classify(code);
+      let cls = charClass[code] as CharClass;
+      if (cls === CharClass.Unknown) cls = classify(code);
       if (cls === CharClass.Cjk) {
-        state = this.step(state, cjkFold[code]);
-        starts[count % ringSize] = i;
+        const symbol = cjkFold[code];
+        if (state === 0) {
+          const next = root[symbol];
+          state = next < 0 ? 0 : next;
+        } else state = this.step(state, symbol);
+        starts[count & ringMask] = i;
         count++;
         i++;
-        if (state) emit(i);
+        if (state !== 0) this.emit(state, count, starts, ringMask, i, onHit);
       } else if (cls === CharClass.Word) {
         const begin = i;
-        let ascii = true;
-        while (i < n) {
+        let ascii = code < 0x80;
+        while (++i < n) {
           const c = text.charCodeAt(i);
-          if (c < 0x80) {
-            if (asciiClass(c) !== CharClass.Word) break;
-          } else if (classify(c) !== CharClass.Word) break;
-          else ascii = false;
-          i++;
+          let k = charClass[c] as CharClass;
+          if (k === CharClass.Unknown) k = classify(c);
+          if (k !== CharClass.Word) break;
+          if (c >= 0x80) ascii = false;
         }
         const symbol = this.wordSymbol(text.slice(begin, i), ascii);
         if (symbol < 0) {
@@ -280,13 +282,22 @@ export class TextScanner {
           continue;
         }
         state = this.step(state, symbol);
-        starts[count % ringSize] = begin;
+        starts[count & ringMask] = begin;
         count++;
-        if (state) emit(i);
+        if (state !== 0) this.emit(state, count, starts, ringMask, i, onHit);
       } else {
         if (cls === CharClass.Break) state = 0;
         i++;
       }
+    }
+  }
+
+  /** Every pattern ending at `state` (itself or along its output links). */
+  private emit(state: number, count: number, starts: Int32Array, ringMask: number, end: number, onHit: (start: number, end: number, slot: number) => void): void {
+    for (let node = this.terminal[state] ? state : this.outputLink[state]; node; node = this.outputLink[node]) {
+      const group = this.terminal[node] - 1;
+      const start = starts[(count - this.groupLength[group]) & ringMask];
+      for (let k = this.groupSlotStart[group]; k < this.groupSlotStart[group + 1]; k++) onHit(start, end, this.groupSlots[k]);
     }
   }
 
