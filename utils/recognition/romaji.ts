@@ -4,9 +4,18 @@ import { ROMAJI_CONSONANT_REWRITES, ROMAJI_SYLLABLES, ROMAJI_VOWEL_REWRITES } fr
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
+const kanaCache = new Map<string, string>();
+
 /** Kana (hiragana or katakana, with ー) → romaji, by wanakana: "やまだ たろう" → "yamada tarou". */
 export function kanaToRomaji(kana: string): string {
-  return toRomaji(kana).replace(/'/g, '');
+  let romaji = kanaCache.get(kana);
+  if (romaji === undefined) {
+    // wanakana is thorough but slow, and directories repeat the same readings many times.
+    romaji = toRomaji(kana).replace(/'/g, '');
+    if (kanaCache.size >= CACHE_LIMIT) kanaCache.clear();
+    kanaCache.set(kana, romaji);
+  }
+  return romaji;
 }
 
 /**

@@ -26,7 +26,8 @@ function decodeEntity(_match: string, body: string): string {
 export function cleanText(raw: unknown, maxLength = MAX_NAME_LENGTH): string {
   if (typeof raw !== 'string') return '';
   let text = raw.length > maxLength * 2 ? raw.slice(0, maxLength * 2) : raw;
-  text = text.replace(HTML_TAG, ' ').replace(HTML_ENTITY, decodeEntity);
+  if (text.includes('<')) text = text.replace(HTML_TAG, ' ');
+  if (text.includes('&')) text = text.replace(HTML_ENTITY, decodeEntity);
   text = text.replace(INVISIBLE, (ch) => (ch === '\t' || ch === '\n' || ch === '\r' ? ' ' : ''));
   text = text.normalize('NFKC');
   return text.length > maxLength ? text.slice(0, maxLength) : text;
