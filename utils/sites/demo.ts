@@ -1,6 +1,7 @@
 import { runReader } from './finish';
 import { readCompanyPage } from './linkedin/lists';
 import { readProfile } from './linkedin/profile';
+import { linkedinAdapter } from './linkedin';
 import { orgWebsiteAdapter } from './org-website';
 import type { PageKind, SiteAdapter } from './types';
 
@@ -35,7 +36,12 @@ export const demoAdapter: SiteAdapter = {
     'company-people': ['http://127.0.0.1:8787/demo/company/mirai-bank/people/'],
     'org-website': ['http://127.0.0.1:8787/demo/sites/hikari-health.example/', 'http://localhost:8787/demo/sites/sakura-digital.example/'],
   },
-  anchors: { profile: ['main h1'], 'company-people': ['main .org-people-profile-card'], 'org-website': ['body'] },
+  // The demo pages use the markup of the pages they stand in for, so they share those pages' anchors.
+  anchors: {
+    profile: linkedinAdapter.anchors.profile,
+    'company-people': linkedinAdapter.anchors['company-people'],
+    'org-website': orgWebsiteAdapter.anchors['org-website'],
+  },
   detect(url: URL): PageKind | undefined {
     if (!standInUrl(url)) return undefined;
     return kinds.find(([, pattern]) => pattern.test(url.pathname))?.[0];

@@ -31,6 +31,8 @@ export function voyagerProfile(doc: Document, slug: string): VoyagerPerson | und
     const island = Island.safeParse(safeJson(code.textContent));
     if (!island.success) continue;
     for (const item of island.data.included) {
+      // Islands hold hundreds of records; only profiles with this slug are worth a full parse.
+      if ((item as { publicIdentifier?: unknown } | null)?.publicIdentifier === undefined) continue;
       const profile = VoyagerProfile.safeParse(item);
       if (!profile.success || profile.data.publicIdentifier.toLowerCase() !== slug) continue;
       const { firstName = '', lastName = '', headline, occupation } = profile.data;
