@@ -69,7 +69,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   });
   const target = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://') && t.url().endsWith(workerUrlSuffix),
-    { timeout: 20_000 },
+    { timeout: 60_000 },
   );
   const extensionId = new URL(target.url()).host;
 
@@ -84,7 +84,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     try {
       const woken = browser.waitForTarget(
         (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       );
       await page.goto(`chrome-extension://${extensionId}/manifest.json`);
       const handle = await (await woken).worker();
