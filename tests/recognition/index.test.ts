@@ -32,10 +32,21 @@ describe('directory index', () => {
     index.remove('al-julien');
     const text = index.serialize();
     expect(text).not.toContain('Julien Moreau');
+    expect(text).not.toContain('julienmoreau');
     const loaded = loadIndex(text);
     expect(loaded.matchPerson({ name: 'Takanashi Tsumugi', headline: '元さくらデジタル' }, SAKURA_DIGITAL)).toMatchObject({ alumnusId: 'al-new', confidence: 'likely' });
     expect(loaded.matchPerson({ name: 'Julien Moreau', experience: [{ organization: 'Sakura Digital' }] }, SAKURA_DIGITAL)).toBeNull();
     expect(loaded.scanText('小鳥遊紬').map((h) => h.alumnusId)).toEqual(['al-new']);
+    expect(loaded.size).toBe(index.size);
+  });
+
+  it('keeps an updated alumnus recognisable under the new name only', () => {
+    const index = buildIndex(alumni, organizations);
+    const ren = alumni.find((a) => a.id === 'al-hasegawa-ren')!;
+    index.upsert({ ...ren, names: { display: '長谷川 蓮太', latin: 'Renta Hasegawa' } });
+    const loaded = loadIndex(index.serialize());
+    expect(loaded.matchPerson({ name: 'Renta Hasegawa', headline: 'ex-Sakura Digital' }, SAKURA_DIGITAL)?.alumnusId).toBe('al-hasegawa-ren');
+    expect(loaded.matchPerson({ name: 'Ren Hasegawa', headline: 'ex-Sakura Digital' }, SAKURA_DIGITAL)).toBeNull();
     expect(loaded.size).toBe(index.size);
   });
 

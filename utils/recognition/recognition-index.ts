@@ -19,8 +19,8 @@ const REBUILD_SHARE = 0.1;
 /**
  * The directory index. Alumni live in slots. Slots below `base.count` are covered by frozen,
  * serialisable tables; alumni added later (delta sync) go to a small overlay whose tables are
- * rebuilt on demand, and removed alumni are tombstoned. serialize() folds the overlay in once it
- * grows past a tenth of the directory.
+ * rebuilt on demand, and removed alumni are tombstoned. serialize() folds everything back into
+ * fresh tables once the overlay grows past a tenth of the directory, or as soon as someone left.
  */
 export class DirectoryIndex implements RecognitionIndex {
   private rows = RowStore.empty();
@@ -29,6 +29,8 @@ export class DirectoryIndex implements RecognitionIndex {
   private overlayTables: Tables | null = null;
   private slotById: Map<string, number> | null = null;
   private changes = 0;
+  /** A removal from the frozen tables, whose keys still hold the name until they are rebuilt. */
+  private withdrawnFromBase = false;
   private organizations = new OrganizationBook([]);
   private alumniByOrg: Map<string, string[]> | null = null;
   private companyCache: { key: string; matcher: CompanyMatcher } | null = null;
@@ -51,6 +53,7 @@ export class DirectoryIndex implements RecognitionIndex {
     this.overlayTables = null;
     this.slotById = null;
     this.changes = 0;
+    this.withdrawnFromBase = false;
     this.forgetDerived();
   }
 
@@ -71,9 +74,13 @@ export class DirectoryIndex implements RecognitionIndex {
   // ——— directory changes ———
 
   upsert(alumnus: Alumnus): void {
-    this.remove(alumnus?.id);
+    const id = alumnus?.id;
     // Alumni who have not consented to recognition are never recognised, whatever the source.
-    if (!recognisable(alumnus)) return;
+    if (!recognisable(alumnus)) {
+      this.remove(id);
+      return;
+    }
+    this.tombstone(alumnus.id);
     const row = rowFromAlumnus(alumnus);
     const slot = this.rows.add(row);
     this.ids().set(row.id, slot);
@@ -83,13 +90,20 @@ export class DirectoryIndex implements RecognitionIndex {
     this.forgetDerived();
   }
 
+  /** Deleted from the directory, or consent withdrawn: nothing of them may stay in the serialised index. */
   remove(alumnusId: string): void {
+    const slot = this.tombstone(alumnusId);
+    if (slot !== undefined && slot < this.base.count) this.withdrawnFromBase = true;
+  }
+
+  private tombstone(alumnusId: string): number | undefined {
     const slot = this.ids().get(alumnusId);
-    if (slot === undefined) return;
+    if (slot === undefined) return undefined;
     this.rows.remove(slot);
     this.ids().delete(alumnusId);
     this.changes++;
     this.forgetDerived();
+    return slot;
   }
 
   setOrganizations(organizations: readonly Organization[]): void {
@@ -226,7 +240,10 @@ export class DirectoryIndex implements RecognitionIndex {
   // ——— persistence ———
 
   serialize(): string {
-    if (this.changes > Math.max(50, this.base.count * REBUILD_SHARE)) this.rebuild([...this.rows.entries()].map(([, row]) => row));
+    // Rebuilt when the overlay has grown, and whenever someone left: the frozen name keys and the
+    // scanner still spell their name, and privacy says it must not be written anywhere.
+    if (this.withdrawnFromBase || this.changes > Math.max(50, this.base.count * REBUILD_SHARE))
+      this.rebuild([...this.rows.entries()].map(([, row]) => row));
     const baseRows: Row[] = [];
     const removed: number[] = [];
     for (let slot = 0; slot < this.base.count; slot++) {
