@@ -9,10 +9,13 @@ import { demoAlumni, demoIds, demoOffers, demoOrganizations } from '../../server
 import { call, tokens } from './support/http';
 import { runCli, spawnCliServer } from './support/cli';
 import { alumnusRow, toCsv } from './support/csv';
-import { newDataFolder } from './support/data-folder';
+import { newDataFolder, removeDataFolderTemplates } from './support/data-folder';
 
 const root = mkdtempSync(join(tmpdir(), 'alumni-lens-cli-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  await removeDataFolderTemplates();
+});
 
 describe('the server command line (PGlite data folder)', () => {
   const data = join(root, 'data');

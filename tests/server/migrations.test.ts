@@ -8,11 +8,14 @@ import { loadMigrations, migrate } from '../../server/db/migrate';
 import { startServer } from '../../server/index';
 import { hashToken } from '../../server/store/tokens';
 import { backends, createPostgresDatabase } from './support/test-server';
-import { newDataFolder } from './support/data-folder';
+import { newDataFolder, removeDataFolderTemplates } from './support/data-folder';
 import { call } from './support/http';
 
 const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterAll(async () => {
+  folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+  await removeDataFolderTemplates();
+});
 
 /** Where an older release kept its data: a PGlite folder, or a PostgreSQL database. */
 async function oldLocation(backend: (typeof backends)[number]) {

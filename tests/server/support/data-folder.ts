@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../../../server/db/database';
 import { migrate } from '../../../server/db/migrate';
 
@@ -26,4 +26,10 @@ export async function newDataFolder(target: string, upTo?: number): Promise<stri
   }
   cpSync(await templates.get(key)!, target, { recursive: true });
   return target;
+}
+
+/** Deletes the templates this test file made (call it in afterAll). */
+export async function removeDataFolderTemplates(): Promise<void> {
+  for (const template of templates.values()) rmSync(dirname(await template), { recursive: true, force: true });
+  templates.clear();
 }
