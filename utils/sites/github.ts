@@ -1,9 +1,10 @@
 import { runReader } from './finish';
+import { websiteHost } from './host';
 import { meta } from './structured';
 import { cleanText, queryAll, textOf } from './text';
 import type { DraftResult, OrganizationSignal, PageKind, SiteAdapter } from './types';
 
-// GitHub user profiles: github.com/<login>. The profile is an h-card (microformats) with schema.org
+// GitHub user profiles (and organisation pages, which share the URL shape): github.com/<login>. The profile is an h-card (microformats) with schema.org
 // itemprops, both kept stable for years because other tools read them: .p-name / itemprop=name,
 // .p-nickname, itemprop=worksFor (the free-text "company" field), .p-note bio, and organisation
 // avatars (a[data-hovercard-type="organization"]). Fixtures: tests/fixtures/github/.
@@ -39,10 +40,22 @@ function memberships(card: ParentNode): OrganizationSignal[] {
   });
 }
 
+/**
+ * An organisation's page (github.com/<org>, the same URL shape as a user's): no person, the
+ * organisation with its website — a salesperson on a client's GitHub sees the alumni working there.
+ */
+function readOrganization(card: Element, login: string): DraftResult {
+  const name = textOf(card.querySelector('h1, [itemprop="name"]'), 300) || login;
+  const domain = websiteHost(card.querySelector('a[itemprop="url"][href]')?.getAttribute('href'));
+  return { people: [], organizations: [{ name, url: `https://github.com/${login}`, ...(domain ? { domain } : {}) }] };
+}
+
 function read(doc: Document, url: URL): DraftResult {
   const login = LOGIN.exec(url.pathname)?.[1].toLowerCase();
   const card = doc.querySelector('[itemtype="http://schema.org/Person"], .h-card');
-  if (!login || !card) return { missing: 'profile h-card ([itemtype="http://schema.org/Person"])' };
+  const organization = doc.querySelector('[itemtype="http://schema.org/Organization"]');
+  if (login && !card && organization) return readOrganization(organization, login);
+  if (!login || !card) return { missing: 'profile h-card ([itemtype="http://schema.org/Person"]) or organisation header' };
   const nameElement = card.querySelector('.p-name, [itemprop="name"]');
   const nickname = textOf(card.querySelector('.p-nickname, [itemprop="additionalName"]')) || meta(doc, 'profile:username');
   // People without a display name are shown by login; the login is then the only name we have.
@@ -71,8 +84,8 @@ function read(doc: Document, url: URL): DraftResult {
 export const githubAdapter: SiteAdapter = {
   id: 'github',
   matches: ['https://github.com/*'],
-  examples: { profile: ['https://github.com/taroyamada', 'https://github.com/lena-hoffmann?tab=repositories', 'https://www.github.com/octocat/'] },
-  anchors: { profile: ['.h-card', '[itemtype="http://schema.org/Person"]'] },
+  examples: { profile: ['https://github.com/taroyamada', 'https://github.com/lena-hoffmann?tab=repositories', 'https://www.github.com/octocat/', 'https://github.com/sakura-digital'] },
+  anchors: { profile: ['.h-card', '[itemtype="http://schema.org/Person"]', '[itemtype="http://schema.org/Organization"]'] },
   detect,
   extract: (doc, kind, url) => runReader('github', kind, url, () => read(doc, url)),
   pageKey: (url) => `github:profile:${LOGIN.exec(url.pathname)?.[1].toLowerCase() ?? url.pathname}`,
