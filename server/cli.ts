@@ -1,6 +1,7 @@
 /**
  * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
  * npm run server -- token create --role sales --name "Emily Carter"
+ * npm run server -- token revoke --token al_… | --name "Emily Carter"     npm run server -- token list
  * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
  * npm run server -- company set --name "Sakura Digital" --alias "さくらデジタル" --domain sakura-digital.example
  * npm run server -- migrate
@@ -18,7 +19,7 @@ import { migrate } from './db/migrate';
 import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
 import { setCompany } from './store/company';
-import { createToken } from './store/tokens';
+import { createToken, listTokenHolders, revokeTokens } from './store/tokens';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,6 +35,7 @@ const { values, positionals } = parseArgs({
     domain: { type: 'string', multiple: true },
     'skip-invalid': { type: 'boolean' },
     encoding: { type: 'string' },
+    token: { type: 'string' },
   },
 });
 
@@ -89,6 +91,21 @@ async function tokenCreate() {
   });
 }
 
+async function tokenRevoke() {
+  const which = values.token ? { token: values.token } : values.name ? { name: values.name } : fail('Usage: token revoke --token TOKEN | --name "Full Name"');
+  await withDatabase(async (db) => {
+    const revoked = await revokeTokens(db, which);
+    if (revoked === 0) fail('No such token; nothing was revoked.');
+    console.log(`Revoked ${revoked} token(s).`);
+  });
+}
+
+async function tokenList() {
+  await withDatabase(async (db) => {
+    for (const { name, role, created_at } of await listTokenHolders(db)) console.log(`${created_at.toISOString()}  ${role.padEnd(9)}  ${name}`);
+  });
+}
+
 async function importFile(file: string | undefined) {
   if (!file) fail('Usage: import FILE.csv [--skip-invalid] [--encoding utf-8|shift_jis]');
   const bytes = await readFile(file).catch((error: Error) => fail(`Cannot read ${file}: ${error.message}`));
@@ -121,6 +138,8 @@ async function main() {
   const [command, sub, argument] = positionals;
   if (command === undefined) return serve();
   if (command === 'token' && sub === 'create') return tokenCreate();
+  if (command === 'token' && sub === 'revoke') return tokenRevoke();
+  if (command === 'token' && sub === 'list') return tokenList();
   if (command === 'import') return importFile(sub);
   if (command === 'company' && sub === 'set') return companySet();
   if (command === 'migrate') {

@@ -33,3 +33,16 @@ export async function findUserByToken(db: Queryable, token: string): Promise<Api
   const rows = await db.query<{ name: string; role: Role }>('SELECT name, role FROM api_tokens WHERE token_hash = $1', [tokenHash]);
   return rows[0] && { name: rows[0].name, role: rows[0].role, tokenHash };
 }
+
+/** Revokes one token (given the token itself) or every token of a user (given the name); answers how many went. */
+export async function revokeTokens(db: Queryable, which: { token: string } | { name: string }): Promise<number> {
+  const rows =
+    'token' in which
+      ? await db.query('DELETE FROM api_tokens WHERE token_hash = $1 RETURNING token_hash', [hashToken(which.token)])
+      : await db.query('DELETE FROM api_tokens WHERE name = $1 RETURNING token_hash', [which.name]);
+  return rows.length;
+}
+
+export async function listTokenHolders(db: Queryable): Promise<{ name: string; role: Role; created_at: Date }[]> {
+  return db.query('SELECT name, role, created_at FROM api_tokens ORDER BY created_at, name');
+}

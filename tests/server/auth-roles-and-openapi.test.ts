@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Alumnus, DirectoryPage, Me } from '../../utils/api';
 import { demoIds } from '../../server/seed/demo-data';
 import { createApp } from '../../server/app';
-import { createToken, hashToken } from '../../server/store/tokens';
+import { createToken, hashToken, revokeTokens } from '../../server/store/tokens';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
 
@@ -97,7 +97,7 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
     expect(forSales).not.toHaveProperty('rehireEligible');
   });
 
-  test('a created token works with its role, and only its SHA-256 hash is stored', async () => {
+  test('a created token works with its role until revoked, and only its SHA-256 hash is stored', async () => {
     const token = await createToken(server.db, 'sales', 'New Salesperson');
     const me = await call(`${server.api}/me`, { token });
     expect(me.body.user).toEqual({ name: 'New Salesperson', role: 'sales' });
@@ -107,6 +107,8 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
     const everything = JSON.stringify(await server.db.query('SELECT * FROM api_tokens'));
     expect(everything).not.toContain(token);
     expect(everything).not.toContain('demo-admin-token');
+    expect(await revokeTokens(server.db, { name: 'New Salesperson' })).toBe(1);
+    expect((await call(`${server.api}/me`, { token })).status).toBe(401);
   });
 
   test('CORS answers browser-extension origins only, preflight included', async () => {

@@ -21,7 +21,7 @@ describe('the server command line (PGlite data folder)', () => {
   const data = join(root, 'data');
   beforeAll(() => newDataFolder(data));
 
-  test('`token create` prints a token once; `company set` stores the names /me serves', async () => {
+  test('`token create` prints a token once, `token list` names holders, `token revoke` ends it; `company set` stores the names /me serves', async () => {
     const created = await runCli(['token', 'create', '--role', 'sales', '--name', 'CLI Salesperson', '--data', data]);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
@@ -41,6 +41,17 @@ describe('the server command line (PGlite data folder)', () => {
       expect((await call(`${server.url}/api/v1/admin/offers`, { token, json: {} })).status).toBe(403);
     } finally {
       await server.close();
+    }
+    const listed = await runCli(['token', 'list', '--data', data]);
+    expect(listed.stdout).toMatch(/sales\s+CLI Salesperson/);
+    expect(listed.stdout).not.toContain(token);
+    const revoked = await runCli(['token', 'revoke', '--token', token, '--data', data]);
+    expect(revoked.stdout).toMatch(/Revoked 1 token\(s\)/);
+    const afterRevoke = await startServer({ dataDir: data, port: 0 });
+    try {
+      expect((await call(`${afterRevoke.url}/api/v1/me`, { token })).status).toBe(401);
+    } finally {
+      await afterRevoke.close();
     }
     const bad = await runCli(['token', 'create', '--role', 'wizard', '--name', 'X', '--data', data]);
     expect(bad.code).toBe(1);
