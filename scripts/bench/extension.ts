@@ -17,7 +17,7 @@ import { AlumnusRecord, upsertAlumni } from '../../server/store/alumni';
 import { generateDirectory } from '../data/synthetic-directory';
 import { ensureExtensionBuilt } from '../../tests/e2e/support/build';
 import { launchWithExtension } from '../../tests/e2e/support/browser';
-import { configureExtension, ExtensionControl, stopWorker, type InBrowser } from '../../tests/e2e/support/extension';
+import { configureExtension, ExtensionControl, stopWorkerAndStayStopped, type InBrowser } from '../../tests/e2e/support/extension';
 import { fixture, startFixtureSite } from '../../tests/e2e/support/fixture-site';
 import { extensionDir } from '../../tests/e2e/support/paths';
 
@@ -120,7 +120,9 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     const wakeTimes: number[] = [];
     const coldSidebar: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await stopWorker(extension);
+      // Nothing on screen may wake the worker between its termination and the timed message.
+      await page.goto('about:blank');
+      await stopWorkerAndStayStopped(extension);
       wakeTimes.push(
         await control.page.evaluate(async (request) => {
           const started = performance.now();
@@ -129,7 +131,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
           return performance.now() - started;
         }, { type: 'page:match', payload: { url: PROFILE, signals } }),
       );
-      await stopWorker(extension);
+      await stopWorkerAndStayStopped(extension);
       coldSidebar.push(await idleToSidebar(page));
     }
     const wakeMs = median(wakeTimes);

@@ -57,8 +57,8 @@ describe('An introduction logged while the backend is down', () => {
     await screenshot(page, 'introduction-queued');
     expect((await control.send('ui:get-status', {})).pendingOutbox).toBe(1);
 
-    // Chrome stops an idle worker at any time (stopWorker checks chrome://serviceworker-internals says
-    // STOPPED; the open sidebar's status polling may wake it again at once); then the user quits the browser.
+    // Chrome stops an idle worker at any time (stopWorker proves the old one is gone; the open sidebar's
+    // status polling may start a fresh one at once); then the user quits the browser.
     await stopWorker(extension);
     await extension.close();
 

@@ -97,36 +97,51 @@ export class ExtensionControl {
   }
 }
 
-/** Reads the Running Status of the extension's service worker from chrome://serviceworker-internals. */
-export async function workerRunningStatus(extension: ExtensionBrowser): Promise<string> {
-  const page = await extension.newPage();
-  try {
-    await page.goto('chrome://serviceworker-internals/');
-    return await eventually(
-      async () => {
-        const text = await page.evaluate(() => document.body.innerText);
-        const block = text.split('Scope:').find((part) => part.includes(`chrome-extension://${extension.extensionId}/`));
-        return block?.match(/Running Status:\s*(\w+)/)?.[1];
-      },
-      'the worker to appear in chrome://serviceworker-internals',
-      5_000,
-    );
-  } finally {
-    await page.close();
-  }
+/** The extension's service worker target, if one is running now (nothing is woken to find out). */
+function runningWorkerTarget(extension: ExtensionBrowser) {
+  return extension.browser
+    .targets()
+    .find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extension.extensionId}/`));
 }
 
 /**
- * Terminates the extension's service worker as Chrome does when it idles (the DevTools protocol closes
- * the worker target), and checks that it really stopped.
+ * Terminates the extension's service worker as Chrome does when it idles (the DevTools protocol closes the
+ * worker target), and proves it: a mark left in the old worker's global scope must be gone — either no
+ * worker runs, or the one running was started afresh (an alarm or a page's message may wake it at once).
  */
 export async function stopWorker(extension: ExtensionBrowser): Promise<void> {
   const worker = await extension.worker();
+  const mark = `alive-${Date.now()}-${Math.random()}`;
+  await worker.evaluate((value) => {
+    (globalThis as unknown as { __e2eMark?: string }).__e2eMark = value;
+  }, mark);
   await worker.close();
   await eventually(
-    async () => ((await workerRunningStatus(extension)) === 'STOPPED' ? true : undefined),
-    'the service worker to stop',
-    10_000,
+    async () => {
+      const target = runningWorkerTarget(extension);
+      if (!target) return true;
+      const current = await target.worker();
+      const seen = await current?.evaluate(() => (globalThis as unknown as { __e2eMark?: string }).__e2eMark).catch(() => undefined);
+      if (seen !== mark) return true;
+      await current?.close();
+      return undefined;
+    },
+    'the service worker to be terminated',
+    15_000,
     250,
+  );
+}
+
+/** Terminates the worker and waits until none runs (nothing may wake it meanwhile), for timing a cold start. */
+export async function stopWorkerAndStayStopped(extension: ExtensionBrowser): Promise<void> {
+  await eventually(
+    async () => {
+      if (runningWorkerTarget(extension)) await stopWorker(extension);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return runningWorkerTarget(extension) ? undefined : true;
+    },
+    'no service worker to be running',
+    30_000,
+    100,
   );
 }
