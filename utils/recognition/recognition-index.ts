@@ -216,21 +216,31 @@ export class DirectoryIndex implements RecognitionIndex {
 
   scanText(text: string): ScanHit[] {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const hits: Array<{ start: number; end: number; slot: number }> = [];
+    const found: Array<{ start: number; end: number; slots: number[] }> = [];
     for (const table of this.tables())
-      table.scanner.scan(text, (start, end, slot) => {
-        if (this.rows.isLive(slot)) hits.push({ start, end, slot });
+      table.scanner.scan(text, (start, end, group) => {
+        const slots: number[] = [];
+        table.scanner.forEachSlot(group, (slot) => {
+          if (this.rows.isLive(slot)) slots.push(slot);
+        });
+        if (slots.length) found.push({ start, end, slots });
       });
-    // Longest name wins where names overlap ("山田太郎" over "山田太"); one span shared by several alumni keeps them all.
-    hits.sort((a, b) => a.start - b.start || b.end - a.end || a.slot - b.slot);
+    // Longest name wins where names overlap ("山田太郎" over "山田太"); a span several alumni share keeps them all.
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: ScanHit[] = [];
     let coveredUntil = -1;
-    let last: { start: number; end: number; slot: number } | null = null;
-    for (const hit of hits) {
+    let last: { start: number; end: number } | null = null;
+    let spanFrom = 0;
+    for (const hit of found) {
       const sameSpan = last !== null && last.start === hit.start && last.end === hit.end;
-      if (sameSpan && last!.slot === hit.slot) continue;
       if (hit.start < coveredUntil && !sameSpan) continue;
-      out.push({ start: hit.start, end: hit.end, alumnusId: this.rows.idOf(hit.slot) });
+      if (!sameSpan) spanFrom = out.length;
+      for (const slot of hit.slots) {
+        const alumnusId = this.rows.idOf(slot);
+        let seen = false;
+        for (let k = spanFrom; k < out.length && !seen; k++) seen = out[k].alumnusId === alumnusId;
+        if (!seen) out.push({ start: hit.start, end: hit.end, alumnusId });
+      }
       coveredUntil = Math.max(coveredUntil, hit.end);
       last = hit;
     }

@@ -240,8 +240,11 @@ export class TextScanner {
     }
   }
 
-  /** Calls `onHit(start, end, slot)` for every pattern occurrence, in one pass over the text. */
-  scan(text: string, onHit: (start: number, end: number, slot: number) => void): void {
+  /**
+   * Calls `onHit(start, end, group)` for every pattern occurrence, in one pass over the text. A
+   * group is one spelling shared by one or more alumni (see `forEachSlot`).
+   */
+  scan(text: string, onHit: (start: number, end: number, group: number) => void): void {
     let ringSize = 2;
     while (ringSize <= this.maxLength) ringSize *= 2;
     const ringMask = ringSize - 1;
@@ -293,12 +296,16 @@ export class TextScanner {
   }
 
   /** Every pattern ending at `state` (itself or along its output links). */
-  private emit(state: number, count: number, starts: Int32Array, ringMask: number, end: number, onHit: (start: number, end: number, slot: number) => void): void {
+  private emit(state: number, count: number, starts: Int32Array, ringMask: number, end: number, onHit: (start: number, end: number, group: number) => void): void {
     for (let node = this.terminal[state] ? state : this.outputLink[state]; node; node = this.outputLink[node]) {
       const group = this.terminal[node] - 1;
-      const start = starts[(count - this.groupLength[group]) & ringMask];
-      for (let k = this.groupSlotStart[group]; k < this.groupSlotStart[group + 1]; k++) onHit(start, end, this.groupSlots[k]);
+      onHit(starts[(count - this.groupLength[group]) & ringMask], end, group);
     }
+  }
+
+  /** The directory slots of the alumni a pattern group stands for. */
+  forEachSlot(group: number, visit: (slot: number) => void): void {
+    for (let k = this.groupSlotStart[group]; k < this.groupSlotStart[group + 1]; k++) visit(this.groupSlots[k]);
   }
 
   private wordSymbol(raw: string, ascii: boolean): number {
