@@ -120,7 +120,7 @@ interface Row {
   ok: boolean | null;
 }
 
-const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 1 ? `${value.toFixed(1)} ms` : `${(value * 1000).toFixed(0)} µs`);
+const ms = (value: number) => (value >= 3_600_000 ? `${(value / 3_600_000).toFixed(1)} h` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 1 ? `${value.toFixed(1)} ms` : `${(value * 1000).toFixed(0)} µs`);
 const mb = (value: number) => `${value.toFixed(1)} MB`;
 const ratio = (fuse: number, ours: number) => (ours > 0 ? `${(fuse / ours).toFixed(fuse / ours >= 100 ? 0 : 1)}×` : '—');
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
