@@ -22,6 +22,10 @@ export const EVIDENCE_SENTENCES: Readonly<Record<string, { en: string; ja: strin
     en: 'The name “{pageName}” matches {alumnus} apart from a middle name.',
     ja: '名前「{pageName}」がミドルネームを除いて{alumnus}さんと一致します。',
   },
+  'name-nickname': {
+    en: 'The name “{pageName}” uses a short form of {alumnus}’s given name.',
+    ja: '名前「{pageName}」は{alumnus}さんの名の愛称です。',
+  },
   'name-typo': {
     en: 'The name “{pageName}” is one letter away from {alumnus}.',
     ja: '名前「{pageName}」は{alumnus}さんと一文字違いです。',

@@ -1,5 +1,6 @@
 import { JAPANESE_NAME_SUFFIXES, NAME_PREFIX_TITLES, NAME_SUFFIX_WORDS } from './data/name-affixes';
 import { KANJI_VARIANTS } from './data/kanji-variants';
+import { NICKNAME_FAMILIES } from './data/nicknames';
 import { canonicalRomaji, kanaToRomaji } from './romaji';
 import { CJK_CHAR, HAN, KANA, cleanText, foldCase, toHiragana } from './text';
 
@@ -136,4 +137,16 @@ export function transliteratedName(name: string): string | null {
   let out = name;
   for (const [pattern, replacement] of TRANSLITERATIONS) out = out.replace(pattern, replacement);
   return out === name ? null : out;
+}
+
+const nicknameGroups = new Map<string, string[]>();
+for (const family of NICKNAME_FAMILIES) {
+  // Spelled the way name words are stored (romaji respelling included: "jamie" → "zyamie").
+  const names = family.split(' ').map((name) => canonicalRomaji(foldCase(name)));
+  for (const name of names) nicknameGroups.set(name, [...new Set([...(nicknameGroups.get(name) ?? []), ...names])].filter((n) => n !== name));
+}
+
+/** Given names a name word may stand for: "mike" → ["michael", "mick", "mikey"]. */
+export function nicknameAlternatives(word: string): readonly string[] {
+  return nicknameGroups.get(canonicalRomaji(word)) ?? [];
 }

@@ -1,7 +1,7 @@
 import type { Alumnus, Organization } from '../api';
 import type { OrganizationSignal, PersonSignal } from '../signals/schema';
 import { SectionReader, SectionWriter } from './codec';
-import { nameKeys, parseName, type NameForm } from './names';
+import { nameKeys, nicknameAlternatives, parseName, type NameForm } from './names';
 import { OrganizationBook } from './organization-book';
 import { CompanyMatcher } from './organizations';
 import { canonicalProfileUrl } from './profile-url';
@@ -135,7 +135,7 @@ export class DirectoryIndex implements RecognitionIndex {
     const forms: NameForm[] = [];
     for (const name of [signal.name, ...(Array.isArray(signal.altNames) ? signal.altNames.slice(0, MAX_ALT_NAMES) : [])])
       forms.push(...parseName(name));
-    if (!this.lookupNames(forms, candidates, tables)) this.lookupTypos(forms, candidates, tables);
+    if (!this.lookupNames(forms, candidates, tables) && !this.lookupNicknames(forms, candidates, tables)) this.lookupTypos(forms, candidates, tables);
     if (candidates.size === 0) return null;
     const page = readPage(signal, this.companyMatcher(company), String(company?.name ?? ''), pageUrl);
     const employerKeys = (row: Row) => this.organizations.employerKeys(row);
@@ -166,6 +166,28 @@ export class DirectoryIndex implements RecognitionIndex {
             this.consider(candidates, postingSlot(p), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
             found = true;
           });
+    return found;
+  }
+
+  /** A short or full form of the given name ("Mike" for Michael), the other words exact. */
+  private lookupNicknames(forms: NameForm[], candidates: Map<number, Candidate>, tables: Tables[]): boolean {
+    let found = false;
+    for (const form of forms) {
+      if (form.cjk || form.tokens.length < 2) continue;
+      // Given name first ("Mike O'Connor") or last ("O'Connor Mike", "O'Connor, Mike").
+      for (const i of [0, form.tokens.length - 1])
+        for (const alternative of nicknameAlternatives(form.tokens[i])) {
+          const tokens = form.tokens.slice();
+          tokens[i] = alternative;
+          for (const { key } of nameKeys({ tokens, cjk: false }))
+            for (const table of tables)
+              table.names.forEach(key, (p) => {
+                if (p & PARTIAL) return;
+                this.consider(candidates, postingSlot(p), 'nickname');
+                found = true;
+              });
+        }
+    }
     return found;
   }
 

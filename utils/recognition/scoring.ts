@@ -6,7 +6,7 @@ import { profileSite } from './profile-url';
 import type { Row } from './store';
 import type { Confidence, Evidence } from './types';
 
-export type NameQuality = 'exact' | 'former' | 'partial' | 'typo';
+export type NameQuality = 'exact' | 'former' | 'partial' | 'nickname' | 'typo';
 
 /** What a candidate has going for it before the page's other facts are weighed. */
 export interface Candidate {
@@ -57,7 +57,9 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
 }
 
 const LEVELS: Confidence[] = ['possible', 'possible', 'likely', 'confirmed'];
-export const QUALITY_RANK: Record<NameQuality, number> = { exact: 4, former: 3, partial: 2, typo: 1 };
+export const QUALITY_RANK: Record<NameQuality, number> = { exact: 5, former: 4, partial: 3, nickname: 2, typo: 1 };
+/** Name matches strong enough for "confirmed" together with overlapping dates. */
+const STRONG_NAMES: ReadonlySet<NameQuality> = new Set(['exact', 'former', 'partial']);
 const RANK: Record<Confidence, number> = { possible: 1, likely: 2, confirmed: 3 };
 
 /** The numbers behind a candidate's confidence; cheap, so every namesake can be weighed. */
@@ -101,7 +103,7 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
   const q = candidate.quality;
   if (candidate.urlMatch) level = 3;
   else if (q) {
-    if (overlap) level = q !== 'typo' ? 3 : 2;
+    if (overlap) level = STRONG_NAMES.has(q) ? 3 : 2;
     else if (undated || page.headlineExcerpt) level = 2;
     else if (currentEmployer && !row.common) level = 2;
     // Dated experience at our company that misses every tenure on file: someone else, or a
@@ -154,7 +156,7 @@ export function pickBest(judgements: Judgement[]): Judgement | null {
   let topRival = 0;
   let sameName = 0;
   for (const j of judgements) {
-    if (j.candidate.quality !== null && j.candidate.quality !== 'typo') sameName++;
+    if (j.candidate.quality !== null && STRONG_NAMES.has(j.candidate.quality)) sameName++;
     if (j === best || j.candidate.quality === null || RANK[j.confidence] !== RANK[best.confidence]) continue;
     rivals++;
     topRival = Math.max(topRival, j.strength);

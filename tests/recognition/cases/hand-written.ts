@@ -145,9 +145,12 @@ export const handWritten: EvalCase[] = [
   kase('typo-middle-name', { name: 'Soeren Oestergaard', headline: 'Staff Engineer @ Zalando · ex-Sakura Digital' }, 'al-ostergaard', 'likely'),
   kase('typo-middle-name', { name: 'Jean Baptiste Lefevre', experience: [job(SD, '2010-06', '2013-01')] }, 'al-lefevre', 'confirmed'),
   kase('typo-middle-name', { name: 'Jean-Baptiste Lefèvre', currentOrganization: 'Capgemini' }, 'al-lefevre', 'likely'),
-  kase('typo-middle-name', { name: 'Mike O\'Connor', experience: [job(SD, '2006-01', '2008-12')] }, 'al-oconnor', 'likely', {
-    note: 'nickname for Michael: the engine does not know nicknames yet',
-  }),
+  kase('typo-middle-name', { name: 'Mike O\'Connor', experience: [job(SD, '2006-01', '2008-12')] }, 'al-oconnor', 'likely', { note: 'nickname for Michael' }),
+  kase('typo-middle-name', { name: 'Mick O\'Connor' }, null, 'possible', { expectId: 'al-oconnor' }),
+  kase('typo-middle-name', { name: 'Alexander Kim', experience: [job(SD, '2020-03', '2021-12')] }, 'al-kim-alex', 'likely', { note: 'full form on the page, short form on file' }),
+  kase('typo-middle-name', { name: 'Max Schmidt', headline: 'Engineering @ Bosch · ex-Sakura Digital' }, 'al-schmidt', 'likely'),
+  kase('typo-middle-name', { name: 'Schmidt, Max', experience: [job(SD, '2016-06', '2019-01')] }, 'al-schmidt', 'likely'),
+  kase('typo-middle-name', { name: 'Max Schmitz', experience: [job(SD, '2016-06', '2019-01')] }, null, null, { note: 'a nickname and a different surname' }),
 
   // ——— titles, honorifics, credentials, emoji, alternates ———
   kase('decorated-name', { name: 'Dr. Priya Natarajan, PhD', experience: [job(SD, '2015-01', '2017-12')] }, 'al-natarajan', 'confirmed'),
