@@ -72,7 +72,7 @@ export function openApiDocument() {
         }),
       },
       '/directory': { get: syncOperation('admin, recruiter, sales', 'Delta sync of consenting alumni', DirectoryPage) },
-      '/organizations': { get: syncOperation('any', 'Delta sync of organisations', OrganizationsPage) },
+      '/organizations': { get: syncOperation('any (alumni: those an open offer concerns)', 'Delta sync of organisations', OrganizationsPage) },
       '/offers': { get: syncOperation('any (alumni: open offers only)', 'Delta sync of collaboration offers', OffersPage) },
       '/introductions': {
         post: op('admin, recruiter, sales', 'Log an introduction (idempotent by id)', {

@@ -30,7 +30,7 @@ export function readRoutes(db: Database) {
     })
     .get('/organizations', requireRole(db, ...anyRole), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);
-      return c.json((await organizationsPage(db, since, limit)) satisfies OrganizationsPage);
+      return c.json((await organizationsPage(db, c.get('user').role, since, limit)) satisfies OrganizationsPage);
     })
     .get('/offers', requireRole(db, ...anyRole), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);

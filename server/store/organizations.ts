@@ -1,4 +1,4 @@
-import type { Organization, OrganizationInput } from '../../utils/api';
+import type { Organization, OrganizationInput, Role } from '../../utils/api';
 import { lockSyncedWrites, type Database, type Queryable } from '../db/database';
 import { readDeltaPage } from '../sync/delta-page';
 
@@ -42,7 +42,15 @@ export async function deleteOrganization(db: Database, id: string): Promise<bool
   });
 }
 
-export async function organizationsPage(db: Queryable, since: string | undefined, limit: number) {
-  const page = await readDeltaPage(db, 'organizations', 'deleted_at IS NULL', since, limit);
+/**
+ * Alumni see only the organisations an open offer concerns (where they are shown those offers), following
+ * their own change number: one that stops being concerned reaches them as removed, the others never at all
+ * (see migration 005).
+ */
+export async function organizationsPage(db: Queryable, role: Role, since: string | undefined, limit: number) {
+  const page =
+    role === 'alumni'
+      ? await readDeltaPage(db, 'organizations', 'deleted_at IS NULL AND offered', since, limit, 'alumni_seq')
+      : await readDeltaPage(db, 'organizations', 'deleted_at IS NULL', since, limit);
   return { organizations: page.live.map(present), removed: page.removed, cursor: page.cursor, complete: page.complete };
 }

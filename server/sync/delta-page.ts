@@ -19,7 +19,8 @@ export interface DeltaPage {
 /**
  * One page of changes to a synced table after the client's cursor. `liveSql` is a boolean SQL expression
  * over the table's columns deciding what this client may see; changed rows failing it are reported as
- * removed, so withdrawn consent, deletion or closing reach clients the same way.
+ * removed, so withdrawn consent, deletion or closing reach clients the same way. `seqColumn` is the change
+ * number this feed follows (a role's own view of a table may change at other moments than its records).
  */
 export async function readDeltaPage(
   db: Queryable,
@@ -27,18 +28,19 @@ export async function readDeltaPage(
   liveSql: string,
   since: string | undefined,
   limit: number,
+  seqColumn: 'seq' | 'alumni_seq' = 'seq',
 ): Promise<DeltaPage> {
   let position: SyncPosition;
   if (since === undefined) {
-    const [top] = await db.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM ${table}`);
+    const [top] = await db.query<{ seq: number | null }>(`SELECT max(${seqColumn}) AS seq FROM ${table}`);
     position = { seq: 0, snapshot: top?.seq ?? 0 };
   } else {
     position = decodeCursor(since);
   }
   const rows = await db.query<SyncedRow>(
-    `SELECT id, record, seq, updated_at, (${liveSql}) AS live FROM ${table}
-      WHERE seq > $1 AND (seq > $2 OR (${liveSql}))
-      ORDER BY seq LIMIT $3`,
+    `SELECT id, record, ${seqColumn} AS seq, updated_at, (${liveSql}) AS live FROM ${table}
+      WHERE ${seqColumn} > $1 AND (${seqColumn} > $2 OR (${liveSql}))
+      ORDER BY ${seqColumn} LIMIT $3`,
     [position.seq, position.snapshot ?? 0, limit + 1],
   );
   const complete = rows.length <= limit;

@@ -125,7 +125,7 @@ describe.each(backends)('consent filtering and delta sync on %s', (backend) => {
   });
 
   test('organisations: first sync, upsert, deletion as removed', async () => {
-    const all = await syncAll(`${server.api}/organizations`, tokens.alumni);
+    const all = await syncAll(`${server.api}/organizations`, tokens.sales);
     const orgs = all.pages.flatMap((p) => OrganizationsPage.parse(p).organizations);
     expect(orgs.map((o) => o.id).sort()).toEqual(demoOrganizations.map((o) => o.id).sort());
     expect(orgs.find((o) => o.id === demoIds.audiense)).toMatchObject({

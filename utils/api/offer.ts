@@ -27,5 +27,6 @@ export const OfferInput = Offer.omit({ id: true, updatedAt: true })
   .meta({ id: 'OfferInput' });
 export type OfferInput = z.input<typeof OfferInput>;
 
-export const OfferPatch = OfferInput.partial().meta({ id: 'OfferPatch' });
+// From Offer, not OfferInput: a default inside .partial() still applies, and a patch without `status` would reopen a closed offer.
+export const OfferPatch = Offer.omit({ id: true, updatedAt: true }).partial().meta({ id: 'OfferPatch' });
 export type OfferPatch = z.infer<typeof OfferPatch>;
