@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Makes sure the real parts the tests drive are on this machine: Debian's Chromium (end-to-end tests)
-# and PostgreSQL (server tests run against it as well as against embedded PGlite).
+# Makes sure the real parts the tests drive are on this machine: Debian's Chromium (end-to-end tests),
+# PostgreSQL (server tests run against it as well as against embedded PGlite), and a Japanese font so that
+# the Japanese UI in the end-to-end screenshots shows text rather than empty boxes.
 # As root on Debian it installs what is missing through apt; otherwise it says what is missing and how to get it.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+compgen -G '/usr/share/fonts/*/ipafont-gothic/*' >/dev/null || compgen -G '/usr/share/fonts/*/noto/NotoSansCJK*' >/dev/null \
+  || missing+=(fonts-ipafont-gothic)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
