@@ -11,7 +11,7 @@ export function orgsitePatterns(domains: Iterable<string>): string[] {
   return [...new Set(domains)].sort().flatMap((domain) => [`https://${domain}/*`, `https://*.${domain}/*`]);
 }
 
-/** Every domain the directory knows an organisation (or our own company) by. */
+/** Every domain of a synced organisation (for alumni, those open offers concern) and of our own company. */
 export async function knownOrgDomains(db: Database): Promise<string[]> {
   const domains = new Set<string>((await getMeta(db, 'me'))?.company.domains ?? []);
   for (const row of await db.getAll('organizations')) {

@@ -17,9 +17,12 @@ export interface SyncDeps {
   afterSync?: (me: Me) => Promise<void>;
 }
 
-/** The alumni role cannot read the directory or organisations: it syncs the offers meant for it. */
+/**
+ * The alumni role cannot read the directory: it syncs the open offers meant for it and the organisations
+ * those offers concern (the backend serves it no others), whose websites show the offers.
+ */
 export function resourcesFor(role: Me['user']['role']): SyncResource[] {
-  return role === 'alumni' ? ['offers'] : ['directory', 'organizations', 'offers'];
+  return role === 'alumni' ? ['organizations', 'offers'] : ['directory', 'organizations', 'offers'];
 }
 
 /** Which backend, company and role the data belongs to (roles see different fields, e.g. rehireEligible). */

@@ -61,12 +61,14 @@ describe('background worker against the real backend', () => {
     expect(introductions.filter((i) => i.note === 'Unit test referral')).toHaveLength(1);
   });
 
-  it('gives the alumni role only offers, with a badge of the open ones', async () => {
+  it('gives the alumni role open offers and the organisations they concern, no directory, with a badge of the open ones', async () => {
     await configure(server.url, 'demo-alumni-token');
     worker = startWorker();
     expect((await syncNow(worker)).state).toBe('idle');
     const open = demoOffers.filter((o) => (o.status ?? 'open') === 'open').length;
-    expect(await send('ui:get-status', {})).toMatchObject({ directorySize: 0, organizationsCount: 0, openOffers: open, newOffers: open });
+    const concerned = new Set(demoOffers.filter((o) => (o.status ?? 'open') === 'open' && o.organizationId).map((o) => o.organizationId)).size;
+    expect(concerned).toBeGreaterThan(0);
+    expect(await send('ui:get-status', {})).toMatchObject({ directorySize: 0, organizationsCount: concerned, openOffers: open, newOffers: open });
     expect(await fakeBrowser.action.getBadgeText({})).toBe(String(open));
     const interest = await send('page:express-interest', { offerId: 'offer-audiense-dashboard', message: 'I know their product' }, contentScriptSender());
     expect(interest.state).toBe('sent');

@@ -194,13 +194,14 @@ describe('sync', () => {
     expect(await db.get('alumni', 'g2')).toBeDefined();
   });
 
-  it('syncs only offers for the alumni role and counts new ones on the toolbar badge', async () => {
+  it('syncs offers and organisations but never the directory for the alumni role, and counts new offers on the toolbar badge', async () => {
     backend.upsert('directory', alumnus('hidden'));
     backend.upsert('offers', offer('o-new-1'), offer('o-new-2'), offer('o-closed', { status: 'closed' }));
     await configure(backend.url, 'alumni-token');
     worker = startWorker();
     await syncNow(worker);
-    expect(backend.requests.some((r) => r.includes('/directory') || r.includes('/organizations'))).toBe(false);
+    expect(backend.requests.some((r) => r.includes('/directory'))).toBe(false);
+    expect(backend.requests.some((r) => r.includes('/organizations'))).toBe(true);
     expect(await directoryIds()).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
 

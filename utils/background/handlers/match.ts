@@ -39,7 +39,7 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     for (const [ref, signal] of request.signals.organizations.entries()) {
       const match =
         me.user.role === 'alumni'
-          ? ownCompanyMatch(me, signal, offers)
+          ? (ownCompanyMatch(me, signal, offers) ?? (await offeredOrganizationMatch(ctx, signal, offers)))
           : await organizationMatch(ctx, index, signal, offers);
       if (match) organizations.push({ ref, ...match });
     }
@@ -71,8 +71,8 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
 }
 
 /**
- * Alumni cannot read the directory or organisations; on the company's own website (its domains
- * come from GET /me) they are shown every open offer, under the company's own name.
+ * Alumni cannot read the directory; on the company's own website (its domains come from GET /me)
+ * they are shown every open offer, under the company's own name.
  */
 function ownCompanyMatch(
   me: NonNullable<Awaited<ReturnType<typeof getMeta<'me'>>>>,
@@ -90,6 +90,23 @@ function ownCompanyMatch(
     updatedAt: new Date(0).toISOString(),
   };
   return { organization, alumni: [], offers };
+}
+
+/**
+ * On the website of an organisation an open offer concerns, alumni are shown the offers concerning it.
+ * Matched by the page's domain only, like the company's own site (a page can call itself anything). The
+ * backend sends alumni only such organisations; one whose last offer closed meanwhile shows nothing.
+ */
+async function offeredOrganizationMatch(ctx: WorkerContext, signal: OrganizationSignal, offers: Offer[]) {
+  const domain = registrableDomain(signal.domain ?? signal.url ?? '');
+  if (!domain) return null;
+  for (const row of await ctx.db.getAll('organizations')) {
+    const organization = Organization.safeParse(row);
+    if (!organization.success || !organization.data.domains.some((own) => registrableDomain(own) === domain)) continue;
+    const concerning = offersConcerning(offers, organization.data.id);
+    if (concerning.length > 0) return { organization: organization.data, alumni: [], offers: concerning };
+  }
+  return null;
 }
 
 async function readAlumnus(ctx: WorkerContext, id: string): Promise<Alumnus | null> {
