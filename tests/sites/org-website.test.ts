@@ -51,6 +51,24 @@ describe('visible text and ranges', () => {
     expect(text.replace(/\s+/g, ' ').trim()).toBe('Marcos Ruiz Julien Moreau');
   });
 
+  it("keeps a name apart from the text the page's styles put on another line", () => {
+    // The demo Hikari Healthcare team card: no whitespace between the name and the title, only CSS.
+    document.body.innerHTML =
+      '<style>.member strong { display: block }</style><div class="member"><strong>Isabel García</strong><span class="meta">Partner Success Manager</span></div>';
+    const visible = visibleText(document.body);
+    expect(visible.text).toBe('Isabel García\nPartner Success Manager');
+    expect(rangesFor(visible, 0, 'Isabel García'.length).map((range) => range.toString())).toEqual(['Isabel García']);
+  });
+
+  it('reads whitespace between inline elements as a space, and markup inside a word as nothing', () => {
+    const doc = parsePage('<p><span>Isabel</span>\n  <span>García</span></p><p>Isabel Gar<em>cí</em>a</p><p><b>山田</b><b>太郎</b></p>');
+    const visible = visibleText(doc.body);
+    expect(visible.text).toBe('Isabel García\nIsabel García\n山田太郎');
+    const start = visible.text.lastIndexOf('Isabel Gar');
+    expect(rangesFor(visible, start, start + 'Isabel García'.length).map((range) => range.toString())).toEqual(['Isabel Gar', 'cí', 'a']);
+    expect(rangesFor(visible, 0, 'Isabel García'.length).map((range) => range.toString())).toEqual(['Isabel', 'García']);
+  });
+
   it('stops at the size bound and says so', () => {
     const doc = parsePage(`<p>${'Sakura Digital alumni '.repeat(10_000)}</p>`);
     const visible = visibleText(doc.body, 1000);

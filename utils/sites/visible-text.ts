@@ -39,11 +39,35 @@ function isBlock(node: Node | null): boolean {
   return node !== null && node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName);
 }
 
+/** Displays whose text flows on with its neighbours' ("Gar<em>cí</em>a" is one word). */
+const FLOWING_DISPLAYS = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'ruby-text', 'ruby-base-container', 'ruby-text-container']);
+/** More element edges than this between two words: they are not one line of text. */
+const MAX_EDGES_CHECKED = 32;
+
+/**
+ * Whether the page's styles render `element` as its own box, apart from the text around it
+ * (`.member strong { display: block }`). Asked only where two words would otherwise touch, so a
+ * long page costs a handful of style reads. Without computed styles (a parsed page) the tag decides.
+ */
+function rendersApart(element: Element): boolean {
+  if (BLOCK_TAGS.has(element.tagName)) return true;
+  const view = element.ownerDocument.defaultView;
+  let display = '';
+  try {
+    display = view?.getComputedStyle(element).display ?? '';
+  } catch {
+    // A detached or foreign node has no style; the tag has already been checked.
+  }
+  return display !== '' && !FLOWING_DISPLAYS.has(display);
+}
+
 /**
  * Walk `root` iteratively (deep nesting cannot overflow the stack), collecting visible text up to
  * `maxChars` characters and `maxNodes` visited nodes. Text nodes are copied verbatim (so offsets map
  * straight back into them); a "\n" is put between blocks so names in neighbouring cells or list
- * items do not run together, while inline markup ("<strong>Julien</strong> Moreau") adds nothing.
+ * items do not run together, and a " " where only whitespace nodes sat between two texts, while
+ * inline markup ("<strong>Julien</strong> Moreau", "Gar<em>cí</em>a") adds nothing. Separators
+ * belong to no node: a hit over one maps to ranges in the nodes on either side.
  */
 export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000): VisibleText {
   const segments: TextSegment[] = [];
@@ -51,6 +75,12 @@ export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000):
   let visited = 0;
   let truncated = false;
   let lineBreak = false;
+  let space = false;
+  // Elements entered or left since the last text: whether the next text touches it depends on them.
+  const edges: Element[] = [];
+  const crossed = (element: Node | null) => {
+    if (element && element.nodeType === 1 && edges.length <= MAX_EDGES_CHECKED) edges.push(element as Element);
+  };
   let node: Node | null = root.firstChild;
   while (node) {
     if (++visited > maxNodes || text.length >= maxChars) {
@@ -60,15 +90,24 @@ export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000):
     let descend = false;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (data.trim()) {
-        if (lineBreak && text && !/\s$/.test(text)) text += '\n';
+      if (!data.trim()) space = true;
+      else {
+        if (text && !/\s$/.test(text)) {
+          const touching = !lineBreak && !space && !/^\s/.test(data);
+          if (touching && edges.length && (edges.length > MAX_EDGES_CHECKED || edges.some(rendersApart))) lineBreak = true;
+          if (lineBreak) text += '\n';
+          else if (space) text += ' ';
+        }
         lineBreak = false;
+        space = false;
+        edges.length = 0;
         segments.push({ node: node as Text, start: text.length });
         if (data.length > maxChars - text.length) truncated = true;
         text += data.slice(0, maxChars - text.length);
       }
     } else if (node.nodeType === 1) {
       if (isBlock(node)) lineBreak = true;
+      crossed(node);
       descend = !hiddenElement(node as Element) && node.firstChild !== null;
     }
     if (descend) {
@@ -78,6 +117,7 @@ export function visibleText(root: Node, maxChars = 500_000, maxNodes = 200_000):
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
       if (isBlock(node)) lineBreak = true;
+      if (node !== root) crossed(node);
     }
     if (!node || node === root) break;
     if (isBlock(node)) lineBreak = true;
