@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Alumnus } from '../../utils/api';
+import type { Send } from '../../components/api-context';
+import type { PersonMatch } from '../../utils/messaging/protocol';
 import { buildIndex } from '../../utils/recognition';
+import { scanNames } from '../../utils/content/name-highlights';
+import { orgWebsiteText } from '../../utils/sites/org-website';
+import { rangesFor } from '../../utils/sites/visible-text';
 
 const alumnus = (id: string, names: Alumnus['names']): Alumnus => ({
   id,
@@ -16,6 +21,10 @@ const index = buildIndex(
     alumnus('sofia', { display: 'Sofia Andersson Reyes' }),
     alumnus('ann', { display: 'Ann Lee' }),
     alumnus('ito', { display: '伊藤 翔太', kana: 'いとう しょうた', latin: 'Shota Ito' }),
+    alumnus('isabel', { display: 'Isabel García', latin: 'Isabel Garcia' }),
+    // Stored decomposed (NFD), as some exports write it.
+    alumnus('zoe', { display: 'Zoe\u0308 Ba\u0301n' }),
+    alumnus('jurgen', { display: 'Jürgen Strauß' }),
   ],
   [],
 );
@@ -68,5 +77,93 @@ describe('page text scanner', () => {
     expect(live.scanText('Alex Kim met Ann Lee').map((h) => h.alumnusId)).toEqual(['kim', 'ann']);
     live.remove('ann');
     expect(live.scanText('Alex Kim met Ann Lee').map((h) => h.alumnusId)).toEqual(['kim']);
+  });
+
+  describe('names with accents', () => {
+    const NFC = 'Isabel García';
+    const NFD = NFC.normalize('NFD');
+    /** Characters whose NFKC/NFD form has another length than they do. */
+    const SHIFTING = 'Ｆｕｌｌ ｗｉｄｔｈ, ﬁne oﬃce, Straße, Ⅻ ㈱ ｶﾞ e\u0301 😀 👩‍💻 🇯🇵 𝓐 — ';
+
+    it('finds a name whether the page writes its accents composed (NFC) or decomposed (NFD), covering exactly those characters', () => {
+      expect(NFD.length).toBe(NFC.length + 1);
+      expect(found(`Partner: ${NFC}`)).toEqual([[NFC, 'isabel']]);
+      expect(found(`Partner: ${NFD}`)).toEqual([[NFD, 'isabel']]);
+      expect(found('Isabel Garcia')).toEqual([['Isabel Garcia', 'isabel']]);
+      expect(found('ISABEL GARCÍA')).toEqual([['ISABEL GARCÍA', 'isabel']]);
+      expect(found('Ｉｓａｂｅｌ　Ｇａｒｃíａ')).toEqual([['Ｉｓａｂｅｌ　Ｇａｒｃíａ', 'isabel']]);
+      // A directory name stored decomposed meets the page in either form.
+      expect(found('Zoë Bán')).toEqual([['Zoë Bán', 'zoe']]);
+      expect(found('Zoe\u0308 Ba\u0301n')).toEqual([['Zoe\u0308 Ba\u0301n', 'zoe']]);
+      expect(found('Jürgen Strauss und Ju\u0308rgen Strauß')).toEqual([
+        ['Jürgen Strauss', 'jurgen'],
+        ['Ju\u0308rgen Strauß', 'jurgen'],
+      ]);
+    });
+
+    it('points at the original characters when the text before the name changes length under normalisation', () => {
+      for (const name of [NFC, NFD]) {
+        const text = `${SHIFTING}${name} ${SHIFTING}`;
+        expect(index.scanText(text)).toEqual([{ start: SHIFTING.length, end: SHIFTING.length + name.length, alumnusId: 'isabel' }]);
+      }
+      const japanese = `${SHIFTING}山田太郎と${NFD}`;
+      expect(found(japanese)).toEqual([
+        ['山田太郎', 'yamada'],
+        [NFD, 'isabel'],
+      ]);
+    });
+
+    it('ends a name at punctuation and Japanese text, never inside a longer word', () => {
+      expect(found(`「${NFC}」、(${NFD}), ${NFC}.`)).toEqual([
+        [NFC, 'isabel'],
+        [NFD, 'isabel'],
+        [NFC, 'isabel'],
+      ]);
+      expect(found(`${NFC}さんが登壇（${NFD}）。担当：${NFC}・山田太郎`)).toEqual([
+        [NFC, 'isabel'],
+        [NFD, 'isabel'],
+        [NFC, 'isabel'],
+        ['山田太郎', 'yamada'],
+      ]);
+      expect(found(`${NFC}'s team and ${NFD}’s talk`)).toEqual([
+        [NFC, 'isabel'],
+        [NFD, 'isabel'],
+      ]);
+      expect(found('Isabel GarcíaPartner, Isabel Garcías, XIsabel García, Isabel Garcíab\u0301')).toEqual([]);
+      // A possessive closes a name: it does not run on into the next word.
+      expect(found("Ann's Lee")).toEqual([]);
+    });
+
+    it('through the content script: offsets into the exact text it sent map back to ranges over the name', async () => {
+      document.body.innerHTML = `<style>.member strong { display: block }</style><p>${SHIFTING}</p>
+        <div class="member"><strong>Isabel Gar<em>cí</em>a</strong><span class="meta">Partner Success Manager</span></div>
+        <div class="member"><strong>${NFD}</strong><span>${NFC}’s team · 山田太郎さん</span></div>`;
+      const sent: string[] = [];
+      const send = (async (_type: 'page:scan-text', { text }: { text: string }) => {
+        sent.push(text);
+        return { hits: index.scanText(text) };
+      }) as unknown as Send;
+      const scan = await scanNames(document, send, 'Hikari Healthcare', new AbortController().signal);
+      expect(sent).toEqual([orgWebsiteText(document).text]);
+      expect(scan.signals.map((signal) => signal.name)).toEqual([NFC, NFD, '山田太郎']);
+      const matches = scan.signals.map((signal, ref) => {
+        const result = index.matchPerson(signal, { name: 'Sakura Digital', aliases: [] });
+        expect(result).not.toBeNull();
+        return { ref: ref + 5, alumnus: alumnus(result!.alumnusId, { display: '' }), confidence: result!.confidence, evidence: result!.evidence, offers: [] } as PersonMatch;
+      });
+      const highlighted = scan.highlights(matches, 5).map(({ match, ranges }) => [match.alumnus.id, ranges.map((range) => range.toString())]);
+      expect(highlighted).toEqual([
+        ['isabel', ['Isabel Gar', 'cí', 'a', NFC]],
+        ['isabel', [NFD]],
+        ['yamada', ['山田太郎']],
+      ]);
+      // The ranges wrap the name's own text nodes and nothing around them.
+      const visible = orgWebsiteText(document);
+      const hit = index.scanText(visible.text).find((h) => visible.text.slice(h.start, h.end) === NFD)!;
+      const [range] = rangesFor(visible, hit.start, hit.end);
+      expect(range.startOffset).toBe(0);
+      expect(range.endOffset).toBe(NFD.length);
+      expect(range.startContainer.parentElement?.tagName).toBe('STRONG');
+    });
   });
 });

@@ -279,7 +279,13 @@ export class TextScanner {
           if (k !== CharClass.Word) break;
           if (c >= 0x80) ascii = false;
         }
-        const symbol = this.wordSymbol(text.slice(begin, i), ascii);
+        let end = i;
+        let symbol = this.wordSymbol(text.slice(begin, end), ascii);
+        // "Isabel García's team": the possessive is not part of the name, nor of the highlight.
+        if (symbol < 0 && end - begin > 2 && isPossessive(text, end)) {
+          end -= 2;
+          symbol = this.wordSymbol(text.slice(begin, end), ascii);
+        }
         if (symbol < 0) {
           state = 0;
           continue;
@@ -287,7 +293,8 @@ export class TextScanner {
         state = this.step(state, symbol);
         starts[count & ringMask] = begin;
         count++;
-        if (state !== 0) this.emit(state, count, starts, ringMask, i, onHit);
+        if (state !== 0) this.emit(state, count, starts, ringMask, end, onHit);
+        if (end !== i) state = 0; // a possessive ends whatever name it closes
       } else {
         if (cls === CharClass.Break) state = 0;
         i++;
@@ -350,6 +357,13 @@ export class TextScanner {
       ints('maxLength')[0] || 1,
     );
   }
+}
+
+/** The word before `end` ends in "'s" or "’s". */
+function isPossessive(text: string, end: number): boolean {
+  const s = text.charCodeAt(end - 1);
+  const apostrophe = text.charCodeAt(end - 2);
+  return (s === 115 || s === 83) && (apostrophe === 39 || apostrophe === 0x2019);
 }
 
 function asciiClass(code: number): CharClass {
