@@ -59,14 +59,15 @@ export function createPageUi(options: PageUiOptions): PageUi {
 
   function mountSidebar() {
     if (sidebarHost || signal.aborted) return;
-    sidebarHost = createClosedHost(doc, pageCss, 'sidebar');
-    render(
-      <ApiContext.Provider value={send}>
-        <I18nContext.Provider value={i18n}>
-          <Sidebar store={store} onCollapsedChange={rememberCollapsed} />
-        </I18nContext.Provider>
-      </ApiContext.Provider>,
-      sidebarHost.container,
+    sidebarHost = createClosedHost(doc, pageCss, 'sidebar', (container) =>
+      render(
+        <ApiContext.Provider value={send}>
+          <I18nContext.Provider value={i18n}>
+            <Sidebar store={store} onCollapsedChange={rememberCollapsed} />
+          </I18nContext.Provider>
+        </ApiContext.Provider>,
+        container,
+      ),
     );
   }
 

@@ -16,7 +16,11 @@ export const HOST_TAG = 'alumni-lens-ui';
 // Keys typed in our forms must not trigger the host page's shortcuts (LinkedIn, GitHub have many).
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-export function createClosedHost(doc: Document, css: string, variant: 'sidebar' | 'layer'): ClosedHost {
+/**
+ * `fill` renders into the container before the host joins the page, so the page never holds a blank
+ * host and the UI appears whole, in one layout.
+ */
+export function createClosedHost(doc: Document, css: string, variant: 'sidebar' | 'layer', fill?: (container: HTMLElement) => void): ClosedHost {
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -27,6 +31,7 @@ export function createClosedHost(doc: Document, css: string, variant: 'sidebar' 
   container.dataset.variant = variant;
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) container.addEventListener(type, (event) => event.stopPropagation());
+  fill?.(container);
   (doc.body ?? doc.documentElement).append(host);
   return { host, container, remove: () => host.remove() };
 }
