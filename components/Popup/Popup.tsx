@@ -43,13 +43,22 @@ export function Popup({ tabId, onOpenOptions, pollMs = 1000 }: PopupProps) {
       {status.loaded.state === 'loading' && <p class="al-muted al-popup-pad">{t('popup.loading')}</p>}
       {status.loaded.state === 'error' && <p class="al-error al-popup-pad">{t('popup.error', { reason: status.loaded.reason })}</p>}
       {status.loaded.state === 'ready' && (
-        <StatusView status={status.loaded.value} tabId={tabId} onSyncNow={syncNow} onOpenOptions={onOpenOptions} />
+        <StatusView status={status.loaded.value} tabId={tabId} onSyncNow={syncNow} onOpenOptions={onOpenOptions} onOffersSeen={status.reload} />
       )}
     </main>
   );
 }
 
-function StatusView({ status, tabId, onSyncNow, onOpenOptions }: { status: Status; tabId: number | null; onSyncNow: () => void; onOpenOptions: () => void }) {
+interface StatusViewProps {
+  status: Status;
+  tabId: number | null;
+  onSyncNow: () => void;
+  onOpenOptions: () => void;
+  /** The alumni's new-offer count in the sync line changes when offers are marked seen. */
+  onOffersSeen: () => void;
+}
+
+function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOffersSeen }: StatusViewProps) {
   const { t } = useI18n();
   if (status.configSource === 'none' || !status.me) {
     return (
@@ -77,7 +86,7 @@ function StatusView({ status, tabId, onSyncNow, onOpenOptions }: { status: Statu
       <SyncSection status={status} onSyncNow={onSyncNow} />
       <OutboxSection status={status} />
       {tabId !== null && <TabSection tabId={tabId} />}
-      {me.user.role === 'alumni' && <OffersSection newOffers={status.newOffers} />}
+      {me.user.role === 'alumni' && <OffersSection newOffers={status.newOffers} onSeen={onOffersSeen} />}
     </>
   );
 }
@@ -101,12 +110,12 @@ function SyncSection({ status, onSyncNow }: { status: Status; onSyncNow: () => v
         </button>
       </div>
       {sync.state === 'error' && sync.lastError && <p class="al-error">{t('popup.syncError', { reason: sync.lastError })}</p>}
-      {/* Alumni are not sent the directory: its size would only read as "0". */}
-      {status.me?.user.role !== 'alumni' && (
-        <p class="al-muted">
-          {t('popup.directorySize', { count: status.directorySize })} · {t('popup.organizations', { count: status.organizationsCount })}
-        </p>
-      )}
+      {/* Alumni are not sent the directory (its size would only read as "0"): what they sync is offers. */}
+      <p class="al-muted">
+        {status.me?.user.role === 'alumni'
+          ? `${t('popup.openOffers', { count: status.openOffers })} · ${t('popup.newOffers', { count: status.newOffers })}`
+          : `${t('popup.directorySize', { count: status.directorySize })} · ${t('popup.organizations', { count: status.organizationsCount })}`}
+      </p>
     </section>
   );
 }
@@ -159,7 +168,7 @@ function TabSection({ tabId }: { tabId: number }) {
   );
 }
 
-function OffersSection({ newOffers }: { newOffers: number }) {
+function OffersSection({ newOffers, onSeen }: { newOffers: number; onSeen: () => void }) {
   const { t } = useI18n();
   const send = useSend();
   const offers = usePolling(() => send('ui:list-offers', {}), 0, () => false);
@@ -169,6 +178,7 @@ function OffersSection({ newOffers }: { newOffers: number }) {
   async function markSeen() {
     await send('ui:mark-offers-seen', {});
     setUnseen(0);
+    onSeen();
   }
 
   return (

@@ -18,6 +18,7 @@ export const appEn = {
   'popup.syncNow': 'Sync now',
   'popup.directorySize': '{count} alumni in the directory',
   'popup.organizations': '{count} organisations',
+  'popup.openOffers': '{count} open offers for you',
   'popup.pending': '{count} waiting to be sent',
   'popup.failedTitle': 'Not accepted by the backend',
   'popup.failedItem': '{kind}: {reason}',

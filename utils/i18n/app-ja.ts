@@ -19,6 +19,7 @@ export const appJa: Record<AppKey, string> = {
   'popup.syncNow': '今すぐ同期',
   'popup.directorySize': 'ディレクトリのアルムナイ {count} 人',
   'popup.organizations': '組織 {count} 件',
+  'popup.openOffers': 'あなたへの募集中のオファー {count} 件',
   'popup.pending': '送信待ち {count} 件',
   'popup.failedTitle': 'バックエンドに受け付けられなかったもの',
   'popup.failedItem': '{kind}: {reason}',

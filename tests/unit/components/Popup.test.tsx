@@ -79,20 +79,39 @@ describe('Popup', () => {
   });
 
   it('shows an alumnus the offers, how many are new, and marks them seen', async () => {
+    let newOffers = 1;
     const worker = fakeWorker({
-      'ui:get-status': () => ({ ...recruiterStatus, me: { ...recruiterStatus.me!, user: { name: '山田 太郎', role: 'alumni' } }, newOffers: 1 }),
+      'ui:get-status': () => ({ ...recruiterStatus, me: { ...recruiterStatus.me!, user: { name: '山田 太郎', role: 'alumni' } }, newOffers }),
       'ui:tab-recognition': nothing,
       'ui:list-offers': () => ({ offers: [audienseOffer] }),
-      'ui:mark-offers-seen': () => ({ ok: true }),
+      'ui:mark-offers-seen': () => {
+        newOffers = 0;
+        return { ok: true };
+      },
     });
     const { text, container } = await renderUi(<Popup tabId={1} onOpenOptions={() => undefined} />, { send: worker.send, strings: 'app' });
     await vi.waitFor(() => expect(text()).toContain('Audience analytics pilot with Audiense'));
     expect(text()).toContain('1 new');
     expect(text()).toContain("I'm interested");
     expect(text()).not.toContain('alumni in the directory');
+    expect(text()).not.toContain('organisations');
+    expect(text()).toContain('2 open offers for you · 1 new');
     await click(byText(container, 'button', 'Mark as seen'));
     expect(worker.callsOf('ui:mark-offers-seen')).toHaveLength(1);
+    await vi.waitFor(() => expect(text()).toContain('2 open offers for you · 0 new'));
     expect(text()).not.toContain('1 new');
+  });
+
+  it('tells an alumnus in Japanese how many offers are open and new instead of a directory size', async () => {
+    const worker = fakeWorker({
+      'ui:get-status': () => ({ ...recruiterStatus, me: { ...recruiterStatus.me!, user: { name: '山田 太郎', role: 'alumni' } }, openOffers: 3, newOffers: 2 }),
+      'ui:tab-recognition': nothing,
+      'ui:list-offers': () => ({ offers: [audienseOffer] }),
+    });
+    const { text } = await renderUi(<Popup tabId={1} onOpenOptions={() => undefined} />, { send: worker.send, lang: 'ja', strings: 'app' });
+    await vi.waitFor(() => expect(text()).toContain('あなたへの募集中のオファー 3 件 · 新着 2 件'));
+    expect(text()).not.toContain('ディレクトリのアルムナイ');
+    expect(text()).not.toContain('組織 56 件');
   });
 
   it('leads a new user to the options page', async () => {
