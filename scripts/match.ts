@@ -42,17 +42,17 @@ function readJsonArray(path: string, what: string): unknown[] {
 }
 
 /** Parses each record; bad ones are reported by position and left out, good ones kept. */
-function parseRecords<T>(records: unknown[], schema: z.ZodType<T>, what: string): T[] {
+function parseRecords<T>(records: unknown[], schema: z.core.$ZodType<T>, what: string): T[] {
   const out: T[] = [];
   records.forEach((record, i) => {
-    const parsed = schema.safeParse(record);
+    const parsed = z.safeParse(schema, record);
     if (parsed.success) out.push(parsed.data);
     else process.stderr.write(`match: ${what} record ${i + 1} skipped: ${describeIssues(parsed.error)}\n`);
   });
   return out;
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import {
   ApiError,
@@ -23,7 +23,7 @@ import {
 import { CompanyBody, ImportQuery, OrganizationBody } from './routes/admin-routes';
 import { InterestsQuery, IntroductionsQuery } from './routes/log-routes';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const json = <T extends z.core.$ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ApiError) });
 const idPath = z.object({ id: RecordId });
 
@@ -42,7 +42,7 @@ function op(roles: string, summary: string, operation: Omit<ZodOpenApiOperationO
   return { summary, description: `Roles: ${roles}.`, security: [{ bearer: [] }], ...operation, responses: { ...authErrors, ...operation.responses } };
 }
 
-function syncOperation(roles: string, summary: string, page: z.ZodType): ZodOpenApiOperationObject {
+function syncOperation(roles: string, summary: string, page: z.core.$ZodType): ZodOpenApiOperationObject {
   return op(roles, summary, {
     requestParams: { query: SyncQuery },
     responses: { '200': { description: 'One page of changes after `since`', ...json(page) }, '400': error('Invalid query or cursor') },
@@ -112,7 +112,7 @@ export function openApiDocument() {
           requestBody: { content: { 'text/csv': { schema: z.string() } } },
           responses: {
             '200': { description: 'Imported', ...json(ImportReport) },
-            '422': { description: 'Bad rows, nothing imported', ...json(ApiError.extend({ report: ImportReport })) },
+            '422': { description: 'Bad rows, nothing imported', ...json(z.extend(ApiError, { report: ImportReport })) },
             '400': error('Unreadable file: encoding, quoting or header'),
             '413': error('File too large'),
           },

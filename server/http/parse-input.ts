@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiProblem, invalidInput } from './problem';
 
 /** Where a NUL character hides in a parsed value: PostgreSQL text cannot store one, so it is refused up front. */
@@ -24,7 +24,7 @@ export function refuseNul(value: unknown, where: 'body' | 'query' | 'path'): voi
 }
 
 /** Reads a JSON body and parses it with a contract schema: malformed JSON and invalid fields are both 400. */
-export async function parseJsonBody<Schema extends z.ZodType>(c: Context, schema: Schema): Promise<z.output<Schema>> {
+export async function parseJsonBody<Schema extends z.core.$ZodType>(c: Context, schema: Schema): Promise<z.output<Schema>> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new ApiProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
@@ -37,15 +37,15 @@ export async function parseJsonBody<Schema extends z.ZodType>(c: Context, schema
     throw new ApiProblem(400, 'malformed_json', `The body is not valid JSON: ${(error as Error).message}`);
   }
   refuseNul(value, 'body');
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw invalidInput('body', parsed.error);
   return parsed.data;
 }
 
-export function parseQuery<Schema extends z.ZodType>(c: Context, schema: Schema): z.output<Schema> {
+export function parseQuery<Schema extends z.core.$ZodType>(c: Context, schema: Schema): z.output<Schema> {
   const query = c.req.query();
   refuseNul(query, 'query');
-  const parsed = schema.safeParse(query);
+  const parsed = z.safeParse(schema, query);
   if (!parsed.success) throw invalidInput('query', parsed.error);
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ApiError } from '../../utils/api';
 
 type Issue = NonNullable<ApiError['error']['issues']>[number];
@@ -26,14 +26,14 @@ export function sendProblem(c: Context, problem: ApiProblem): Response {
 }
 
 /** zod's findings as field paths and messages (symbols, which JSON cannot carry, become strings). */
-export function zodIssues(error: z.ZodError): Issue[] {
+export function zodIssues(error: z.core.$ZodError): Issue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
     message: issue.message,
   }));
 }
 
-export function invalidInput(where: 'body' | 'query' | 'path', error: z.ZodError): ApiProblem {
+export function invalidInput(where: 'body' | 'query' | 'path', error: z.core.$ZodError): ApiProblem {
   return new ApiProblem(400, 'invalid_request', `The request ${where} does not match the API contract.`, zodIssues(error));
 }
 

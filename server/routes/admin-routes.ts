@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Me, OfferInput, OfferPatch, OrganizationInput, RecordId } from '../../utils/api';
 import { parseEncodingName, UndecodableCsv } from '../csv/decode';
 import { importAlumniCsv } from '../csv/import-alumni';
@@ -14,11 +14,12 @@ import { createOffer, updateOffer } from '../store/offers';
 import { deleteOrganization, upsertOrganization } from '../store/organizations';
 
 export const ImportQuery = z.object({
-  skipInvalid: z.enum(['true', 'false']).optional().describe('Import the good rows and report the bad ones'),
-  encoding: z.string().max(40).optional().describe('utf-8 or shift_jis; detected when absent'),
+  skipInvalid: z.optional(z.enum(['true', 'false'])).check(z.describe('Import the good rows and report the bad ones')),
+  encoding: z.optional(z.string().check(z.maxLength(40))).check(z.describe('utf-8 or shift_jis; detected when absent')),
 });
-export const OrganizationBody = OrganizationInput.omit({ id: true }).meta({ id: 'OrganizationBody' });
-export const CompanyBody = Me.shape.company.meta({ id: 'Company' });
+export const OrganizationBody = z.omit(OrganizationInput, { id: true }).register(z.globalRegistry, { id: 'OrganizationBody' });
+// A check (not .register) so the id goes on a copy: Me's own `company` stays inline.
+export const CompanyBody = Me.shape.company.check(z.meta({ id: 'Company' }));
 
 function idParam(value: string | undefined): string {
   refuseNul(value, 'path');

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InterestInput, IntroductionInput, RecordId, type InterestList, type IntroductionList } from '../../utils/api';
 import type { Database } from '../db/database';
 import { requireRole, staffRoles, type AppEnv } from '../http/auth';
@@ -10,7 +10,7 @@ import { listInterests, registerInterest } from '../store/interests';
 import { listIntroductions, logIntroduction } from '../store/introductions';
 
 export const IntroductionsQuery = z.object({ alumnusId: RecordId });
-export const InterestsQuery = z.object({ offerId: RecordId.optional() });
+export const InterestsQuery = z.object({ offerId: z.optional(RecordId) });
 
 /** What users log: introductions by staff, interests by alumni. POSTs are idempotent by the client's UUID. */
 export function logRoutes(db: Database) {

@@ -1,10 +1,11 @@
+import * as z from 'zod/mini';
 import { Alumnus, type Role } from '../../utils/api';
 import { lockSyncedWrites, type Queryable } from '../db/database';
 import { readDeltaPage } from '../sync/delta-page';
 
 /** An alumnus as imported: everything but the server-kept `updatedAt`. */
-export const AlumnusRecord = Alumnus.omit({ updatedAt: true });
-export type AlumnusRecord = ReturnType<typeof AlumnusRecord.parse>;
+export const AlumnusRecord = z.omit(Alumnus, { updatedAt: true });
+export type AlumnusRecord = z.infer<typeof AlumnusRecord>;
 
 const rehireRoles: Role[] = ['admin', 'recruiter'];
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
 import { Alumnus, Organization } from '../../utils/api';
 import type { CompanyNames, Confidence, MatchResult, RecognitionIndex } from '../../utils/recognition';
 
@@ -27,8 +28,8 @@ export const SAKURA_DIGITAL: CompanyNames = {
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 export function loadEvalDirectory(): { alumni: Alumnus[]; organizations: Organization[] } {
-  const alumni = Alumnus.array().parse(JSON.parse(readFileSync(here('./directory.json'), 'utf8')));
-  const organizations = Organization.array().parse(JSON.parse(readFileSync(here('./organizations.json'), 'utf8')));
+  const alumni = z.array(Alumnus).parse(JSON.parse(readFileSync(here('./directory.json'), 'utf8')));
+  const organizations = z.array(Organization).parse(JSON.parse(readFileSync(here('./organizations.json'), 'utf8')));
   return { alumni, organizations };
 }
 

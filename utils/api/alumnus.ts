@@ -1,29 +1,29 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HttpUrl, RecordId, ShortText, Timestamp, YearMonth } from './common';
 
 export const Tenure = z
-  .object({ from: YearMonth, to: YearMonth, department: ShortText.optional() })
-  .refine((t) => t.from <= t.to, { message: 'tenure ends before it starts', path: ['to'] })
-  .meta({ id: 'Tenure' });
+  .object({ from: YearMonth, to: YearMonth, department: z.optional(ShortText) })
+  .check(z.refine((t) => t.from <= t.to, { message: 'tenure ends before it starts', path: ['to'] }))
+  .register(z.globalRegistry, { id: 'Tenure' });
 
 /** One former employee as the directory knows them. Field names are fixed: other tools read exports in this shape. */
 export const Alumnus = z
   .object({
     id: RecordId,
     names: z.object({
-      display: ShortText.describe('The HR name, often kanji: 山田 太郎'),
-      kana: ShortText.optional().describe('Reading: やまだ たろう'),
-      latin: ShortText.optional().describe('Latin spelling: Taro Yamada'),
-      former: z.array(ShortText).max(20).optional().describe('Earlier names, e.g. before marriage'),
+      display: ShortText.check(z.describe('The HR name, often kanji: 山田 太郎')),
+      kana: z.optional(ShortText).check(z.describe('Reading: やまだ たろう')),
+      latin: z.optional(ShortText).check(z.describe('Latin spelling: Taro Yamada')),
+      former: z.optional(z.array(ShortText).check(z.maxLength(20))).check(z.describe('Earlier names, e.g. before marriage')),
     }),
-    profileUrls: z.array(HttpUrl).max(20).optional(),
-    tenure: z.array(Tenure).max(50),
-    currentEmployer: z.object({ name: ShortText, organizationId: RecordId.optional() }).optional(),
-    currentTitle: ShortText.optional(),
+    profileUrls: z.optional(z.array(HttpUrl).check(z.maxLength(20))),
+    tenure: z.array(Tenure).check(z.maxLength(50)),
+    currentEmployer: z.optional(z.object({ name: ShortText, organizationId: z.optional(RecordId) })),
+    currentTitle: z.optional(ShortText),
     consent: z.object({ recognition: z.boolean(), offers: z.boolean() }),
-    rehireEligible: z.boolean().optional().describe('Served to recruiters and admins only'),
-    relationshipOwner: z.object({ name: ShortText, email: z.email().optional() }).optional(),
+    rehireEligible: z.optional(z.boolean()).check(z.describe('Served to recruiters and admins only')),
+    relationshipOwner: z.optional(z.object({ name: ShortText, email: z.optional(z.email()) })),
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Alumnus' });
+  .register(z.globalRegistry, { id: 'Alumnus' });
 export type Alumnus = z.infer<typeof Alumnus>;

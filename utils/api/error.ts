@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Every error the API answers has this shape; `issues` lists zod's findings for invalid input. */
 export const ApiError = z
@@ -6,19 +6,19 @@ export const ApiError = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+      issues: z.optional(z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))),
     }),
   })
-  .meta({ id: 'ApiError' });
+  .register(z.globalRegistry, { id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiError>;
 
 /** Result of a CSV import: bad rows are named by their line number in the file. */
 export const ImportReport = z
   .object({
-    imported: z.number().int(),
-    updated: z.number().int(),
-    skipped: z.number().int(),
-    errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+    imported: z.number().check(z.int()),
+    updated: z.number().check(z.int()),
+    skipped: z.number().check(z.int()),
+    errors: z.array(z.object({ line: z.number().check(z.int()), reason: z.string() })),
   })
-  .meta({ id: 'ImportReport' });
+  .register(z.globalRegistry, { id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReport>;

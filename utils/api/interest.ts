@@ -1,17 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ClientId, RecordId, ShortText, Timestamp } from './common';
 
 /** An alumnus answering an offer; `id` is made by the client and is the idempotency key. */
 export const InterestInput = z
-  .object({ id: ClientId, offerId: RecordId, message: z.string().trim().max(2000).optional() })
-  .meta({ id: 'InterestInput' });
+  .object({ id: ClientId, offerId: RecordId, message: z.optional(z.string().check(z.trim(), z.maxLength(2000))) })
+  .register(z.globalRegistry, { id: 'InterestInput' });
 export type InterestInput = z.infer<typeof InterestInput>;
 
-export const Interest = InterestInput.extend({
-  submittedBy: ShortText.describe('Name of the alumnus whose token sent it'),
-  receivedAt: Timestamp,
-}).meta({ id: 'Interest' });
+export const Interest = z
+  .extend(InterestInput, {
+    submittedBy: ShortText.check(z.describe('Name of the alumnus whose token sent it')),
+    receivedAt: Timestamp,
+  })
+  .register(z.globalRegistry, { id: 'Interest' });
 export type Interest = z.infer<typeof Interest>;
 
-export const InterestList = z.object({ interests: z.array(Interest) }).meta({ id: 'InterestList' });
+export const InterestList = z.object({ interests: z.array(Interest) }).register(z.globalRegistry, { id: 'InterestList' });
 export type InterestList = z.infer<typeof InterestList>;

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ClientId, HttpUrl, RecordId, ShortText, Timestamp } from './common';
 
 export const IntroductionKind = z
   .enum(['referral', 'rehire', 'sales-introduction', 'collaboration', 'other'])
-  .meta({ id: 'IntroductionKind' });
+  .register(z.globalRegistry, { id: 'IntroductionKind' });
 export type IntroductionKind = z.infer<typeof IntroductionKind>;
 
 /** What staff log; `id` is made by the client and is the idempotency key. */
@@ -12,18 +12,22 @@ export const IntroductionInput = z
     id: ClientId,
     alumnusId: RecordId,
     kind: IntroductionKind,
-    note: z.string().trim().max(2000).optional(),
-    context: z.object({ url: HttpUrl.optional(), site: ShortText.optional(), organizationId: RecordId.optional() }),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+    context: z.object({ url: z.optional(HttpUrl), site: z.optional(ShortText), organizationId: z.optional(RecordId) }),
     occurredAt: Timestamp,
   })
-  .meta({ id: 'IntroductionInput' });
+  .register(z.globalRegistry, { id: 'IntroductionInput' });
 export type IntroductionInput = z.infer<typeof IntroductionInput>;
 
-export const Introduction = IntroductionInput.extend({
-  loggedBy: ShortText.describe('Name of the user whose token logged it'),
-  receivedAt: Timestamp,
-}).meta({ id: 'Introduction' });
+export const Introduction = z
+  .extend(IntroductionInput, {
+    loggedBy: ShortText.check(z.describe('Name of the user whose token logged it')),
+    receivedAt: Timestamp,
+  })
+  .register(z.globalRegistry, { id: 'Introduction' });
 export type Introduction = z.infer<typeof Introduction>;
 
-export const IntroductionList = z.object({ introductions: z.array(Introduction) }).meta({ id: 'IntroductionList' });
+export const IntroductionList = z
+  .object({ introductions: z.array(Introduction) })
+  .register(z.globalRegistry, { id: 'IntroductionList' });
 export type IntroductionList = z.infer<typeof IntroductionList>;

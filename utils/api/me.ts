@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Role, ShortText } from './common';
 import { Domain } from './organization';
 
@@ -8,5 +8,5 @@ export const Me = z
     user: z.object({ name: ShortText, role: Role }),
     company: z.object({ name: ShortText, aliases: z.array(ShortText), domains: z.array(Domain) }),
   })
-  .meta({ id: 'Me' });
+  .register(z.globalRegistry, { id: 'Me' });
 export type Me = z.infer<typeof Me>;

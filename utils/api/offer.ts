@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HttpUrl, IsoDate, RecordId, ShortText, Timestamp } from './common';
 
-export const OfferKind = z.enum(['project', 'referral', 'partnership', 'rehire', 'speaking', 'event']).meta({ id: 'OfferKind' });
+export const OfferKind = z
+  .enum(['project', 'referral', 'partnership', 'rehire', 'speaking', 'event'])
+  .register(z.globalRegistry, { id: 'OfferKind' });
 export type OfferKind = z.infer<typeof OfferKind>;
 
 /** A collaboration offer the company makes to its alumni. */
@@ -9,24 +11,26 @@ export const Offer = z
   .object({
     id: RecordId,
     title: ShortText,
-    summary: z.string().trim().max(4000),
+    summary: z.string().check(z.trim(), z.maxLength(4000)),
     kind: OfferKind,
-    skills: z.array(ShortText).max(30),
-    organizationId: RecordId.optional().describe('The client or partner organisation it concerns'),
+    skills: z.array(ShortText).check(z.maxLength(30)),
+    organizationId: z.optional(RecordId).check(z.describe('The client or partner organisation it concerns')),
     status: z.enum(['open', 'closed']),
-    closesOn: IsoDate.optional(),
-    contact: z.object({ name: ShortText, email: z.email().optional() }),
-    url: HttpUrl.optional(),
+    closesOn: z.optional(IsoDate),
+    contact: z.object({ name: ShortText, email: z.optional(z.email()) }),
+    url: z.optional(HttpUrl),
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Offer' });
+  .register(z.globalRegistry, { id: 'Offer' });
 export type Offer = z.infer<typeof Offer>;
 
-export const OfferInput = Offer.omit({ id: true, updatedAt: true })
-  .extend({ status: Offer.shape.status.default('open') })
-  .meta({ id: 'OfferInput' });
+export const OfferInput = z
+  .extend(z.omit(Offer, { id: true, updatedAt: true }), { status: z._default(Offer.shape.status, 'open') })
+  .register(z.globalRegistry, { id: 'OfferInput' });
 export type OfferInput = z.input<typeof OfferInput>;
 
 // From Offer, not OfferInput: a default inside .partial() still applies, and a patch without `status` would reopen a closed offer.
-export const OfferPatch = Offer.omit({ id: true, updatedAt: true }).partial().meta({ id: 'OfferPatch' });
+export const OfferPatch = z
+  .partial(z.omit(Offer, { id: true, updatedAt: true }))
+  .register(z.globalRegistry, { id: 'OfferPatch' });
 export type OfferPatch = z.infer<typeof OfferPatch>;

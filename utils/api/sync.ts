@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RecordId } from './common';
 import { Alumnus } from './alumnus';
 import { Organization } from './organization';
@@ -6,21 +6,25 @@ import { Offer } from './offer';
 
 /** Query of every delta-sync endpoint: records changed after `since` (an opaque cursor), `limit` per page. */
 export const SyncQuery = z.object({
-  since: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  since: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5000)), 1000),
 });
 export type SyncQuery = z.infer<typeof SyncQuery>;
 
 /** One page of a delta sync: changed records, ids to drop, the cursor to ask from next, and whether this was the last page. */
-function syncPage<K extends string, T extends z.ZodType>(key: K, item: T, id: string) {
+function syncPage<K extends string, T extends z.ZodMiniType>(key: K, item: T, id: string) {
   return z
     .object({
       [key]: z.array(item),
-      removed: z.array(RecordId).describe('Deleted records, and alumni who withdrew consent'),
-      cursor: z.string().max(200),
+      removed: z.array(RecordId).check(z.describe('Deleted records, and alumni who withdrew consent')),
+      cursor: z.string().check(z.maxLength(200)),
       complete: z.boolean(),
-    } as { [P in K]: z.ZodArray<T> } & { removed: z.ZodArray<typeof RecordId>; cursor: z.ZodString; complete: z.ZodBoolean })
-    .meta({ id });
+    } as { [P in K]: z.ZodMiniArray<T> } & {
+      removed: z.ZodMiniArray<typeof RecordId>;
+      cursor: z.ZodMiniString;
+      complete: z.ZodMiniBoolean;
+    })
+    .register(z.globalRegistry, { id });
 }
 
 export const DirectoryPage = syncPage('alumni', Alumnus, 'DirectoryPage');

@@ -40,7 +40,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function request<T extends z.ZodType>(
+  async function request<T extends z.core.$ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: T,
@@ -71,7 +71,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     const body = await readJson(response);
     if (!response.ok) throw errorFor(response.status, body);
     if (body === undefined) throw new ContractError(endpoint, 'the body is not JSON');
-    const parsed = schema.safeParse(body);
+    const parsed = z.safeParse(schema, body);
     if (!parsed.success) throw new ContractError(endpoint, describe(parsed.error));
     return parsed.data;
   }
@@ -117,7 +117,7 @@ function reasonOf(body: ApiErrorBody): string {
   return issues.length > 0 ? `${body.error.message} (${issues.join('; ')})` : body.error.message;
 }
 
-function describe(error: z.ZodError): string {
+function describe(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)

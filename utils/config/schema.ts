@@ -9,7 +9,7 @@ export function normalizeApiUrl(value: string): string {
   return value.trim().replace(/\/+$/, '').replace(/\/api\/v1$/i, '').replace(/\/+$/, '');
 }
 
-export const ApiUrl = HttpUrl.transform(normalizeApiUrl);
+export const ApiUrl = z.pipe(HttpUrl, z.transform(normalizeApiUrl));
 
 /** `local:config`: where the backend is and the user's bearer token. */
 export const ApiConfig = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   Alumnus,
   HttpUrl,
@@ -21,7 +21,10 @@ export const Confidence = z.enum(['confirmed', 'likely', 'possible']);
 export type Confidence = z.infer<typeof Confidence>;
 
 /** One piece of evidence behind a match; `code` picks the sentence, `params` fill it (en and ja). */
-export const Evidence = z.object({ code: z.string().max(60), params: z.record(z.string(), z.string().max(500)) });
+export const Evidence = z.object({
+  code: z.string().check(z.maxLength(60)),
+  params: z.record(z.string(), z.string().check(z.maxLength(500))),
+});
 export type Evidence = z.infer<typeof Evidence>;
 
 export const Lang = z.enum(['en', 'ja']);
@@ -33,16 +36,16 @@ export const OutboxItemStatus = z.object({
   id: z.uuid(),
   kind: z.enum(['introduction', 'interest']),
   state: OutboxState,
-  attempts: z.number().int(),
+  attempts: z.number().check(z.int()),
   /** For a final failure: the server's reason, shown to the user. */
-  error: z.string().max(2000).optional(),
-  nextAttemptAt: z.number().optional(),
+  error: z.optional(z.string().check(z.maxLength(2000))),
+  nextAttemptAt: z.optional(z.number()),
 });
 export type OutboxItemStatus = z.infer<typeof OutboxItemStatus>;
 
 export const PersonMatch = z.object({
   /** Index into the request's `signals.people`. */
-  ref: z.number().int().min(0),
+  ref: z.number().check(z.int(), z.gte(0)),
   alumnus: Alumnus,
   confidence: Confidence,
   evidence: z.array(Evidence),
@@ -53,7 +56,7 @@ export type PersonMatch = z.infer<typeof PersonMatch>;
 
 export const OrganizationMatch = z.object({
   /** Index into the request's `signals.organizations`. */
-  ref: z.number().int().min(0),
+  ref: z.number().check(z.int(), z.gte(0)),
   organization: Organization,
   /** Alumni who work there now. */
   alumni: z.array(Alumnus),
@@ -67,46 +70,46 @@ export const PageSettings = z.object({
   collapsed: z.boolean(),
   highlightNames: z.boolean(),
   lang: Lang,
-  role: Role.nullable(),
+  role: z.nullable(Role),
   configured: z.boolean(),
 });
 export type PageSettings = z.infer<typeof PageSettings>;
 
 export const SyncStatus = z.object({
   state: z.enum(['idle', 'syncing', 'error', 'unconfigured']),
-  lastSuccessAt: z.number().nullable(),
-  lastError: z.string().max(2000).nullable(),
+  lastSuccessAt: z.nullable(z.number()),
+  lastError: z.nullable(z.string().check(z.maxLength(2000))),
   /** While a sync runs: records received so far in this run. */
-  progress: z.object({ received: z.number().int(), resource: z.string() }).nullable(),
+  progress: z.nullable(z.object({ received: z.number().check(z.int()), resource: z.string() })),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const TabRecognition = z.object({
-  url: z.string().max(2048),
+  url: z.string().check(z.maxLength(2048)),
   site: z.string(),
   pageKind: z.string(),
-  people: z.number().int(),
-  organizations: z.number().int(),
-  names: z.array(z.string().max(300)).max(50),
+  people: z.number().check(z.int()),
+  organizations: z.number().check(z.int()),
+  names: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)),
 });
 export type TabRecognition = z.infer<typeof TabRecognition>;
 
-const NoPayload = z.object({}).strict();
+const NoPayload = z.strictObject({});
 const Ok = z.object({ ok: z.literal(true) });
 
 /** Request and response schema of every message, by name. */
 export const messages = {
   // ——— from content scripts ———
-  'page:get-settings': { request: z.object({ site: z.string().max(50) }), response: PageSettings },
-  'page:set-collapsed': { request: z.object({ site: z.string().max(50), collapsed: z.boolean() }), response: Ok },
+  'page:get-settings': { request: z.object({ site: z.string().check(z.maxLength(50)) }), response: PageSettings },
+  'page:set-collapsed': { request: z.object({ site: z.string().check(z.maxLength(50)), collapsed: z.boolean() }), response: Ok },
   'page:match': {
     request: z.object({ url: HttpUrl, signals: PageSignals }),
     response: z.object({ people: z.array(PersonMatch), organizations: z.array(OrganizationMatch) }),
   },
   'page:scan-text': {
-    request: z.object({ text: z.string().max(2_000_000) }),
+    request: z.object({ text: z.string().check(z.maxLength(2_000_000)) }),
     response: z.object({
-      hits: z.array(z.object({ start: z.number().int(), end: z.number().int(), alumnusId: RecordId })),
+      hits: z.array(z.object({ start: z.number().check(z.int()), end: z.number().check(z.int()), alumnusId: RecordId })),
     }),
   },
   'page:report-diagnostic': { request: Diagnostic, response: Ok },
@@ -119,52 +122,58 @@ export const messages = {
     request: z.object({
       alumnusId: RecordId,
       kind: IntroductionKind,
-      note: z.string().max(2000).optional(),
-      context: z.object({ url: HttpUrl.optional(), site: z.string().max(50).optional(), organizationId: RecordId.optional() }),
+      note: z.optional(z.string().check(z.maxLength(2000))),
+      context: z.object({
+        url: z.optional(HttpUrl),
+        site: z.optional(z.string().check(z.maxLength(50))),
+        organizationId: z.optional(RecordId),
+      }),
     }),
     response: OutboxItemStatus,
   },
   'page:express-interest': {
-    request: z.object({ offerId: RecordId, message: z.string().max(2000).optional() }),
+    request: z.object({ offerId: RecordId, message: z.optional(z.string().check(z.maxLength(2000))) }),
     response: OutboxItemStatus,
   },
-  'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).max(100) }), response: z.array(OutboxItemStatus) },
+  'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).check(z.maxLength(100)) }), response: z.array(OutboxItemStatus) },
   'page:open-options': { request: NoPayload, response: Ok },
 
   // ——— from the extension's own pages ———
   'ui:get-status': {
     request: NoPayload,
     response: z.object({
-      me: Me.nullable(),
+      me: z.nullable(Me),
       sync: SyncStatus,
-      directorySize: z.number().int(),
-      organizationsCount: z.number().int(),
-      openOffers: z.number().int(),
-      newOffers: z.number().int(),
-      pendingOutbox: z.number().int(),
+      directorySize: z.number().check(z.int()),
+      organizationsCount: z.number().check(z.int()),
+      openOffers: z.number().check(z.int()),
+      newOffers: z.number().check(z.int()),
+      pendingOutbox: z.number().check(z.int()),
       failedOutbox: z.array(OutboxItemStatus),
       configSource: z.enum(['none', 'local', 'managed']),
     }),
   },
   'ui:sync-now': { request: NoPayload, response: SyncStatus },
   'ui:test-connection': {
-    request: z.object({ apiUrl: HttpUrl, token: z.string().min(1).max(500) }),
+    request: z.object({ apiUrl: HttpUrl, token: z.string().check(z.minLength(1), z.maxLength(500)) }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), me: Me }),
       z.object({ ok: z.literal(false), error: z.string() }),
     ]),
   },
   'ui:tab-recognition': {
-    request: z.object({ tabId: z.number().int() }),
-    response: TabRecognition.nullable(),
+    request: z.object({ tabId: z.number().check(z.int()) }),
+    response: z.nullable(TabRecognition),
   },
   'ui:list-offers': { request: NoPayload, response: z.object({ offers: z.array(Offer) }) },
   'ui:mark-offers-seen': { request: NoPayload, response: Ok },
   'ui:get-diagnostics': {
     request: NoPayload,
     response: z.object({
-      unrecognised: z.array(z.object({ adapter: z.string(), pageKind: z.string().optional(), missing: z.string(), count: z.number().int() })),
-      lastSyncError: z.string().nullable(),
+      unrecognised: z.array(
+        z.object({ adapter: z.string(), pageKind: z.optional(z.string()), missing: z.string(), count: z.number().check(z.int()) }),
+      ),
+      lastSyncError: z.nullable(z.string()),
     }),
   },
 } as const;
@@ -174,7 +183,7 @@ export type RequestOf<N extends MessageName> = z.input<(typeof messages)[N]['req
 export type ResponseOf<N extends MessageName> = z.infer<(typeof messages)[N]['response']>;
 
 /** The envelope on the wire; anything else arriving on runtime.onMessage is ignored. */
-export const Envelope = z.object({ type: z.string().max(60), payload: z.unknown() });
+export const Envelope = z.object({ type: z.string().check(z.maxLength(60)), payload: z.unknown() });
 
 /** Messages a content script may send: it can never make the worker fetch an arbitrary URL. */
 export const contentScriptMessages: ReadonlySet<MessageName> = new Set(

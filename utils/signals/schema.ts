@@ -1,34 +1,34 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { YearMonth } from '../api/common';
 
 // What a site adapter reads off a page, and what the recognition engine (and `npm run match`) reads.
 // Page text is hostile input: every string is bounded here, at the boundary.
 
-const PageText = z.string().max(2000);
+const PageText = z.string().check(z.maxLength(2000));
 
 export const ExperienceSignal = z.object({
-  organization: PageText.min(1),
-  title: PageText.optional(),
-  from: YearMonth.optional(),
+  organization: PageText.check(z.minLength(1)),
+  title: z.optional(PageText),
+  from: z.optional(YearMonth),
   /** null: still there ("Present", "現在"); absent: the page gives no end. */
-  to: YearMonth.nullable().optional(),
+  to: z.optional(z.nullable(YearMonth)),
 });
 export type ExperienceSignal = z.infer<typeof ExperienceSignal>;
 
 export const PersonSignal = z.object({
-  name: PageText.min(1),
-  altNames: z.array(PageText).max(20).optional(),
-  headline: PageText.optional(),
-  profileUrl: z.string().max(2048).optional(),
-  currentOrganization: PageText.optional(),
-  experience: z.array(ExperienceSignal).max(200).optional(),
+  name: PageText.check(z.minLength(1)),
+  altNames: z.optional(z.array(PageText).check(z.maxLength(20))),
+  headline: z.optional(PageText),
+  profileUrl: z.optional(z.string().check(z.maxLength(2048))),
+  currentOrganization: z.optional(PageText),
+  experience: z.optional(z.array(ExperienceSignal).check(z.maxLength(200))),
 });
 export type PersonSignal = z.infer<typeof PersonSignal>;
 
 export const OrganizationSignal = z.object({
-  name: PageText.min(1),
-  url: z.string().max(2048).optional(),
-  domain: z.string().max(253).optional(),
+  name: PageText.check(z.minLength(1)),
+  url: z.optional(z.string().check(z.maxLength(2048))),
+  domain: z.optional(z.string().check(z.maxLength(253))),
 });
 export type OrganizationSignal = z.infer<typeof OrganizationSignal>;
 
@@ -44,18 +44,18 @@ export const PageKind = z.enum([
 export type PageKind = z.infer<typeof PageKind>;
 
 export const PageSignals = z.object({
-  site: z.string().max(50),
+  site: z.string().check(z.maxLength(50)),
   pageKind: PageKind,
-  people: z.array(PersonSignal).max(500),
-  organizations: z.array(OrganizationSignal).max(100),
+  people: z.array(PersonSignal).check(z.maxLength(500)),
+  organizations: z.array(OrganizationSignal).check(z.maxLength(100)),
 });
 export type PageSignals = z.infer<typeof PageSignals>;
 
 /** Returned instead of signals when a page's layout is not recognised; counted for the options page. */
 export const Diagnostic = z.object({
-  adapter: z.string().max(50),
-  pageKind: z.string().max(50).optional(),
-  missing: z.string().max(300),
-  url: z.string().max(2048).optional(),
+  adapter: z.string().check(z.maxLength(50)),
+  pageKind: z.optional(z.string().check(z.maxLength(50))),
+  missing: z.string().check(z.maxLength(300)),
+  url: z.optional(z.string().check(z.maxLength(2048))),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
