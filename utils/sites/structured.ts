@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cleanText, queryAll } from './text';
 
 // Structured data a page carries for search engines and its own app: JSON-LD, <meta>, <title>.
@@ -42,28 +42,31 @@ export function jsonLdObjects(doc: Document): unknown[] {
   return out;
 }
 
-const LdText = z.string().max(20_000);
-const LdRole = z.looseObject({ startDate: z.union([LdText, z.number()]).optional(), endDate: z.union([LdText, z.number()]).optional() });
+const LdText = z.string().check(z.maxLength(20_000));
+const LdRole = z.looseObject({
+  startDate: z.optional(z.union([LdText, z.number()])),
+  endDate: z.optional(z.union([LdText, z.number()])),
+});
 export const LdOrganization = z.looseObject({
-  '@type': z.union([LdText, z.array(LdText)]).optional(),
+  '@type': z.optional(z.union([LdText, z.array(LdText)])),
   name: LdText,
-  url: LdText.optional(),
-  sameAs: z.union([LdText, z.array(LdText)]).optional(),
-  member: z.union([LdRole, z.array(LdRole)]).optional(),
+  url: z.optional(LdText),
+  sameAs: z.optional(z.union([LdText, z.array(LdText)])),
+  member: z.optional(z.union([LdRole, z.array(LdRole)])),
 });
 export type LdOrganization = z.infer<typeof LdOrganization>;
 export const LdPerson = z.looseObject({
   '@type': z.literal('Person'),
   name: LdText,
-  url: LdText.optional(),
-  jobTitle: z.union([LdText, z.array(LdText)]).optional(),
-  worksFor: z.array(z.unknown()).max(100).optional(),
-  alumniOf: z.array(z.unknown()).max(100).optional(),
+  url: z.optional(LdText),
+  jobTitle: z.optional(z.union([LdText, z.array(LdText)])),
+  worksFor: z.optional(z.array(z.unknown()).check(z.maxLength(100))),
+  alumniOf: z.optional(z.array(z.unknown()).check(z.maxLength(100))),
 });
 export type LdPerson = z.infer<typeof LdPerson>;
 
 /** The first JSON-LD object that parses with `schema` and passes `accept`. */
-export function findJsonLd<T>(doc: Document, schema: z.ZodType<T>, accept: (value: T) => boolean = () => true): T | undefined {
+export function findJsonLd<T>(doc: Document, schema: z.ZodMiniType<T>, accept: (value: T) => boolean = () => true): T | undefined {
   for (const item of jsonLdObjects(doc)) {
     const parsed = schema.safeParse(item);
     if (parsed.success && accept(parsed.data)) return parsed.data;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { safeJson } from '../structured';
 import { queryAll } from '../text';
 import { LI } from './selectors';
@@ -9,16 +9,16 @@ import { LI } from './selectors';
 // Proven by li-profile-loggedin-2024.html (plain JSON) — server HTML has it entity-escaped, which
 // textContent decodes for us.
 
-const VoyagerText = z.string().max(2000);
+const VoyagerText = z.string().check(z.maxLength(2000));
 const VoyagerProfile = z.looseObject({
-  $type: z.string().regex(/identity\.profile\.Profile$|identity\.shared\.MiniProfile$/),
-  firstName: VoyagerText.optional(),
-  lastName: VoyagerText.optional(),
-  headline: VoyagerText.optional(),
-  occupation: VoyagerText.optional(),
+  $type: z.string().check(z.regex(/identity\.profile\.Profile$|identity\.shared\.MiniProfile$/)),
+  firstName: z.optional(VoyagerText),
+  lastName: z.optional(VoyagerText),
+  headline: z.optional(VoyagerText),
+  occupation: z.optional(VoyagerText),
   publicIdentifier: VoyagerText,
 });
-const Island = z.looseObject({ included: z.array(z.unknown()).max(5000) });
+const Island = z.looseObject({ included: z.array(z.unknown()).check(z.maxLength(5000)) });
 
 export interface VoyagerPerson {
   firstName: string;
