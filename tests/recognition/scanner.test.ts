@@ -25,6 +25,7 @@ const index = buildIndex(
     // Stored decomposed (NFD), as some exports write it.
     alumnus('zoe', { display: 'Zoe\u0308 Ba\u0301n' }),
     alumnus('jurgen', { display: 'Jürgen Strauß' }),
+    alumnus('yoshida', { display: '𠮷田 花子' }),
   ],
   [],
 );
@@ -54,6 +55,16 @@ describe('page text scanner', () => {
     expect(found('Annlee Jones, Ann Leeds, Joann Lee')).toEqual([]);
     expect(found('ANN LEE')).toEqual([['ANN LEE', 'ann']]);
     expect(found('Ånn Lée spoke')).toEqual([['Ånn Lée', 'ann']]);
+  });
+
+  it('reads a kanji outside the BMP (𠮷, a surrogate pair) as its common variant, spanning both code units', () => {
+    expect(found('😀担当：𠮷田花子、吉田 花子、𠮷田 花子さん')).toEqual([
+      ['𠮷田花子', 'yoshida'],
+      ['吉田 花子', 'yoshida'],
+      ['𠮷田 花子', 'yoshida'],
+    ]);
+    // Emoji and other astral characters still break a name.
+    expect(found('𠮷😀田花子')).toEqual([]);
   });
 
   it('reports UTF-16 offsets that survive astral characters and markup before the name', () => {

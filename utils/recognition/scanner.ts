@@ -54,6 +54,23 @@ function foldCjkChar(ch: string): number {
   return code;
 }
 
+const astralFold = new Map<number, number>();
+
+/** The scanner symbol of the astral kanji at `i` (its BMP variant, folded), or 0 when it has none. */
+function astralCjkSymbol(text: string, i: number): number {
+  const point = text.codePointAt(i) ?? 0;
+  if (point < 0x10000) return 0;
+  let symbol = astralFold.get(point);
+  if (symbol === undefined) {
+    let folded = String.fromCodePoint(point).normalize('NFKC');
+    folded = KANJI_VARIANTS[folded] ?? folded;
+    const code = folded.length === 1 ? folded.charCodeAt(0) : 0xd800;
+    symbol = classify(code) === CharClass.Cjk ? cjkFold[code] : 0;
+    if (astralFold.size < WORD_CACHE_LIMIT) astralFold.set(point, symbol);
+  }
+  return symbol;
+}
+
 /** Folds a name's characters the way the scanner folds page text, so patterns and text meet. */
 export function cjkSymbols(compact: string): number[] {
   const out: number[] = [];
@@ -259,15 +276,17 @@ export class TextScanner {
       const code = text.charCodeAt(i);
       let cls = charClass[code] as CharClass;
       if (cls === CharClass.Unknown) cls = classify(code);
-      if (cls === CharClass.Cjk) {
-        const symbol = cjkFold[code];
+      // A kanji outside the BMP (𠮷 in 𠮷田) is a surrogate pair; it counts when it folds to a BMP kanji.
+      const astral = cls === CharClass.Break && code >= 0xd800 && code <= 0xdbff ? astralCjkSymbol(text, i) : 0;
+      if (cls === CharClass.Cjk || astral !== 0) {
+        const symbol = astral || cjkFold[code];
         if (state === 0) {
           const next = root[symbol];
           state = next < 0 ? 0 : next;
         } else state = this.step(state, symbol);
         starts[count & ringMask] = i;
         count++;
-        i++;
+        i += astral ? 2 : 1;
         if (state !== 0) this.emit(state, count, starts, ringMask, i, onHit);
       } else if (cls === CharClass.Word) {
         const begin = i;
