@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseOf } from '../../utils/messaging/protocol';
+import type { ResponseOf, StoredDataRepair } from '../../utils/messaging/protocol';
+import type { AppKey } from '../../utils/i18n/app-en';
 import { useI18n } from '../../utils/i18n/context';
 import { useSend } from '../api-context';
 
@@ -19,7 +20,19 @@ export function PrivacySection() {
   );
 }
 
-/** Page layouts the adapters could not read (so a site redesign shows up here) and the last sync error. */
+/** One sentence per kind of stored data, saying what was done about it. */
+const REPAIR_SENTENCES: Record<StoredDataRepair['subject'], AppKey> = {
+  settings: 'options.diag.repaired.settings',
+  connection: 'options.diag.repaired.connection',
+  policy: 'options.diag.repaired.policy',
+  'recognition-index': 'options.diag.repaired.index',
+  other: 'options.diag.repaired.other',
+};
+
+/**
+ * Page layouts the adapters could not read (so a site redesign shows up here), stored data that was
+ * unreadable and repaired (so a reset setting is never a silent mystery), and the last sync error.
+ */
 export function DiagnosticsSection() {
   const { t } = useI18n();
   const send = useSend();
@@ -41,6 +54,19 @@ export function DiagnosticsSection() {
             </li>
           ))}
         </ul>
+      )}
+      {report.repaired && report.repaired.length > 0 && (
+        <>
+          <h3 id="al-diag-repaired">{t('options.diag.repairedTitle')}</h3>
+          <ul class="al-options-diag" aria-labelledby="al-diag-repaired">
+            {report.repaired.map((row) => (
+              <li key={`${row.what}:${row.detail}`} data-subject={row.subject}>
+                {t(REPAIR_SENTENCES[row.subject], { what: row.what, count: row.count })}{' '}
+                <span class="al-muted">{t('options.diag.repairedDetail', { detail: row.detail })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <p class={report.lastSyncError ? 'al-error' : 'al-muted'}>
         {report.lastSyncError ? t('options.diag.lastSyncError', { reason: report.lastSyncError }) : t('options.diag.noSyncError')}

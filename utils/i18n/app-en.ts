@@ -78,6 +78,13 @@ export const appEn = {
   'options.diag.item': '{adapter} ({kind}): {missing}, {count}×',
   'options.diag.lastSyncError': 'Last sync error: {reason}',
   'options.diag.noSyncError': 'No sync errors.',
+  'options.diag.repairedTitle': 'Stored data repaired',
+  'options.diag.repaired.settings': 'Your settings were unreadable and were reset to their defaults ({count}×).',
+  'options.diag.repaired.connection': 'The saved backend connection was unreadable and was removed; enter it again ({count}×).',
+  'options.diag.repaired.policy': 'Your organisation’s policy could not be read and was ignored ({count}×).',
+  'options.diag.repaired.index': 'The stored recognition data was unreadable and was rebuilt from the synced records ({count}×).',
+  'options.diag.repaired.other': 'A problem with {what} was handled ({count}×).',
+  'options.diag.repairedDetail': 'Details: {detail}',
 } as const;
 
 export type AppKey = keyof typeof appEn;

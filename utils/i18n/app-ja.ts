@@ -78,4 +78,11 @@ export const appJa: Record<AppKey, string> = {
   'options.diag.item': '{adapter}({kind}): {missing}、{count} 回',
   'options.diag.lastSyncError': '前回の同期エラー: {reason}',
   'options.diag.noSyncError': '同期エラーはありません。',
+  'options.diag.repairedTitle': '修復した保存データ',
+  'options.diag.repaired.settings': '設定を読み取れなかったため、既定値に戻しました（{count} 回）。',
+  'options.diag.repaired.connection': '保存されていた接続設定を読み取れなかったため削除しました。もう一度入力してください（{count} 回）。',
+  'options.diag.repaired.policy': '組織のポリシーを読み取れなかったため、無視しました（{count} 回）。',
+  'options.diag.repaired.index': '保存されていた認識データを読み取れなかったため、同期済みのデータから作り直しました（{count} 回）。',
+  'options.diag.repaired.other': '{what} の問題に対処しました（{count} 回）。',
+  'options.diag.repairedDetail': '詳細: {detail}',
 };

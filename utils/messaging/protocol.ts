@@ -97,6 +97,19 @@ export type TabRecognition = z.infer<typeof TabRecognition>;
 const NoPayload = z.strictObject({});
 const Ok = z.object({ ok: z.literal(true) });
 
+/**
+ * Stored data the worker found unreadable and repaired (settings reset, a connection removed, the
+ * recognition index rebuilt…), one counted row per problem; `what` is the reporter's key, `detail` why.
+ */
+export const StoredDataRepair = z.object({
+  subject: z.enum(['settings', 'connection', 'policy', 'recognition-index', 'other']),
+  what: z.string(),
+  detail: z.string(),
+  count: z.number().check(z.int()),
+  lastAt: z.number(),
+});
+export type StoredDataRepair = z.infer<typeof StoredDataRepair>;
+
 /** Request and response schema of every message, by name. */
 export const messages = {
   // ——— from content scripts ———
@@ -173,6 +186,8 @@ export const messages = {
       unrecognised: z.array(
         z.object({ adapter: z.string(), pageKind: z.optional(z.string()), missing: z.string(), count: z.number().check(z.int()) }),
       ),
+      /** Added after `unrecognised`; absent from a worker that predates it, meaning none. */
+      repaired: z.optional(z.array(StoredDataRepair)),
       lastSyncError: z.nullable(z.string()),
     }),
   },

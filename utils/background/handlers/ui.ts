@@ -2,6 +2,7 @@ import { ApiConfig } from '../../config';
 import { getMeta, listDiagnostics } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import { markOffersSeen, openOffers, unseenOffers } from '../offers';
+import { storedDataRepairs } from '../repairs';
 import { updateOfferBadge } from '../badge';
 import type { WorkerContext } from '../context';
 import { readTabRecognition } from '../tab-recognition';
@@ -62,6 +63,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
         unrecognised: diagnostics
           .filter((row) => row.kind === 'unrecognised')
           .map(({ adapter, pageKind, missing, count }) => ({ adapter, ...(pageKind ? { pageKind } : {}), missing, count })),
+        repaired: storedDataRepairs(diagnostics),
         lastSyncError: sync.lastError,
       };
     },
