@@ -28,20 +28,29 @@ export function translate(table: MessageTable, key: MessageKey, params?: Params)
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+// Months and days are spelled from a table rather than with Intl.DateTimeFormat: the first formatter a
+// page builds costs 30–60 ms (the locale data is loaded), and the sidebar's first card would pay it on
+// the page's main thread. The table spells what Intl does for en-GB and ja-JP (tests compare them).
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+function spellMonth(lang: UiLang, year: number, month: number): string {
+  return lang === 'ja' ? `${year}年${month}月` : `${EN_MONTHS[month - 1]} ${year}`;
+}
+
 /** "2009-04" → "Apr 2009" / "2009年4月". */
 export function formatMonth(lang: UiLang, yearMonth: string): string {
   const [year, month] = yearMonth.split('-').map(Number);
-  if (!year || !month) return yearMonth;
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, 1),
-  );
+  if (!year || !month || month > 12) return yearMonth;
+  return spellMonth(lang, year, month);
 }
 
-/** A day or an instant, in the UI language. */
+/** A day or an instant, in the UI language (the local calendar day): "5 Sept 2026" / "2026/09/05". */
 export function formatDate(lang: UiLang, value: string | number): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium' }).format(date);
+  const [year, month, day] = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  if (lang === 'ja') return `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
+  return `${day} ${EN_MONTHS[month - 1]} ${year}`;
 }
 
 export function formatDateTime(lang: UiLang, value: number): string {

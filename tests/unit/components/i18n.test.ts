@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appEn } from '../../../utils/i18n/app-en';
 import { appJa } from '../../../utils/i18n/app-ja';
-import { formatMonth, resolveLang, translate } from '../../../utils/i18n';
+import { formatDate, formatMonth, resolveLang, translate } from '../../../utils/i18n';
 import { appI18n } from '../../../utils/i18n/app';
 import { pageEn } from '../../../utils/i18n/page-en';
 import { pageJa } from '../../../utils/i18n/page-ja';
@@ -52,5 +52,22 @@ describe('language', () => {
   it('writes months the way each language does', () => {
     expect(formatMonth('en', '2009-04')).toBe('Apr 2009');
     expect(formatMonth('ja', '2009-04')).toBe('2009年4月');
+    expect(formatMonth('en', 'unknown')).toBe('unknown');
+  });
+
+  // The sidebar spells dates from a table (no Intl formatter on the page's main thread): it must say
+  // exactly what the browser's own en-GB and ja-JP formats say, for every month.
+  it('spells every month and day as Intl does for en-GB and ja-JP', () => {
+    for (let month = 1; month <= 12; month++) {
+      const yearMonth = `2014-${String(month).padStart(2, '0')}`;
+      const day = new Date(2026, month - 1, month + 10, 15, 30);
+      for (const [lang, locale] of [['en', 'en-GB'], ['ja', 'ja-JP']] as const) {
+        const monthFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+        expect(formatMonth(lang, yearMonth)).toBe(monthFormat.format(Date.UTC(2014, month - 1, 1)));
+        expect(formatDate(lang, day.getTime())).toBe(new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(day));
+      }
+    }
+    expect(formatDate('en', '2026-09-05T12:00:00')).toBe('5 Sept 2026');
+    expect(formatDate('ja', 'not a date')).toBe('not a date');
   });
 });
