@@ -10,7 +10,17 @@ const tabRecognitionItem = storage.defineItem<unknown>('session:tabRecognition',
 const Stored = z.record(z.string(), TabRecognition).catch({});
 const MAX_TABS = 200;
 
-export async function recordTabRecognition(tabId: number, recognition: TabRecognition): Promise<void> {
+// Writes run one after another (each reads, changes and writes the whole record), and reads wait for
+// those already asked for: a page's answer need not wait for its write, the popup still sees it.
+let writes: Promise<void> = Promise.resolve();
+
+export function recordTabRecognition(tabId: number, recognition: TabRecognition): Promise<void> {
+  const write = writes.then(() => writeTabRecognition(tabId, recognition));
+  writes = write.catch(() => undefined);
+  return write;
+}
+
+async function writeTabRecognition(tabId: number, recognition: TabRecognition): Promise<void> {
   const all = Stored.parse(await tabRecognitionItem.getValue());
   // Non-numeric keys keep insertion order, so the oldest tabs are dropped first.
   delete all[keyOf(tabId)];
@@ -21,10 +31,17 @@ export async function recordTabRecognition(tabId: number, recognition: TabRecogn
 }
 
 export async function readTabRecognition(tabId: number): Promise<TabRecognition | null> {
+  await writes;
   return Stored.parse(await tabRecognitionItem.getValue())[keyOf(tabId)] ?? null;
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
+export function forgetTab(tabId: number): Promise<void> {
+  const forget = writes.then(() => removeTab(tabId));
+  writes = forget.catch(() => undefined);
+  return forget;
+}
+
+async function removeTab(tabId: number): Promise<void> {
   const all = Stored.parse(await tabRecognitionItem.getValue());
   if (!(keyOf(tabId) in all)) return;
   delete all[keyOf(tabId)];

@@ -26,10 +26,13 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     const index = await ctx.index.get();
     const offers = await openOffers(ctx.db);
     const company = { name: me.company.name, aliases: me.company.aliases };
-    for (const [ref, signal] of request.signals.people.entries()) {
+    const found = request.signals.people.flatMap((signal, ref) => {
       const result = index.matchPerson(signal, company);
-      if (!result) continue;
-      const alumnus = await readAlumnus(ctx, result.alumnusId);
+      return result ? [{ ref, signal, result }] : [];
+    });
+    const records = await readAlumni(ctx, found.map(({ result }) => result.alumnusId));
+    for (const [i, { ref, signal, result }] of found.entries()) {
+      const alumnus = records[i];
       if (!alumnus) continue;
       const organizationId =
         alumnus.currentEmployer?.organizationId ??
@@ -45,14 +48,15 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     }
   }
   if (tabId !== undefined) {
-    await recordTabRecognition(tabId, {
+    // The page's answer does not wait for this write; the popup's read waits for it (tab-recognition.ts).
+    recordTabRecognition(tabId, {
       url: request.url,
       site: request.signals.site,
       pageKind: request.signals.pageKind,
       people: people.length,
       organizations: organizations.length,
       names: [...people.map((p) => p.alumnus.names.display), ...organizations.map((o) => o.organization.name)].slice(0, 50),
-    });
+    }).catch((error: unknown) => ctx.report('tab recognition', error instanceof Error ? error.message : String(error)));
   }
   return { people, organizations };
 }
@@ -62,11 +66,7 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
   if (!organizationId) return null;
   const organization = Organization.safeParse(await ctx.db.get('organizations', organizationId));
   if (!organization.success) return null;
-  const alumni: Alumnus[] = [];
-  for (const id of index.alumniAt(organizationId)) {
-    const alumnus = await readAlumnus(ctx, id);
-    if (alumnus) alumni.push(alumnus);
-  }
+  const alumni = (await readAlumni(ctx, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
   return { organization: organization.data, alumni, offers: offersConcerning(offers, organizationId) };
 }
 
@@ -109,7 +109,13 @@ async function offeredOrganizationMatch(ctx: WorkerContext, signal: Organization
   return null;
 }
 
-async function readAlumnus(ctx: WorkerContext, id: string): Promise<Alumnus | null> {
-  const parsed = Alumnus.safeParse(await ctx.db.get('alumni', id));
-  return parsed.success ? parsed.data : null;
+/** The alumni records for `ids`, in order (null for one missing or unreadable), read in one transaction. */
+async function readAlumni(ctx: WorkerContext, ids: string[]): Promise<Array<Alumnus | null>> {
+  if (ids.length === 0) return [];
+  const store = ctx.db.transaction('alumni').store;
+  const rows = await Promise.all(ids.map((id) => store.get(id)));
+  return rows.map((row) => {
+    const parsed = Alumnus.safeParse(row);
+    return parsed.success ? parsed.data : null;
+  });
 }
