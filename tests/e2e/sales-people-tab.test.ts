@@ -32,11 +32,7 @@ describe('A salesperson on the People tab of a client firm', () => {
     const { page, shadow } = await story.open(linkedin.audiensePeople);
     // Tall enough for every card to be on screen: badges are drawn for what is visible.
     await page.setViewport({ width: 1366, height: 2400 });
-    const layer = await eventually(() => shadow.hostWith(BADGE), 'badges on the People tab');
-    const badges = await eventually(async () => {
-      const boxes = await badgeBoxes(shadow, layer);
-      return boxes.length >= 2 ? boxes : undefined;
-    }, 'two badges');
+    const badges = await visibleBadges(shadow);
 
     // Which name each badge sits next to, as a person sees it: right after the name, on the same line.
     const names = await page.evaluate((boxes: Box[]) => {
@@ -66,8 +62,7 @@ describe('A salesperson on the People tab of a client firm', () => {
   it('opens the alumnus in the sidebar from the badge', async () => {
     const { page, shadow } = await story.open(linkedin.audiensePeople);
     await page.setViewport({ width: 1366, height: 2400 });
-    const layer = await eventually(() => shadow.hostWith(BADGE), 'badges on the People tab');
-    const before = await badgeBoxes(shadow, layer);
+    const before = await visibleBadges(shadow);
     expect(before.length).toBe(2);
     // The first badge in the page's order is Marcos Ruiz's (he is listed before Julien Moreau).
     const first = [...before].sort((a, b) => a.top - b.top || a.left - b.left)[0]!;
@@ -88,6 +83,18 @@ describe('A salesperson on the People tab of a client firm', () => {
     await page.close();
   });
 });
+
+/**
+ * The badges once the page has been laid out at its new size: they are drawn for what is on screen, so the
+ * layer redraws after the viewport grows; wait until at least two are drawn (the names' test then checks which).
+ */
+async function visibleBadges(shadow: ClosedShadow): Promise<Box[]> {
+  const layer = await eventually(() => shadow.hostWith(BADGE), 'badges on the People tab');
+  return eventually(async () => {
+    const boxes = await badgeBoxes(shadow, layer);
+    return boxes.length >= 2 ? boxes : undefined;
+  }, 'two badges');
+}
 
 async function badgeBoxes(shadow: ClosedShadow, layer: ShadowHost): Promise<Box[]> {
   const styles = await shadow.attributes(layer, BADGE, 'style');
