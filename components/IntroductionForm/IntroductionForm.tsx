@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IntroductionKind, Role } from '../../utils/api';
 import type { OutboxItemStatus } from '../../utils/messaging/protocol';
 import { useI18n } from '../../utils/i18n/context';
@@ -30,7 +30,19 @@ export function IntroductionForm({ alumnusId, role, context, pollMs }: Introduct
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const item = useOutboxItem(queued, pollMs);
+  const logged = item !== null;
   const formId = `al-intro-${alumnusId}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  const refocus = useRef(false);
+
+  // Logging (or "Log another") removes the very button that was pressed: keep a keyboard user's focus in
+  // the form (whose name, then the live status, is read) instead of letting it fall out to the page.
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    if (logged) formRef.current?.focus();
+    else formRef.current?.querySelector('select')?.focus();
+  }, [logged]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -39,6 +51,7 @@ export function IntroductionForm({ alumnusId, role, context, pollMs }: Introduct
     try {
       const trimmed = note.trim();
       setQueued(await send('page:log-introduction', { alumnusId, kind, note: trimmed || undefined, context }));
+      refocus.current = true;
       setNote('');
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -47,9 +60,15 @@ export function IntroductionForm({ alumnusId, role, context, pollMs }: Introduct
     }
   }
 
-  const logged = item !== null;
   return (
-    <form class="al-intro-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-state={item?.state ?? 'idle'}>
+    <form
+      ref={formRef}
+      tabIndex={-1}
+      class="al-intro-form"
+      onSubmit={submit}
+      aria-labelledby={`${formId}-title`}
+      data-state={item?.state ?? 'idle'}
+    >
       <h3 class="al-section-title" id={`${formId}-title`}>
         {t('intro.title')}
       </h3>
@@ -76,7 +95,15 @@ export function IntroductionForm({ alumnusId, role, context, pollMs }: Introduct
       )}
       <OutboxStatus item={item} error={error} />
       {logged && (item.state === 'sent' || item.state === 'failed') && (
-        <button class="al-button" data-variant="quiet" type="button" onClick={() => setQueued(null)}>
+        <button
+          class="al-button"
+          data-variant="quiet"
+          type="button"
+          onClick={() => {
+            refocus.current = true;
+            setQueued(null);
+          }}
+        >
           {t('intro.another')}
         </button>
       )}
