@@ -56,6 +56,8 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
   const tabRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const focusAfterToggle = useRef(false);
+  const focusAfterBack = useRef(false);
+  const shownSelection = useRef(state.selected);
   const count = featuredPeople(state).length + organizationsWithNews(state).length;
 
   function setCollapsed(collapsed: boolean) {
@@ -71,6 +73,16 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     if (state.collapsed) tabRef.current?.focus();
     else panelRef.current?.focus();
   }, [state.collapsed]);
+
+  // Opening a card (a badge on the page, a row here) or going back replaces the control that was used:
+  // focus goes to the panel, so the card is read next and Tab and Escape keep working in it. A new page
+  // clearing the selection is not the user's doing and takes no focus.
+  useEffect(() => {
+    const opened = state.selected !== null && state.selected !== shownSelection.current;
+    shownSelection.current = state.selected;
+    if ((opened || focusAfterBack.current) && !state.collapsed) panelRef.current?.focus();
+    focusAfterBack.current = false;
+  }, [state.selected]);
 
   if (!hasSidebarContent(state)) return null;
 
@@ -117,7 +129,15 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     >
       <header class="al-sidebar-header">
         {canGoBack ? (
-          <button type="button" class="al-icon-button" aria-label={t('sidebar.back')} onClick={() => store.update({ selected: null })}>
+          <button
+            type="button"
+            class="al-icon-button"
+            aria-label={t('sidebar.back')}
+            onClick={() => {
+              focusAfterBack.current = true;
+              store.update({ selected: null });
+            }}
+          >
             <span aria-hidden="true">‹</span>
           </button>
         ) : (

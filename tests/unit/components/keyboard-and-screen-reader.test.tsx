@@ -5,7 +5,7 @@ import { Marker } from '../../../components/Marker/Marker';
 import { Sidebar } from '../../../components/Sidebar/Sidebar';
 import { createSidebarStore } from '../../../components/Sidebar/sidebar-store';
 import type { OutboxItemStatus } from '../../../utils/messaging/protocol';
-import { sofiaMatch } from './fixtures';
+import { audienseMatch, sofiaMatch } from './fixtures';
 import { fakeWorker, renderUi, type } from './render';
 
 // Issue 5 promises a sidebar, forms and badges usable with the keyboard alone and labelled for screen
@@ -149,6 +149,40 @@ describe('The sidebar for a keyboard and screen-reader user', () => {
   });
 });
 
+describe('Opening a card with the keyboard', () => {
+  it('keeps focus in the panel when Enter on a listed alumnus opens their card, and when Back returns', async () => {
+    const store = createSidebarStore({ people: [], organizations: [audienseMatch], role: 'sales', collapsed: false, selected: null, context });
+    const { container } = await renderUi(<Sidebar store={store} />);
+    const row = controls(container).find(({ name }) => name === 'Show Marcos Ruiz')!.element;
+    row.focus();
+    await press('Enter');
+    const panel = container.querySelector('aside')!;
+    expect(panel.querySelector('h2')?.textContent).toBe('Marcos Ruiz');
+    // The row that had focus is gone; focus must stay in the panel so Tab and Escape still work there.
+    expect(panel.contains(document.activeElement)).toBe(true);
+
+    controls(panel).find(({ name }) => name === 'Back to the organisation')!.element.focus();
+    await press('Enter');
+    expect(container.textContent).toContain('Julien Moreau');
+    expect(container.querySelector('aside')!.contains(document.activeElement)).toBe(true);
+    await press('Escape');
+    expect(document.activeElement).toBe(container.querySelector('.al-sidebar-tab'));
+  });
+
+  it("moves focus to the panel when a badge on the page opens a person's card, even from the collapsed tab", async () => {
+    const people = [{ ...sofiaMatch, role: 'listed' as const }];
+    const store = createSidebarStore({ people, organizations: [], role: 'recruiter', collapsed: true, selected: null, context });
+    const { container } = await renderUi(<Sidebar store={store} />);
+    const badge = document.createElement('button'); // stands for the badge in the marker overlay
+    document.body.append(badge);
+    badge.focus();
+    await act(() => store.update({ selected: 'E2001', collapsed: false })); // what activating a badge does (page-ui)
+    const panel = container.querySelector('aside')!;
+    expect(panel.querySelector('h2')?.textContent).toBe('Sofia Andersson Reyes');
+    expect(document.activeElement).toBe(panel);
+  });
+});
+
 describe('The "Log introduction" form with the keyboard alone', () => {
   function outboxWorker(states: OutboxItemStatus[]) {
     let polls = 0;
@@ -197,8 +231,12 @@ describe('The "Log introduction" form with the keyboard alone', () => {
 
   it('announces "sent" once the backend has it', async () => {
     const worker = outboxWorker([{ id, kind: 'introduction', state: 'sent', attempts: 1 }]);
-    const { live } = await submitWithEnter(worker);
+    const { live, form } = await submitWithEnter(worker);
     await vi.waitFor(() => expect(live.textContent).toBe('Logged. The backend has it.'));
+    // "Log another" with Enter brings the fields back with focus on the first one.
+    controls(form).find(({ name }) => name === 'Log another')!.element.focus();
+    await press('Enter');
+    expect(document.activeElement).toBe(form.querySelector('select'));
   });
 
   it("announces a refusal with the server's reason, in Japanese", async () => {
