@@ -1,17 +1,28 @@
 import { browser } from 'wxt/browser';
 import { configItem, MANAGED_KEYS } from './items';
 import { readManagedPolicy } from './managed';
+import { oneRepairAtATime } from './repair-lock';
 import { ApiConfig, type ConfigState, describeIssues, type ProblemReporter, warnProblem } from './schema';
 
-/** The user's own stored configuration, parsed; invalid data is reported and removed. */
+/** The user's own stored configuration, parsed; invalid data is reported and removed, once. */
 export async function readLocalConfig(report: ProblemReporter = warnProblem): Promise<ApiConfig | null> {
+  const first = await parseStoredConfig();
+  if (first.success) return first.config;
+  return oneRepairAtATime(configItem.key, async () => {
+    // Another reader may have removed it while this one waited: then there is nothing to report.
+    const current = await parseStoredConfig();
+    if (current.success) return current.config;
+    report(configItem.key, current.issues);
+    await configItem.removeValue();
+    return null;
+  });
+}
+
+async function parseStoredConfig(): Promise<{ success: true; config: ApiConfig | null } | { success: false; issues: string }> {
   const raw = await configItem.getValue();
-  if (raw === null || raw === undefined) return null;
+  if (raw === null || raw === undefined) return { success: true, config: null };
   const parsed = ApiConfig.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  report(configItem.key, describeIssues(parsed.error));
-  await configItem.removeValue();
-  return null;
+  return parsed.success ? { success: true, config: parsed.data } : { success: false, issues: describeIssues(parsed.error) };
 }
 
 /**

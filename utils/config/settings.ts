@@ -1,4 +1,5 @@
 import { settingsItem } from './items';
+import { oneRepairAtATime } from './repair-lock';
 import { DEFAULT_SETTINGS, describeIssues, RepairingSettings, Settings, type ProblemReporter, warnProblem } from './schema';
 
 /**
@@ -6,13 +7,18 @@ import { DEFAULT_SETTINGS, describeIssues, RepairingSettings, Settings, type Pro
  * repaired value written back), so one corrupt entry never costs the others or crashes a reader.
  */
 export async function readSettings(report: ProblemReporter = warnProblem): Promise<Settings> {
-  const raw = await settingsItem.getValue();
-  const parsed = Settings.safeParse(raw);
+  const parsed = Settings.safeParse(await settingsItem.getValue());
   if (parsed.success) return parsed.data;
-  report(settingsItem.key, describeIssues(parsed.error));
-  const repaired = RepairingSettings.parse(raw);
-  await settingsItem.setValue(repaired);
-  return repaired;
+  return oneRepairAtATime(settingsItem.key, async () => {
+    // Another reader may have repaired it while this one waited: then there is nothing to report.
+    const raw = await settingsItem.getValue();
+    const current = Settings.safeParse(raw);
+    if (current.success) return current.data;
+    report(settingsItem.key, describeIssues(current.error));
+    const repaired = RepairingSettings.parse(raw);
+    await settingsItem.setValue(repaired);
+    return repaired;
+  });
 }
 
 /** Applies a change to the settings (read, parsed, merged, validated, written). */

@@ -49,6 +49,22 @@ describe('ui:get-diagnostics: repaired stored data', () => {
     expect(report.repaired?.map((r) => r.subject)).toEqual(['settings']);
   });
 
+  it('counts one unreadable connection once, however many reads find it at the same time, and a second corruption again', async () => {
+    const corrupt = { apiUrl: 'not a url', token: '' };
+    // Writing the value wakes the worker's sync and outbox, and the status requests read it too: several readers at once.
+    await configItem.setValue(corrupt);
+    await Promise.all(Array.from({ length: 4 }, () => send('ui:get-status', {})));
+    await vi.waitFor(async () => expect(await configItem.getValue()).toBeNull(), EVENTUALLY);
+    await (await worker.ready).sync.idle();
+    await vi.waitFor(async () => expect((await repaired()).map((r) => [r.subject, r.count])).toEqual([['connection', 1]]), EVENTUALLY);
+
+    // The same corruption written again later is a second repair of the same row.
+    await configItem.setValue(corrupt);
+    await Promise.all(Array.from({ length: 4 }, () => send('ui:get-status', {})));
+    await (await worker.ready).sync.idle();
+    await vi.waitFor(async () => expect((await repaired()).map((r) => [r.subject, r.count])).toEqual([['connection', 2]]), EVENTUALLY);
+  }, 30_000);
+
   it('reports an unreadable connection (removed) and an unreadable recognition index (rebuilt), newest first', async () => {
     await configItem.setValue({ apiUrl: 'not a url', token: '' });
     expect((await send('ui:get-status', {})).configSource).toBe('none');
