@@ -70,7 +70,9 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
           me={status?.me ?? null}
           onSaved={() => void loadStatus()}
         />
-        {settings && <SitesSection platform={platform} settings={settings} sites={sites} onChange={setSettings} />}
+        {settings && (
+          <SitesSection platform={platform} settings={settings} sites={sites} me={status?.me ?? null} onChange={setSettings} />
+        )}
         <PrivacySection />
         <DiagnosticsSection />
       </main>

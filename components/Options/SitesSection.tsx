@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../utils/config';
+import type { Me } from '../../utils/api';
 import type { MessageKey } from '../../utils/i18n';
 import { useI18n } from '../../utils/i18n/context';
 import type { OptionsPlatform } from './platform';
@@ -9,6 +10,8 @@ export interface SitesSectionProps {
   settings: Settings;
   /** Site ids the extension reads (one per adapter, plus organisation websites). */
   sites: string[];
+  /** Who the token belongs to (null until known): an alumnus is told why in other words. */
+  me: Me | null;
   onChange: (settings: Settings) => void;
 }
 
@@ -21,7 +24,7 @@ const SITE_LABELS: Record<string, MessageKey> = {
 };
 
 /** Per-site switches, names highlighting, and access to organisation websites. */
-export function SitesSection({ platform, settings, sites, onChange }: SitesSectionProps) {
+export function SitesSection({ platform, settings, sites, me, onChange }: SitesSectionProps) {
   const { t } = useI18n();
 
   async function change(update: (current: Settings) => Settings) {
@@ -64,12 +67,12 @@ export function SitesSection({ platform, settings, sites, onChange }: SitesSecti
           </label>
         </li>
       </ul>
-      <OrgAccess platform={platform} />
+      <OrgAccess platform={platform} me={me} />
     </section>
   );
 }
 
-function OrgAccess({ platform }: { platform: OptionsPlatform }) {
+function OrgAccess({ platform, me }: { platform: OptionsPlatform; me: SitesSectionProps['me'] }) {
   const { t } = useI18n();
   const [patterns, setPatterns] = useState<string[] | null>(null);
   const [state, setState] = useState<'unknown' | 'granted' | 'denied'>('unknown');
@@ -99,7 +102,12 @@ function OrgAccess({ platform }: { platform: OptionsPlatform }) {
         <p class="al-muted">{t('options.orgAccessNone')}</p>
       ) : (
         <>
-          <p class="al-muted">{t('options.orgAccessHelp', { count: domains })}</p>
+          <p class="al-muted">
+            {/* Alumni are not recognised on those sites: the access shows them the company's offers there. */}
+            {me?.user.role === 'alumni'
+              ? t('options.orgAccessHelpAlumni', { count: domains, company: me.company.name })
+              : t('options.orgAccessHelp', { count: domains })}
+          </p>
           {state === 'granted' ? (
             <p class="al-options-notice" data-tone="ok">
               {t('options.orgAccessGranted')}

@@ -60,6 +60,7 @@ export const appEn = {
   'options.highlight': 'Highlight alumni names on organisation websites',
   'options.orgAccess': 'Organisation websites',
   'options.orgAccessHelp': 'To recognise alumni on the websites of client and partner organisations, Alumni Lens needs access to their domains ({count}).',
+  'options.orgAccessHelpAlumni': 'To see {company}’s open offers on the websites of the organisations they concern, Alumni Lens needs access to their domains ({count}).',
   'options.orgAccessGrant': 'Allow access to organisation websites',
   'options.orgAccessGranted': 'Access granted.',
   'options.orgAccessDenied': 'Access was not granted.',

@@ -60,6 +60,7 @@ export const appJa: Record<AppKey, string> = {
   'options.highlight': '組織のウェブサイトでアルムナイの名前を強調表示',
   'options.orgAccess': '組織のウェブサイト',
   'options.orgAccessHelp': '取引先やパートナー組織のウェブサイトでアルムナイを認識するには、それらのドメイン({count} 件)へのアクセス許可が必要です。',
+  'options.orgAccessHelpAlumni': '{company} の募集中のオファーを、その対象となる組織のウェブサイト上で見るには、それらのドメイン({count} 件)へのアクセス許可が必要です。',
   'options.orgAccessGrant': '組織のウェブサイトへのアクセスを許可',
   'options.orgAccessGranted': 'アクセスを許可しました。',
   'options.orgAccessDenied': 'アクセスは許可されませんでした。',

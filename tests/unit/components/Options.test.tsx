@@ -168,6 +168,30 @@ describe('Options', () => {
     expect(text()).toContain('Access granted.');
   });
 
+  it("explains access to organisation websites as seeing the company's offers there to an alumnus, in English and Japanese", async () => {
+    const alumnus = { ...status.me!, user: { name: 'Sofia Andersson Reyes', role: 'alumni' as const } };
+    const { platform: p, requested } = platform(true, ['https://audiense.com/*', 'https://*.audiense.com/*']);
+    const { container, text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, {
+      send: worker({ me: alumnus }).send,
+      strings: 'app',
+    });
+    await vi.waitFor(() => expect(text()).toContain('To see Sakura Digital’s open offers on the websites of the organisations they concern, Alumni Lens needs access to their domains (1).'));
+    expect(text()).not.toContain('recognise alumni on the websites of client and partner organisations');
+    await click(byText(container, 'button', 'Allow access to organisation websites'));
+    expect(requested).toHaveLength(1);
+
+    await choose(container.querySelector<HTMLSelectElement>('.al-options-lang select')!, 'ja');
+    await vi.waitFor(() => expect(text()).toContain('Sakura Digital の募集中のオファーを、その対象となる組織のウェブサイト上で見るには、それらのドメイン(1 件)へのアクセス許可が必要です。'));
+    expect(text()).not.toContain('取引先やパートナー組織');
+  });
+
+  it('keeps explaining access to organisation websites as recognising alumni there to staff', async () => {
+    const { platform: p } = platform(true, ['https://audiense.com/*']);
+    const { text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="ja-JP" />, { send: worker().send, strings: 'app' });
+    await vi.waitFor(() => expect(text()).toContain('取引先やパートナー組織のウェブサイトでアルムナイを認識するには、それらのドメイン(1 件)へのアクセス許可が必要です。'));
+    expect(text()).not.toContain('募集中のオファー');
+  });
+
   it('lists layouts it could not read and the last sync error', async () => {
     const { platform: p } = platform(true);
     const { text } = await renderUi(<Options platform={p} sites={SITES} browserLanguage="en-US" />, { send: worker().send, strings: 'app' });
