@@ -15,6 +15,7 @@ const GUEST_2024 = 'linkedin/li-profile-public-2024.html';
 const GUEST_2026 = 'linkedin/li-profile-public-2026.html';
 const COMPANY = 'linkedin/li-company-public-2024.html';
 const PEOPLE_TAB = 'linkedin/written/li-company-people-loggedin.html';
+const COMPANY_LOGGED_IN = 'linkedin/written/li-company-overview-loggedin.html';
 const SEARCH = 'linkedin/written/li-search-people-loggedin.html';
 const CHALLENGE = 'linkedin/li-challenge-redirect-2024.html';
 
@@ -28,7 +29,7 @@ export const LI = {
   /** The headline under the logged-in <h1>. */
   headline: { css: 'main [data-generated-suggestion-target]', proof: [LOGGED_IN, LOGGED_IN_JA] },
   /** Voyager data islands holding the Profile record. */
-  voyagerIsland: { css: 'code[id^="bpr-guid-"]', proof: [LOGGED_IN, LOGGED_IN_JA, DETAILS] },
+  voyagerIsland: { css: 'code[id^="bpr-guid-"]', proof: [LOGGED_IN, LOGGED_IN_JA, DETAILS, COMPANY_LOGGED_IN] },
   guestExperience: { css: 'section[data-section="experience"]', proof: [GUEST_2024, GUEST_2026] },
   guestDateRange: { css: '.date-range', proof: [GUEST_2024, GUEST_2026] },
   /** "People also viewed" / "Other similar profiles" / 他のおすすめプロフィール. */
@@ -36,6 +37,10 @@ export const LI = {
   // ——— company pages ———
   employeesAt: { css: '[data-test-id="employees-at"] li', proof: [COMPANY] },
   companyWebsite: { css: '[data-test-id="about-us__website"] a[href]', proof: [COMPANY] },
+  /** Logged-in top card's "Visit website" button: a plain external link (no redirect). */
+  companyTopCardWebsite: { css: 'main a.org-top-card-primary-actions__action[href^="http"]', proof: [COMPANY_LOGGED_IN] },
+  /** Logged-in overview's "People you may know at X" module: one lockup per member. */
+  companyPeopleModule: { css: 'main li.org-people-profiles-module__profile-item', proof: [COMPANY_LOGGED_IN] },
   peopleTabCard: { css: 'main li.org-people-profile-card__profile-card-spacing', proof: [PEOPLE_TAB] },
   // ——— people search ———
   searchCard: {
@@ -46,7 +51,7 @@ export const LI = {
   // ——— person cards in lists: name, then headline, in the order tried ———
   cardNames: {
     css: '.entity-result__title-text a span[aria-hidden="true"], .artdeco-entity-lockup__title, .base-main-card__title',
-    proof: [SEARCH, PEOPLE_TAB, COMPANY],
+    proof: [SEARCH, PEOPLE_TAB, COMPANY, COMPANY_LOGGED_IN],
   },
   cardHeadlines: {
     css: '.entity-result__primary-subtitle, .artdeco-entity-lockup__subtitle, .base-main-card__subtitle, .base-aside-card__subtitle',

@@ -26,19 +26,24 @@ export interface VoyagerPerson {
   headline?: string;
 }
 
-export function voyagerProfile(doc: Document, slug: string): VoyagerPerson | undefined {
+/** Every record of every island that has `key`: islands hold hundreds, only these are worth a full parse. */
+function* islandRecords(doc: Document, key: string): Generator<unknown> {
   for (const code of queryAll(doc, LI.voyagerIsland.css, 100)) {
     const island = Island.safeParse(safeJson(code.textContent));
     if (!island.success) continue;
     for (const item of island.data.included) {
-      // Islands hold hundreds of records; only profiles with this slug are worth a full parse.
-      if ((item as { publicIdentifier?: unknown } | null)?.publicIdentifier === undefined) continue;
-      const profile = VoyagerProfile.safeParse(item);
-      if (!profile.success || profile.data.publicIdentifier.toLowerCase() !== slug) continue;
-      const { firstName = '', lastName = '', headline, occupation } = profile.data;
-      if (!firstName && !lastName) continue;
-      return { firstName, lastName, headline: headline ?? occupation };
+      if (typeof item === 'object' && item !== null && key in item) yield item;
     }
+  }
+}
+
+export function voyagerProfile(doc: Document, slug: string): VoyagerPerson | undefined {
+  for (const item of islandRecords(doc, 'publicIdentifier')) {
+    const profile = VoyagerProfile.safeParse(item);
+    if (!profile.success || profile.data.publicIdentifier.toLowerCase() !== slug) continue;
+    const { firstName = '', lastName = '', headline, occupation } = profile.data;
+    if (!firstName && !lastName) continue;
+    return { firstName, lastName, headline: headline ?? occupation };
   }
   return undefined;
 }
@@ -50,4 +55,29 @@ export function displayName(person: VoyagerPerson): string {
   const { firstName, lastName } = person;
   const parts = CJK.test(firstName + lastName) ? [lastName, firstName] : [firstName, lastName];
   return parts.filter(Boolean).join(' ');
+}
+
+// The logged-in company page ships its Company record the same way; `universalName` is the URL slug,
+// which keeps out the other companies in the island ("Pages people also viewed", the viewer's employer).
+// Proven by written/li-company-overview-loggedin.html (a hand-written page, see its README).
+const VoyagerCompany = z.looseObject({
+  $type: z.string().check(z.regex(/organization\.Company$/)),
+  name: VoyagerText,
+  universalName: VoyagerText,
+  websiteUrl: z.optional(z.nullable(VoyagerText)),
+});
+
+export interface VoyagerOrganization {
+  name: string;
+  websiteUrl?: string;
+}
+
+export function voyagerCompany(doc: Document, slug: string): VoyagerOrganization | undefined {
+  for (const item of islandRecords(doc, 'universalName')) {
+    const company = VoyagerCompany.safeParse(item);
+    if (!company.success || company.data.universalName.toLowerCase() !== slug || !company.data.name.trim()) continue;
+    const { name, websiteUrl } = company.data;
+    return { name: name.trim(), ...(websiteUrl ? { websiteUrl } : {}) };
+  }
+  return undefined;
 }
