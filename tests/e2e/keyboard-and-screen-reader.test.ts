@@ -253,3 +253,46 @@ describe('A recruiter using only the keyboard and a screen reader on an alumnaâ€
     expect(held[0]).toMatchObject({ alumnusId: sofiaId, kind: 'referral', note: 'Referred without a mouse' });
   });
 });
+
+describe('A keyboard and screen-reader user on a company People tab', () => {
+  it('hears each badge as an alumnus, reaches one with Tab, and Enter opens that card with focus in the sidebar', async () => {
+    const { page, shadow } = await story.open(linkedin.audiensePeople);
+    await page.bringToFront();
+    // Tall enough for every card to be on screen: badges are drawn for what is visible.
+    await page.setViewport({ width: 1366, height: 2400 });
+    const cdp = await page.createCDPSession();
+    try {
+      await cdp.send('Accessibility.enable');
+      const badgeName = /^Alumnus \((Confirmed|Likely|Possible) alumnus\)\. Show details$/;
+      const badges = await eventually(async () => {
+        const tree = await AccessibilityTree.read(cdp);
+        const found = tree.find((n) => AccessibilityTree.role(n) === 'button' && badgeName.test(AccessibilityTree.nameOf(n)));
+        return found.length === 2 ? found : undefined;
+      }, 'two labelled badges (Marcos Ruiz, Julien Moreau) in the accessibility tree');
+      expect(badges).toHaveLength(2);
+
+      // The badges sit in the overlay appended after the page's content: Tab from the page's last control
+      // (through the sidebar, appended before them) reaches one.
+      await focusPagesLastControl(page);
+      await eventually(async () => {
+        await page.keyboard.press('Tab');
+        const focused = (await AccessibilityTree.read(cdp)).focused();
+        return focused && badgeName.test(AccessibilityTree.nameOf(focused)) ? focused : undefined;
+      }, 'Tab to reach a badge', 15_000, 0);
+
+      await page.keyboard.press('Enter');
+      const text = await sidebarText(shadow, (t) => /Marcos Ruiz|Julien Moreau/.test(t) && t.includes('Log introduction'), 'the card the badge opens');
+      expect(text).toMatch(/Marcos Ruiz|Julien Moreau/);
+      // Focus followed to the panel: the card is read next and Escape works there.
+      await focusOn(cdp, 'complementary', PANEL_NAME, 'focus on the panel after Enter on the badge');
+      await page.keyboard.press('Escape');
+      await eventually(() => shadow.hostWith(COLLAPSED_TAB), 'the collapsed tab after Escape');
+      await focusOn(cdp, 'button', /^Open the Alumni Lens panel/, 'focus on the collapsed tab');
+      await page.keyboard.press('Enter'); // the site remembers the collapsed state: leave it open
+      await sidebarShown(shadow);
+    } finally {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    }
+  });
+});
