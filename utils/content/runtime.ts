@@ -47,6 +47,9 @@ export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site'
 export async function runSiteScript(ctx: ContentScriptContext, options: SiteScriptOptions): Promise<void> {
   const send = options.send ?? sendMessage;
   const doc = options.doc ?? document;
+  // A page this script does not read (LinkedIn's feed, a GitHub repository) costs nothing, not even a
+  // message that would wake the worker, until the app navigates to one it does read.
+  if (!options.resolve(new URL(doc.location.href)) && !(await readableNavigation(ctx, options))) return;
   let settings: PageSettings;
   try {
     settings = await send('page:get-settings', { site: options.site });
@@ -86,6 +89,17 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
     if (!pages.navigate(event.newUrl) && !options.resolve(event.newUrl)) ui.clear();
   });
   pages.navigate(new URL(doc.location.href));
+}
+
+/** True at the first single-page navigation to a page the script reads; false if the script goes away first. */
+function readableNavigation(ctx: ContentScriptContext, options: SiteScriptOptions): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (ctx.signal.aborted) return resolve(false);
+    ctx.signal.addEventListener('abort', () => resolve(false), { once: true });
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      if (options.resolve(event.newUrl)) resolve(true);
+    });
+  });
 }
 
 interface PageMemory {

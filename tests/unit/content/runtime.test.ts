@@ -96,13 +96,19 @@ describe('content runtime', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  it('reads nothing on pages of a supported site that it does not cover (the feed)', async () => {
+  it('reads nothing and wakes no worker on pages of a supported site it does not cover (the feed), until the app navigates to one it does', async () => {
     loadPage('https://www.linkedin.com/feed/', fixture('li-profile-public-2024.html'));
     const w = worker();
-    await startScript(w.send);
+    const script = startScript(w.send);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(w.calls.map((c) => c.type)).toEqual(['page:get-settings']);
+    expect(w.calls).toEqual([]);
     expect(hosts()).toHaveLength(0);
+
+    // LinkedIn swaps in a profile without a load: now the script asks the worker and reads the page.
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    await script;
+    await vi.waitFor(() => expect(sidebarText()).toContain('Sofia Andersson Reyes'), { timeout: 4000 });
+    expect(w.calls.map((c) => c.type).slice(0, 2)).toEqual(['page:get-settings', 'page:match']);
   });
 
   it('reports a layout it cannot read instead of guessing', async () => {
