@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { orgsitePatterns, knownOrgDomains } from '../../utils/background/orgsite';
 import { MANAGED_KEYS, readLocalConfig, readManagedPolicy, readSettings, saveConfig, updateSettings, type Settings } from '../../utils/config';
-import { openDatabase } from '../../utils/db';
+import { sendMessage } from '../../utils/messaging/client';
 
 /** The connection as the options page shows it; a token set by policy is never shown. */
 export interface ConnectionFields {
@@ -38,12 +37,6 @@ export const browserPlatform: OptionsPlatform = {
   updateSettings,
   requestOrigins: (origins) => browser.permissions.request({ origins }),
   containsOrigins: (origins) => browser.permissions.contains({ origins }),
-  async organizationPatterns() {
-    const db = await openDatabase();
-    try {
-      return orgsitePatterns(await knownOrgDomains(db));
-    } finally {
-      db.close();
-    }
-  },
+  // The worker owns the synced data: asking it keeps this page from holding its own IndexedDB connection.
+  organizationPatterns: async () => (await sendMessage('ui:organization-patterns', {})).patterns,
 };

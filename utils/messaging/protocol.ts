@@ -180,6 +180,8 @@ export const messages = {
   },
   'ui:list-offers': { request: NoPayload, response: z.object({ offers: z.array(Offer) }) },
   'ui:mark-offers-seen': { request: NoPayload, response: Ok },
+  /** Match patterns for the synced organisations' domains (and the company's own), for the options page's access request. */
+  'ui:organization-patterns': { request: NoPayload, response: z.object({ patterns: z.array(z.string().check(z.maxLength(300))) }) },
   'ui:get-diagnostics': {
     request: NoPayload,
     response: z.object({

@@ -188,6 +188,13 @@ describe('other page messages', () => {
     expect(stubs.optionsPageOpened).toBe(1);
   });
 
+  it("gives the options page the synced organisations' and the company's domains as match patterns, and refuses a content script", async () => {
+    const { patterns } = await send('ui:organization-patterns', {});
+    expect(patterns).toEqual(expect.arrayContaining(['https://audiense.com/*', 'https://*.audiense.com/*', 'https://sakura-digital.example/*']));
+    expect(patterns).toHaveLength(4);
+    await expect(send('ui:organization-patterns', {}, contentScriptSender())).rejects.toThrow('not allowed');
+  });
+
   it('gives the popup its status', async () => {
     expect(await send('ui:get-status', {})).toMatchObject({
       me: { user: { role: 'recruiter' } },

@@ -2,6 +2,7 @@ import { ApiConfig } from '../../config';
 import { getMeta, listDiagnostics } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import { markOffersSeen, openOffers, unseenOffers } from '../offers';
+import { knownOrgDomains, orgsitePatterns } from '../orgsite';
 import { storedDataRepairs } from '../repairs';
 import { updateOfferBadge } from '../badge';
 import type { WorkerContext } from '../context';
@@ -57,6 +58,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       await updateOfferBadge(ctx.db);
       return { ok: true };
     },
+    'ui:organization-patterns': async () => ({ patterns: orgsitePatterns(await knownOrgDomains(ctx.db)) }),
     'ui:get-diagnostics': async () => {
       const [diagnostics, sync] = await Promise.all([listDiagnostics(ctx.db), ctx.sync.status()]);
       return {
