@@ -13,7 +13,7 @@ const MAX_ENTRIES = 200;
 // Proven by li-profile-loggedin-2024.html and ja-profile-loggedin.html. Class names there are hashed, so
 // rows are found by `data-view-name`, and each text is read from its `span[aria-hidden="true"]` copy
 // (the `visually-hidden` twin says "Jul 2021 to Present" for screen readers).
-export const ENTITY = LI.entity.css;
+const ENTITY = LI.entity.css;
 
 function isInside(element: Element, root: Element, test: (el: Element) => boolean): boolean {
   for (let node = element.parentElement; node && node !== root; node = node.parentElement) if (test(node)) return true;
@@ -28,7 +28,7 @@ export function topEntities(root: Element, limit = MAX_ENTRIES): Element[] {
 }
 
 /** An entity's own text lines: not those of nested entities, and not descriptions/media (inside a sub-list). */
-export function ownLines(entity: Element): string[] {
+function ownLines(entity: Element): string[] {
   return queryAll(entity, 'span[aria-hidden="true"]', 200)
     .filter((span) => !isInside(span, entity, (el) => el.tagName === 'UL' || el.matches(ENTITY)))
     .map((span) => textOf(span))
