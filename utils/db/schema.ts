@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import { z } from 'zod';
 import { Alumnus, InterestInput, IntroductionInput, Me, Offer, Organization } from '../api';
 import { OutboxState } from '../messaging/protocol';
+import { LayerCounts } from '../signals/schema';
 
 export const DB_NAME = 'alumni-lens';
 
@@ -31,6 +32,8 @@ export const DiagnosticRecord = z.object({
   adapter: z.string(),
   pageKind: z.string().optional(),
   missing: z.string(),
+  /** What each reading layer found on the last such page (counts and reasons only). */
+  layers: z.optional(LayerCounts),
   count: z.number().int().min(1),
   lastAt: z.number(),
 });

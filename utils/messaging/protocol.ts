@@ -10,7 +10,7 @@ import {
   RecordId,
   Role,
 } from '../api';
-import { Diagnostic, PageSignals } from '../signals/schema';
+import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 
 // The one message protocol between the extension's parts. Every request and every response has a
 // zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
@@ -186,7 +186,14 @@ export const messages = {
     request: NoPayload,
     response: z.object({
       unrecognised: z.array(
-        z.object({ adapter: z.string(), pageKind: z.optional(z.string()), missing: z.string(), count: z.number().check(z.int()) }),
+        z.object({
+          adapter: z.string(),
+          pageKind: z.optional(z.string()),
+          missing: z.string(),
+          count: z.number().check(z.int()),
+          /** Added with issue 8: what each reading layer found on the last such page. */
+          layers: z.optional(LayerCounts),
+        }),
       ),
       /** Added after `unrecognised`; absent from a worker that predates it, meaning none. */
       repaired: z.optional(z.array(StoredDataRepair)),

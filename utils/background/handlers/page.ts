@@ -31,7 +31,13 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
       return { hits: (await ctx.index.get()).scanText(text) };
     },
     'page:report-diagnostic': async (diagnostic) => {
-      await countDiagnostic(ctx.db, { kind: 'unrecognised', adapter: diagnostic.adapter, pageKind: diagnostic.pageKind, missing: diagnostic.missing });
+      await countDiagnostic(ctx.db, {
+        kind: 'unrecognised',
+        adapter: diagnostic.adapter,
+        pageKind: diagnostic.pageKind,
+        missing: diagnostic.missing,
+        ...(diagnostic.layers ? { layers: diagnostic.layers } : {}),
+      });
       return { ok: true };
     },
     'page:load-introductions': async ({ alumnusId }) => {
