@@ -10,6 +10,7 @@ import { updateOfferBadge } from './badge';
 import type { WorkerContext } from './context';
 import { createHandlers } from './handlers';
 import { updateOrgsiteRegistration } from './orgsite';
+import { forgetListeningTab, notifyDataChanged } from './listening-tabs';
 import { forgetTab } from './tab-recognition';
 
 export interface WorkerOptions {
@@ -43,7 +44,7 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     if (alarm.name === OUTBOX_ALARM) inBackground((ctx) => ctx.outbox.flush());
   };
   const onPermissionsChanged = () => inBackground((ctx) => updateOrgsiteRegistration(ctx.db));
-  const onTabRemoved = (tabId: number) => void forgetTab(tabId);
+  const onTabRemoved = (tabId: number) => void Promise.all([forgetTab(tabId), forgetListeningTab(tabId)]);
 
   // Each event with its listener, so stop() removes exactly what was added.
   const subscriptions: Array<[ListenerEvent | undefined, (...args: never[]) => unknown]> = [
@@ -103,7 +104,9 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     readConfig: readCurrentConfig,
     createClient,
     now,
-    afterSync: async () => {
+    afterSync: async (_me, { dataChanged, dataVersion }) => {
+      // Open tabs of supported sites read and match their page again: no reload after a sync.
+      if (dataChanged) await notifyDataChanged(dataVersion).catch((error: unknown) => report('open tabs', String(error)));
       await updateOfferBadge(db);
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.

@@ -13,8 +13,14 @@ export interface SyncDeps {
   readConfig: () => Promise<ConfigState>;
   createClient: (config: BackendConfig) => BackendClient;
   now?: () => number;
-  /** Runs after every successful sync (badge, organisation-site scripts, outbox flush). */
-  afterSync?: (me: Me) => Promise<void>;
+  /** Runs after every successful sync (badge, organisation-site scripts, outbox flush, open tabs). */
+  afterSync?: (me: Me, outcome: SyncOutcome) => Promise<void>;
+}
+
+/** What a successful sync changed: the directory or organisations (so pages must be matched again). */
+export interface SyncOutcome {
+  dataChanged: boolean;
+  dataVersion: number;
 }
 
 /**
@@ -58,6 +64,7 @@ export function createSyncService(deps: SyncDeps) {
     state = 'syncing';
     progress = null;
     const previous = (await getMeta(deps.db, 'lastSync')) ?? { at: null, error: null };
+    const versionBefore = (await getMeta(deps.db, 'dataVersion')) ?? 0;
     let me: Me;
     try {
       const client = deps.createClient(config);
@@ -81,8 +88,9 @@ export function createSyncService(deps: SyncDeps) {
       progress = null;
       return;
     }
-    // The data is in; what follows (badge, scripts, outbox) reports its own problems.
-    await deps.afterSync?.(me).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
+    // The data is in; what follows (badge, scripts, outbox, open tabs) reports its own problems.
+    const dataVersion = (await getMeta(deps.db, 'dataVersion')) ?? 0;
+    await deps.afterSync?.(me, { dataChanged: dataVersion !== versionBefore, dataVersion }).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
   }
 
   async function syncResource(client: BackendClient, resource: SyncResource): Promise<void> {

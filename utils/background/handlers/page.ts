@@ -3,6 +3,7 @@ import { isSiteEnabled, readSettings, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
+import { rememberListeningTab } from '../listening-tabs';
 import { matchPage } from './match';
 
 type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
@@ -10,7 +11,9 @@ type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
 /** Handlers for what content scripts may ask (the router has already checked sender and payload). */
 export function pageHandlers(ctx: WorkerContext): PageHandlers {
   return {
-    'page:get-settings': async ({ site }) => {
+    'page:get-settings': async ({ site }, sender) => {
+      // A tab that asks is a tab of a supported site: it hears when a sync changes the directory.
+      if (sender.tab?.id !== undefined) void rememberListeningTab(sender.tab.id).catch(() => undefined);
       const [settings, me, { config }] = await Promise.all([readSettings(ctx.report), getMeta(ctx.db, 'me'), ctx.readConfig()]);
       return {
         enabled: isSiteEnabled(settings, site),
