@@ -9,7 +9,7 @@ const contentScript = { id: 'ext-id', url: 'https://www.linkedin.com/in/x', tab:
 
 /** Every handler answers its own name, so a test sees which one ran. */
 const handlers = Object.fromEntries(
-  (Object.keys(messages) as MessageName[]).map((name) => [name, (() => ({ ran: name })) as Handler<MessageName>]),
+  (Object.keys(messages) as MessageName[]).map((name) => [name, (() => ({ ran: name })) as unknown as Handler<MessageName>]),
 ) as unknown as Handlers;
 
 describe('message types are looked up among the protocol’s own names only', () => {
