@@ -16,6 +16,7 @@ import { importAlumniCsv } from './csv/import-alumni';
 import { InvalidCsvFile } from './csv/parse-alumni-csv';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { isPublicSuffix } from './http/registrable-domains';
 import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
 import { setCompany } from './store/company';
@@ -130,6 +131,8 @@ async function importFile(file: string | undefined) {
 async function companySet() {
   const input = Me.shape.company.safeParse({ name: values.name, aliases: values.alias ?? [], domains: values.domain ?? [] });
   if (!input.success) fail(`Usage: company set --name NAME [--alias ALIAS]… [--domain DOMAIN]…\n${input.error.message}`);
+  const suffixes = input.data.domains.filter(isPublicSuffix);
+  if (suffixes.length > 0) fail(`--domain ${suffixes.join(', ')}: a public suffix, not the company's own domain.`);
   await withDatabase((db) => setCompany(db, input.data));
   console.log(`Company set to ${input.data.name}.`);
 }

@@ -8,6 +8,7 @@ import type { Database } from '../db/database';
 import { requireRole, type AppEnv } from '../http/auth';
 import { parseJsonBody, parseQuery, refuseNul } from '../http/parse-input';
 import { ApiProblem, invalidInput, notFound, problemBody } from '../http/problem';
+import { refusePublicSuffixes } from '../http/registrable-domains';
 import { deleteAlumnus } from '../store/alumni';
 import { setCompany } from '../store/company';
 import { createOffer, updateOffer } from '../store/offers';
@@ -68,7 +69,9 @@ export function adminRoutes(db: Database) {
     .post('/offers/:id/close', async (c) => c.json(await updateOffer(db, idParam(c.req.param('id')), { status: 'closed' })))
     .put('/organizations/:id', async (c) => {
       const id = idParam(c.req.param('id'));
-      const { organization, created } = await upsertOrganization(db, { id, ...(await parseJsonBody(c, OrganizationBody)) });
+      const body = await parseJsonBody(c, OrganizationBody);
+      refusePublicSuffixes(body.domains);
+      const { organization, created } = await upsertOrganization(db, { id, ...body });
       return c.json(organization, created ? 201 : 200);
     })
     .delete('/organizations/:id', async (c) => {
@@ -78,6 +81,7 @@ export function adminRoutes(db: Database) {
     })
     .put('/company', async (c) => {
       const company = await parseJsonBody(c, CompanyBody);
+      refusePublicSuffixes(company.domains);
       await setCompany(db, company);
       return c.json(company);
     });
