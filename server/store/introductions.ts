@@ -2,6 +2,7 @@ import type { Introduction, IntroductionInput } from '../../utils/api';
 import type { Queryable } from '../db/database';
 import { notFound } from '../http/problem';
 import { findServedAlumnus } from './alumni';
+import { kindsVisibleTo } from './introduction-visibility';
 import { storeOnce, type StoredRow } from './store-once';
 import type { ApiUser } from './tokens';
 
@@ -29,10 +30,13 @@ export async function logIntroduction(db: Queryable, input: IntroductionInput, u
   return { introduction: present(row), created };
 }
 
-export async function listIntroductions(db: Queryable, alumnusId: string): Promise<Introduction[]> {
+/** The introductions logged for an alumnus that `viewer` may read: the kinds their role reads, and their own. */
+export async function listIntroductions(db: Queryable, alumnusId: string, viewer: ApiUser): Promise<Introduction[]> {
   const rows = await db.query<IntroductionRow>(
-    'SELECT * FROM introductions WHERE alumnus_id = $1 ORDER BY received_at, id',
-    [alumnusId],
+    `SELECT * FROM introductions
+      WHERE alumnus_id = $1 AND (body ->> 'kind' = ANY($2::text[]) OR token_hash = $3)
+      ORDER BY received_at, id`,
+    [alumnusId, [...kindsVisibleTo(viewer.role)], viewer.tokenHash],
   );
   return rows.map(present);
 }
