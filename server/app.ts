@@ -21,11 +21,13 @@ export interface AppOptions {
   db: Database;
   /** Folder of demo pages served under /demo/ (only with the demo seed). */
   demoPagesDir?: string;
+  /** Extension origins allowed by CORS (default: the development build's, see http/cors.ts). */
+  extensionOrigins?: readonly string[];
 }
 
-export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, demoPagesDir, extensionOrigins }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/api/*', extensionCors);
+  app.use('/api/*', extensionCors(extensionOrigins));
   app.use('/api/*', (c, next) =>
     bodyLimit({
       maxSize: c.req.path === importPath ? csvBodyLimit : jsonBodyLimit,

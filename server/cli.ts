@@ -1,5 +1,6 @@
 /**
  * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
+ *                    [--extension-origin chrome-extension://<id>]…   (or EXTENSION_ORIGINS="a b")
  * npm run server -- token create --role sales --name "Emily Carter"
  * npm run server -- token revoke --token al_… | --name "Emily Carter"     npm run server -- token list
  * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
@@ -16,6 +17,7 @@ import { importAlumniCsv } from './csv/import-alumni';
 import { InvalidCsvFile } from './csv/parse-alumni-csv';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { defaultExtensionOrigins } from './http/cors';
 import { isPublicSuffix } from './http/registrable-domains';
 import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
@@ -37,6 +39,7 @@ const { values, positionals } = parseArgs({
     'skip-invalid': { type: 'boolean' },
     encoding: { type: 'string' },
     token: { type: 'string' },
+    'extension-origin': { type: 'string', multiple: true },
   },
 });
 
@@ -68,10 +71,18 @@ async function withDatabase(work: (db: Database, applied: number[]) => Promise<v
   }
 }
 
+/** A comma- or space-separated list from the environment, or undefined when the variable is unset or empty. */
+function envList(value: string | undefined): string[] | undefined {
+  const items = value?.split(/[\s,]+/).filter(Boolean) ?? [];
+  return items.length > 0 ? items : undefined;
+}
+
 async function serve() {
-  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed });
+  const extensionOrigins = values['extension-origin'] ?? envList(process.env.EXTENSION_ORIGINS);
+  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins });
   // One write, so whoever reads the output sees the tokens together with the address.
   const lines = [`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`];
+  lines.push(`Extension origins allowed by CORS: ${(extensionOrigins ?? defaultExtensionOrigins).join(', ')}`);
   if (options.seed === 'demo') {
     lines.push(`Demo company loaded. Tokens: ${demoTokens.map((t) => `${t.token} (${t.role})`).join(', ')}`);
     lines.push(`Demo pages (if present): ${server.url}/demo/`);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { openDatabase, type Database } from './db/database';
+import { extensionOriginPattern } from './http/cors';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
 
@@ -22,6 +23,11 @@ export interface ServerOptions {
   seed?: 'demo';
   /** Where the demo pages are; defaults to server/demo/pages/. */
   demoPagesDir?: string;
+  /**
+   * Extension origins CORS lets through (`chrome-extension://<id>`, `moz-extension://<uuid>`); default: the
+   * development build's fixed id only. Deployments list their extension's id (`--extension-origin`).
+   */
+  extensionOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -42,6 +48,10 @@ export function isLoopback(host: string): boolean {
 /** Opens the database, applies pending migrations (and the demo seed if asked) and listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const badOrigin = options.extensionOrigins?.find((origin) => !extensionOriginPattern.test(origin));
+  if (badOrigin !== undefined) {
+    throw new Error(`Not an extension origin: "${badOrigin}" (expected chrome-extension://<id> or moz-extension://<uuid>, nothing after it).`);
+  }
   if (options.seed === 'demo' && !isLoopback(host)) {
     throw new Error(`Refusing the demo seed on ${host}: its tokens are public, so it only listens on loopback (127.0.0.1).`);
   }
@@ -51,7 +61,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
-    const app = createApp({ db, demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined });
+    const app = createApp({
+      db,
+      demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
+      extensionOrigins: options.extensionOrigins,
+    });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

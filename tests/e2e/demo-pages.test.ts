@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server';
 import { tokens } from './support/api';
 import { ensureExtensionBuilt } from './support/build';
+import { testExtensionOrigins } from './support/extension-origin';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { ClosedShadow, eventually } from './support/closed-shadow';
 import { configureExtension, ExtensionControl } from './support/extension';
@@ -18,7 +19,8 @@ let control: ExtensionControl;
 
 beforeAll(async () => {
   const devBuild = ensureExtensionBuilt(console.log, 'development');
-  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo' });
+  // The default CORS origin is the development build's; the production build's is added for the last story.
+  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
   extension = await launchWithExtension({ hosts: [], sitePort: 0, extensionDir: devBuild });
   await configureExtension(await extension.worker(), { apiUrl: server.url, token: tokens.recruiter });
   control = await ExtensionControl.open(extension);
