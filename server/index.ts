@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database';
 import { extensionOriginPattern } from './http/cors';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
+import { cursorKey } from './sync/cursor-key';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -15,6 +16,8 @@ export interface ServerOptions {
   host?: string;
   /** Embedded PGlite on disk (default `.data/`)… */
   dataDir?: string;
+  /** PGlite on disk only: 'none' turns fsync off (the benchmark's baseline; never for data you keep). */
+  durability?: 'fsync' | 'none';
   /** …or a real PostgreSQL… */
   databaseUrl?: string;
   /** …or PGlite in memory (tests). */
@@ -56,10 +59,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw new Error(`Refusing the demo seed on ${host}: its tokens are public, so it only listens on loopback (127.0.0.1).`);
   }
   const db = await openDatabase(
-    options.databaseUrl ? { databaseUrl: options.databaseUrl } : options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? '.data' },
+    options.databaseUrl
+      ? { databaseUrl: options.databaseUrl }
+      : options.inMemory
+        ? { inMemory: true }
+        : { dataDir: options.dataDir ?? '.data', durability: options.durability },
   );
   try {
     await migrate(db);
+    // The cursor-signing secret exists before the first request, so no request (a refused one least of all) writes it.
+    await cursorKey(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
     const app = createApp({
       db,
