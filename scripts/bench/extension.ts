@@ -182,7 +182,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     });
 
     const syncStart = Date.now();
-    await configureExtension(await extension.worker(), { apiUrl: server.url, token: 'demo-recruiter-token' });
+    await configureExtension(extension, { apiUrl: server.url, token: 'demo-recruiter-token' });
     const control = await ExtensionControl.open(extension);
     const status = await control.waitForSync(0, 600_000);
     const syncSeconds = (Date.now() - syncStart) / 1000;

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { type BackendConfig, createBackendClient } from '../backend';
-import { readConfig, watchConfig } from '../config';
+import { readConfig, restrictStorageAccess, watchConfig } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
@@ -83,6 +83,8 @@ interface ListenerEvent {
 export type BackgroundWorker = ReturnType<typeof startBackgroundWorker>;
 
 async function createContext(options: WorkerOptions): Promise<WorkerContext> {
+  // Chromium: content scripts lose storage.local altogether (the connection is in the trusted store anyway).
+  void restrictStorageAccess();
   const db: Database = await openDatabase(options.dbName);
   const now = options.now ?? Date.now;
   const report = (key: string, message: string) => {
