@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { refreshAlumniSearch } from './console/alumni-search';
+import { createImportJobs } from './console/import-jobs';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
@@ -22,6 +24,8 @@ export interface ServerOptions {
   seed?: 'demo';
   /** Where the demo pages are; defaults to server/demo/pages/. */
   demoPagesDir?: string;
+  /** The built console served under /admin/; defaults to console/dist/. */
+  consoleDir?: string;
 }
 
 export interface RunningServer {
@@ -51,19 +55,29 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
-    const app = createApp({ db, demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined });
+    const importJobs = createImportJobs(db);
+    const app = createApp({
+      db,
+      importJobs,
+      consoleDir: options.consoleDir,
+      demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
+    });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 8787, host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    // The console's alumni list reads a search table; fill it in the background (it yields as it goes).
+    const indexing = refreshAlumniSearch(db).catch((error) => console.error('Indexing alumni for the console failed:', error));
     const urlHost = host.includes(':') ? `[${host}]` : host;
     return {
       url: `http://${urlHost}:${port}`,
       port,
       db,
       async close() {
+        await importJobs.stopAll();
+        await indexing;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
