@@ -54,10 +54,7 @@ export function createApp({ db, demoPagesDir, consoleDir, importJobs, sessionLim
     })(c, next),
   );
 
-  const document = openApiDocument();
-  app.get('/api/v1/openapi.json', (c) => c.json(document));
-  app.route('/api/v1', readRoutes(db));
-  app.route('/api/v1', logRoutes(db));
+  // Registered before the routes, so it wraps them: after a client's successful delta-sync read, note when it synced.
   for (const feed of syncFeeds) {
     app.use(feed, async (c, next) => {
       await next();
@@ -65,6 +62,10 @@ export function createApp({ db, demoPagesDir, consoleDir, importJobs, sessionLim
       if (user?.via === 'token' && c.res.status === 200) await recordClientSync(db, user.tokenHash);
     });
   }
+  const document = openApiDocument();
+  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  app.route('/api/v1', readRoutes(db));
+  app.route('/api/v1', logRoutes(db));
   app.route('/api/v1', sessionRoutes(db));
   app.route('/api/v1', consoleRoutes(db));
   app.route('/api/v1/admin', adminRoutes(db));

@@ -43,7 +43,7 @@ export function searchRow(id: string, record: Record): SearchRow {
   const last = [...tenure].sort((a, b) => a.to.localeCompare(b.to)).at(-1);
   return {
     id,
-    names: `|${[...new Set([...forms, fold(names.display), fold(id)])].join('|')}|`,
+    names: `|${[...new Set([...forms, fold(names.display)])].join('|')}|`,
     sort_name: latinForm ?? fold(names.display),
     departments: `|${[...new Set(tenure.flatMap((t) => (t.department ? [fold(t.department)] : [])))].join('|')}|`,
     last_department: last?.department ?? null,
@@ -116,6 +116,8 @@ function nameCondition(q: string, params: unknown[]): string {
   const alternatives = forms.map((tokens) =>
     tokens.map((token) => `strpos(s.names, $${params.push(token)}) > 0`).join(' AND '),
   );
+  // An employee ID (or its beginning) finds that alumnus too.
+  alternatives.push(`starts_with(lower(s.id), $${params.push(fold(q))})`);
   return `(${alternatives.join(' OR ')})`;
 }
 
