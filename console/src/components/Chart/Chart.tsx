@@ -4,6 +4,11 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../../../utils/i18n/context';
 import './Chart.css';
 
+const shorten = (label: string | number) => {
+  const text = String(label);
+  return [...text].length > 22 ? `${[...text].slice(0, 21).join('')}…` : text;
+};
+
 export interface ChartSeries {
   name: string;
   values: number[];
@@ -46,10 +51,11 @@ export function Chart({ title, summary, labelHeader, labels, series, layout = 'c
         horizontalBars: layout === 'bars',
         reverseData: layout === 'bars',
         seriesBarDistance: series.length > 1 && layout === 'columns' ? 12 : 0,
-        height: layout === 'bars' ? Math.max(160, labels.length * 26 + 40) : 240,
-        chartPadding: { top: 12, right: 16, bottom: 4, left: layout === 'bars' ? 8 : 4 },
+        height: layout === 'bars' ? Math.max(160, labels.length * 32 + 40) : 240,
+        chartPadding: { top: 12, right: 28, bottom: 4, left: layout === 'bars' ? 8 : 4 },
         axisX: layout === 'bars' ? { onlyInteger: true } : { showGrid: false },
-        axisY: layout === 'bars' ? { offset: 150, showGrid: false } : { onlyInteger: true, offset: 36 },
+        // Long names are cut in the drawing (on one line, so they never overlap); the table has them whole.
+        axisY: layout === 'bars' ? { offset: 170, showGrid: false, labelInterpolationFnc: shorten } : { onlyInteger: true, offset: 36 },
       },
     );
     return () => chart.detach();
