@@ -13,9 +13,12 @@ export function hrefOf(route: string): string {
 
 const listeners = new Set<() => void>();
 
-/** Moves to a console page without reloading (the server answers index.html for every /admin/ path too). */
-export function navigate(route: string): void {
-  history.pushState(null, '', hrefOf(route));
+/**
+ * Moves to a console page without reloading (the server answers index.html for every /admin/ path too). A notice
+ * (e.g. "The alumnus was erased.") travels in the history entry, for the next page to show.
+ */
+export function navigate(route: string, notice?: string): void {
+  history.pushState(notice ? { notice } : null, '', hrefOf(route));
   listeners.forEach((listener) => listener());
 }
 
@@ -41,4 +44,10 @@ export function onLinkClick(route: string) {
     event.preventDefault();
     navigate(route);
   };
+}
+
+/** The notice the previous page left for this one, if any. */
+export function noticeFromHistory(): string | null {
+  const state = history.state as { notice?: unknown } | null;
+  return typeof state?.notice === 'string' ? state.notice : null;
 }

@@ -183,6 +183,38 @@ describe('the console app', () => {
   });
 });
 
+describe('erasing an alumnus', () => {
+  it('asks for the employee ID before it erases, sends the erasure with the CSRF token, and says so on the list', async () => {
+    history.replaceState(null, '', '/admin/alumni/E77');
+    const alumnus = {
+      id: 'E77', names: { display: '消去 花子' }, tenure: [{ from: '2010-04', to: '2015-03' }], consent: { recognition: true, offers: true }, updatedAt: new Date().toISOString(),
+    };
+    const backend = fakeBackend({
+      'GET /api/v1/session': () => ({ status: 200, body: session('admin') }),
+      'GET /api/v1/console/alumni/E77': () => ({ status: 200, body: { alumnus, introductions: [], interests: [] } }),
+      'DELETE /api/v1/admin/alumni/E77': () => ({ status: 204 }),
+      'GET /api/v1/console/alumni/facets': () => ({ status: 200, body: { departments: [], leftYears: [] } }),
+      'GET /api/v1/console/alumni': () => ({ status: 200, body: { alumni: [], total: 0, page: 1, pageSize: 50 } }),
+    });
+    await mount(backend.fetch);
+    await until(() => container.querySelector('h1')?.textContent === '消去 花子');
+    await click(byText(container, 'button', 'Erase this alumnus…'));
+    const dialog = container.querySelector('dialog')!;
+    const confirm = byText<HTMLButtonElement>(dialog, 'button', 'Erase');
+    expect(confirm.disabled).toBe(true);
+    await type(dialog.querySelector('input')!, 'E7');
+    expect(confirm.disabled).toBe(true);
+    await type(dialog.querySelector('input')!, 'E77');
+    expect(confirm.disabled).toBe(false);
+    await click(confirm);
+    await until(() => container.textContent?.includes('The alumnus was erased.'));
+    const erased = backend.requests.find((r) => r.method === 'DELETE');
+    expect(erased?.headers.get('x-csrf-token')).toBe('csrf-123');
+    expect(location.pathname).toBe('/admin/alumni');
+    expect(container.querySelector('[role="status"].notice')?.textContent).toBe('The alumnus was erased.');
+  });
+});
+
 describe('the console’s API client and helpers', () => {
   it('answers that break the contract are errors, not data', async () => {
     const backend = fakeBackend({ 'GET /api/v1/console/overview': () => ({ status: 200, body: { introductionsByMonth: 'lots' } }) });

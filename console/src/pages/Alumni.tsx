@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AlumniSearchQuery, ConsentFilter } from '../../../utils/api/console';
 import { formatMonth } from '../../../utils/i18n';
 import { useI18n } from '../../../utils/i18n/context';
-import { Await } from '../components/Status/Status';
+import { Await, Notice } from '../components/Status/Status';
 import { useConsole } from '../context';
-import { hrefOf, onLinkClick } from '../router';
+import { hrefOf, noticeFromHistory, onLinkClick } from '../router';
 import { useLoad } from '../use-load';
 
 const pageSize = 50;
@@ -29,6 +29,7 @@ export function AlumniPage() {
   const { api } = useConsole();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [page, setPage] = useState(1);
+  const [notice] = useState(noticeFromHistory);
   const settled = useDebounced(filters, 250);
   const [facets] = useLoad(() => api.alumniFacets(), [api]);
   const query: AlumniSearchQuery = {
@@ -49,6 +50,7 @@ export function AlumniPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('alumni.title')}</h1>
+      <Notice text={notice} />
       <form class="filters" role="search" aria-label={t('alumni.search')} onSubmit={(e) => e.preventDefault()}>
         <label class="field">
           <span>{t('alumni.q')}</span>

@@ -3,7 +3,7 @@ import type { AlumnusDetail } from '../../../utils/api/console';
 import { formatDate, formatMonth } from '../../../utils/i18n';
 import { useI18n } from '../../../utils/i18n/context';
 import { ConfirmDialog } from '../components/ConfirmDialog/ConfirmDialog';
-import { Await, Notice } from '../components/Status/Status';
+import { Await } from '../components/Status/Status';
 import { isAdmin, useConsole } from '../context';
 import { hrefOf, navigate, onLinkClick } from '../router';
 import { useLoad } from '../use-load';
@@ -162,7 +162,6 @@ export function AlumnusPage({ id }: { id: string }) {
   const { api, session } = useConsole();
   const [detail, reload] = useLoad(() => api.alumnus(id), [api, id]);
   const [erasing, setErasing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <>
@@ -171,7 +170,6 @@ export function AlumnusPage({ id }: { id: string }) {
           {t('alumnus.back')}
         </a>
       </p>
-      <Notice text={notice} />
       <Await loaded={detail} retry={reload}>
         {(value) => (
           <>
@@ -193,8 +191,7 @@ export function AlumnusPage({ id }: { id: string }) {
                 danger
                 onConfirm={async () => {
                   await api.eraseAlumnus(value.alumnus.id);
-                  setNotice(t('alumnus.erased'));
-                  navigate('alumni');
+                  navigate('alumni', t('alumnus.erased'));
                 }}
                 onClose={() => setErasing(false)}
               >
