@@ -8,10 +8,13 @@
  * npm run server -- migrate
  * Every command takes --data / --database-url (or DATABASE_URL) to choose the database.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Me, Role } from '../utils/api';
+import { defaultConsoleDir } from './console/serve-console';
 import { parseEncodingName, UndecodableCsv } from './csv/decode';
 import { importAlumniCsv } from './csv/import-alumni';
 import { InvalidCsvFile } from './csv/parse-alumni-csv';
@@ -21,6 +24,7 @@ import { defaultExtensionOrigins } from './http/cors';
 import { isPublicSuffix } from './http/registrable-domains';
 import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
+import { commandLine, recordAudit } from './store/audit';
 import { setCompany } from './store/company';
 import { createToken, listTokenHolders, revokeTokens } from './store/tokens';
 
@@ -81,8 +85,11 @@ async function serve() {
   const extensionOrigins = values['extension-origin'] ?? envList(process.env.EXTENSION_ORIGINS);
   const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins });
   // One write, so whoever reads the output sees the tokens together with the address.
-  const lines = [`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`];
-  lines.push(`Extension origins allowed by CORS: ${(extensionOrigins ?? defaultExtensionOrigins).join(', ')}`);
+  const lines = [
+    `Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`,
+    `Console on ${server.url}/admin/${existsSync(join(defaultConsoleDir, 'index.html')) ? '' : ' (not built yet: npm run build:console)'}`,
+    `Extension origins allowed by CORS: ${(extensionOrigins ?? defaultExtensionOrigins).join(', ')}`,
+  ];
   if (options.seed === 'demo') {
     lines.push(`Demo company loaded. Tokens: ${demoTokens.map((t) => `${t.token} (${t.role})`).join(', ')}`);
     lines.push(`Demo pages (if present): ${server.url}/demo/`);
@@ -98,6 +105,7 @@ async function tokenCreate() {
   if (!input.success) fail('Usage: token create --role admin|recruiter|sales|alumni --name "Full Name"');
   await withDatabase(async (db) => {
     const token = await createToken(db, input.data.role, input.data.name);
+    await recordAudit(db, commandLine, 'token.create', undefined, { name: input.data.name, role: input.data.role });
     console.error(`Token for ${input.data.name} (${input.data.role}); it is shown only now, store it safely:`);
     console.log(token);
   });
@@ -108,6 +116,7 @@ async function tokenRevoke() {
   await withDatabase(async (db) => {
     const revoked = await revokeTokens(db, which);
     if (revoked === 0) fail('No such token; nothing was revoked.');
+    await recordAudit(db, commandLine, 'token.revoke', undefined, { ...('name' in which ? { name: which.name } : {}), count: revoked });
     console.log(`Revoked ${revoked} token(s).`);
   });
 }
@@ -130,6 +139,7 @@ async function importFile(file: string | undefined) {
       });
       for (const { line, reason } of report.errors) console.error(`line ${line}: ${reason}`);
       if (!applied) fail(`${report.errors.length} invalid row(s); nothing was imported (use --skip-invalid to import the rest).`);
+      await recordAudit(db, commandLine, 'import.succeeded', undefined, { file, imported: report.imported, updated: report.updated, skipped: report.skipped });
       console.log(`Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${report.skipped} invalid row(s).`);
     } catch (error) {
       if (error instanceof UndecodableCsv) fail(error.message);

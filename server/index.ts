@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { refreshAlumniSearch } from './console/alumni-search';
+import { createImportJobs } from './console/import-jobs';
 import { openDatabase, type Database } from './db/database';
 import { extensionOriginPattern } from './http/cors';
 import { migrate } from './db/migrate';
@@ -31,6 +33,8 @@ export interface ServerOptions {
    * development build's fixed id only. Deployments list their extension's id (`--extension-origin`).
    */
   extensionOrigins?: readonly string[];
+  /** The built console served under /admin/; defaults to console/dist/. */
+  consoleDir?: string;
 }
 
 export interface RunningServer {
@@ -70,8 +74,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // The cursor-signing secret exists before the first request, so no request (a refused one least of all) writes it.
     await cursorKey(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
+    const importJobs = createImportJobs(db);
     const app = createApp({
       db,
+      importJobs,
+      consoleDir: options.consoleDir,
       demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
       extensionOrigins: options.extensionOrigins,
     });
@@ -81,12 +88,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       server.listen(options.port ?? 8787, host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    // The console's alumni list reads a search table; fill it in the background (it yields as it goes).
+    const indexing = refreshAlumniSearch(db).catch((error) => console.error('Indexing alumni for the console failed:', error));
     const urlHost = host.includes(':') ? `[${host}]` : host;
     return {
       url: `http://${urlHost}:${port}`,
       port,
       db,
       async close() {
+        await importJobs.stopAll();
+        await indexing;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

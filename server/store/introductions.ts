@@ -15,6 +15,13 @@ function present(row: IntroductionRow): Introduction {
 /** Logs an introduction once per client id; only alumni the API serves (consenting, not deleted) can be named. */
 export async function logIntroduction(db: Queryable, input: IntroductionInput, user: ApiUser) {
   const { id, ...body } = input;
+  // An erasure (console) emptied the stored copy, so a client's retry cannot be compared with it any more: the
+  // sender gets its own introduction back as stored, and nothing about the erased person comes from the server.
+  const [erased] = await db.query<{ logged_by: string; received_at: Date }>(
+    'SELECT logged_by, received_at FROM introductions WHERE id = $1 AND erased_at IS NOT NULL AND token_hash = $2',
+    [id, user.tokenHash],
+  );
+  if (erased) return { introduction: { ...input, loggedBy: erased.logged_by, receivedAt: erased.received_at.toISOString() }, created: false };
   const { row, created } = await storeOnce<IntroductionRow>(
     db,
     'introductions',
