@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/recognition/**/*.test.ts', 'tests/sites/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/recognition/**/*.test.ts', 'tests/sites/**/*.test.ts', 'console/tests/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
         },

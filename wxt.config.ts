@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DEVELOPMENT_MANIFEST_KEY } from './utils/development-extension';
 
 // Manifest permissions are kept minimal: the backend origin is requested at run time
 // (optional_host_permissions) when the user configures it, never granted to every site at install.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     // Name and description in the browser's language (public/_locales/{en,ja}); the UI itself
     // switches language at run time from utils/i18n.
     name: '__MSG_extName__',
@@ -20,6 +21,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'alumni-lens@alumni-lens.dev' } } }
       : { storage: { managed_schema: 'managed_schema.json' } }),
+    // A fixed id for development builds, so the backend's default CORS origin is theirs (utils/development-extension.ts).
+    ...(browser !== 'firefox' && mode === 'development' ? { key: DEVELOPMENT_MANIFEST_KEY } : {}),
   }),
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
   hooks: {

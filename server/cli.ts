@@ -1,5 +1,6 @@
 /**
  * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
+ *                    [--extension-origin chrome-extension://<id>]…   (or EXTENSION_ORIGINS="a b")
  * npm run server -- token create --role sales --name "Emily Carter"
  * npm run server -- token revoke --token al_… | --name "Emily Carter"     npm run server -- token list
  * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
@@ -7,17 +8,23 @@
  * npm run server -- migrate
  * Every command takes --data / --database-url (or DATABASE_URL) to choose the database.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Me, Role } from '../utils/api';
+import { defaultConsoleDir } from './console/serve-console';
 import { parseEncodingName, UndecodableCsv } from './csv/decode';
 import { importAlumniCsv } from './csv/import-alumni';
 import { InvalidCsvFile } from './csv/parse-alumni-csv';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { defaultExtensionOrigins } from './http/cors';
+import { isPublicSuffix } from './http/registrable-domains';
 import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
+import { commandLine, recordAudit } from './store/audit';
 import { setCompany } from './store/company';
 import { createToken, listTokenHolders, revokeTokens } from './store/tokens';
 
@@ -36,6 +43,7 @@ const { values, positionals } = parseArgs({
     'skip-invalid': { type: 'boolean' },
     encoding: { type: 'string' },
     token: { type: 'string' },
+    'extension-origin': { type: 'string', multiple: true },
   },
 });
 
@@ -67,10 +75,21 @@ async function withDatabase(work: (db: Database, applied: number[]) => Promise<v
   }
 }
 
+/** A comma- or space-separated list from the environment, or undefined when the variable is unset or empty. */
+function envList(value: string | undefined): string[] | undefined {
+  const items = value?.split(/[\s,]+/).filter(Boolean) ?? [];
+  return items.length > 0 ? items : undefined;
+}
+
 async function serve() {
-  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed });
+  const extensionOrigins = values['extension-origin'] ?? envList(process.env.EXTENSION_ORIGINS);
+  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins });
   // One write, so whoever reads the output sees the tokens together with the address.
-  const lines = [`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`];
+  const lines = [
+    `Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`,
+    `Console on ${server.url}/admin/${existsSync(join(defaultConsoleDir, 'index.html')) ? '' : ' (not built yet: npm run build:console)'}`,
+    `Extension origins allowed by CORS: ${(extensionOrigins ?? defaultExtensionOrigins).join(', ')}`,
+  ];
   if (options.seed === 'demo') {
     lines.push(`Demo company loaded. Tokens: ${demoTokens.map((t) => `${t.token} (${t.role})`).join(', ')}`);
     lines.push(`Demo pages (if present): ${server.url}/demo/`);
@@ -86,6 +105,7 @@ async function tokenCreate() {
   if (!input.success) fail('Usage: token create --role admin|recruiter|sales|alumni --name "Full Name"');
   await withDatabase(async (db) => {
     const token = await createToken(db, input.data.role, input.data.name);
+    await recordAudit(db, commandLine, 'token.create', undefined, { name: input.data.name, role: input.data.role });
     console.error(`Token for ${input.data.name} (${input.data.role}); it is shown only now, store it safely:`);
     console.log(token);
   });
@@ -96,6 +116,7 @@ async function tokenRevoke() {
   await withDatabase(async (db) => {
     const revoked = await revokeTokens(db, which);
     if (revoked === 0) fail('No such token; nothing was revoked.');
+    await recordAudit(db, commandLine, 'token.revoke', undefined, { ...('name' in which ? { name: which.name } : {}), count: revoked });
     console.log(`Revoked ${revoked} token(s).`);
   });
 }
@@ -118,6 +139,7 @@ async function importFile(file: string | undefined) {
       });
       for (const { line, reason } of report.errors) console.error(`line ${line}: ${reason}`);
       if (!applied) fail(`${report.errors.length} invalid row(s); nothing was imported (use --skip-invalid to import the rest).`);
+      await recordAudit(db, commandLine, 'import.succeeded', undefined, { file, imported: report.imported, updated: report.updated, skipped: report.skipped });
       console.log(`Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${report.skipped} invalid row(s).`);
     } catch (error) {
       if (error instanceof UndecodableCsv) fail(error.message);
@@ -130,6 +152,8 @@ async function importFile(file: string | undefined) {
 async function companySet() {
   const input = Me.shape.company.safeParse({ name: values.name, aliases: values.alias ?? [], domains: values.domain ?? [] });
   if (!input.success) fail(`Usage: company set --name NAME [--alias ALIAS]… [--domain DOMAIN]…\n${input.error.message}`);
+  const suffixes = input.data.domains.filter(isPublicSuffix);
+  if (suffixes.length > 0) fail(`--domain ${suffixes.join(', ')}: a public suffix, not the company's own domain.`);
   await withDatabase((db) => setCompany(db, input.data));
   console.log(`Company set to ${input.data.name}.`);
 }

@@ -22,6 +22,7 @@ import {
 } from '../utils/api';
 import { CompanyBody, ImportQuery, OrganizationBody } from './routes/admin-routes';
 import { InterestsQuery, IntroductionsQuery } from './routes/log-routes';
+import { consolePaths } from './openapi-console';
 
 const json = <T extends z.core.$ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ApiError) });
@@ -61,7 +62,12 @@ export function openApiDocument() {
         'changes after an opaque cursor; POSTs of client-identified records are idempotent by their UUID.',
     },
     servers: [{ url: '/api/v1' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'alumni_lens_session', description: 'The console’s session (POST /session)' },
+      },
+    },
     paths: {
       '/health': {
         get: { summary: 'Liveness and database check', responses: { '200': { description: 'Up', ...json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) })) } } },
@@ -160,6 +166,7 @@ export function openApiDocument() {
           responses: { '200': { description: 'Stored', ...json(CompanyBody) }, ...inputErrors },
         }),
       },
+      ...consolePaths,
     },
   });
 }

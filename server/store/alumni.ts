@@ -10,7 +10,7 @@ export type AlumnusRecord = z.infer<typeof AlumnusRecord>;
 const rehireRoles: Role[] = ['admin', 'recruiter'];
 
 /** The served shape for one role: rehire eligibility is for recruiters and admins only. */
-function present(row: { id: string; record: Record<string, unknown>; updated_at: Date }, role: Role): Alumnus {
+export function present(row: { id: string; record: Record<string, unknown>; updated_at: Date }, role: Role): Alumnus {
   const { rehireEligible, ...rest } = row.record as Omit<AlumnusRecord, 'id'>;
   return {
     id: row.id,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server';
 import { tokens } from './support/api';
 import { ensureExtensionBuilt } from './support/build';
+import { testExtensionOrigins } from './support/extension-origin';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { ClosedShadow, eventually } from './support/closed-shadow';
 import { configureExtension, ExtensionControl } from './support/extension';
@@ -18,9 +19,10 @@ let control: ExtensionControl;
 
 beforeAll(async () => {
   const devBuild = ensureExtensionBuilt(console.log, 'development');
-  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo' });
+  // The default CORS origin is the development build's; the production build's is added for the last story.
+  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
   extension = await launchWithExtension({ hosts: [], sitePort: 0, extensionDir: devBuild });
-  await configureExtension(await extension.worker(), { apiUrl: server.url, token: tokens.recruiter });
+  await configureExtension(extension, { apiUrl: server.url, token: tokens.recruiter });
   control = await ExtensionControl.open(extension);
   await control.waitForSync();
 });
@@ -86,7 +88,7 @@ describe('The demo pages with the development build', () => {
   });
 
   it("an alumnus sees the company's open offers on its own site and can say I'm interested", async () => {
-    await configureExtension(await extension.worker(), { apiUrl: server.url, token: tokens.alumni });
+    await configureExtension(extension, { apiUrl: server.url, token: tokens.alumni });
     await control.waitForSync(Date.now());
     const { page, shadow } = await open('sites/sakura-digital.example/');
     const text = await sidebarText(shadow, (t) => t.includes('Come back as Design Lead (Tokyo)'), 'the offers in the sidebar');
@@ -98,7 +100,7 @@ describe('The demo pages with the development build', () => {
   it('the production build has no demo script: nothing happens on the demo pages', async () => {
     const production = await launchWithExtension({ hosts: [], sitePort: 0 });
     try {
-      await configureExtension(await production.worker(), { apiUrl: server.url, token: tokens.recruiter });
+      await configureExtension(production, { apiUrl: server.url, token: tokens.recruiter });
       const prodControl = await ExtensionControl.open(production);
       await prodControl.waitForSync();
       const page = await production.newPage();

@@ -70,7 +70,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     const endpoint = `${method} /api/v1/${path}`;
     const body = await readJson(response);
     if (!response.ok) throw errorFor(response.status, body);
-    if (body === undefined) throw new ContractError(endpoint, 'the body is not JSON');
+    if (body === undefined && response.status !== 204) throw new ContractError(endpoint, 'the body is not JSON');
     const parsed = z.safeParse(schema, body);
     if (!parsed.success) throw new ContractError(endpoint, describe(parsed.error));
     return parsed.data;
@@ -88,6 +88,9 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     postIntroduction: (input: IntroductionInput) =>
       request('POST', 'introductions', Introduction, { body: IntroductionInput.parse(input) }),
     postInterest: (input: InterestInput) => request('POST', 'interests', Interest, { body: InterestInput.parse(input) }),
+    /** Tells the programme's console how this client's outbox stands (counts only; 204, no body). */
+    reportStatus: (outbox: { pending: number; failed: number }) =>
+      request('POST', 'clients/status', z.undefined(), { body: { outbox } }).then(() => undefined),
   };
 }
 

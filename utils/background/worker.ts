@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { type BackendConfig, createBackendClient } from '../backend';
-import { readConfig, watchConfig } from '../config';
+import { type BackendClient, type BackendConfig, createBackendClient } from '../backend';
+import { readConfig, restrictStorageAccess, watchConfig } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
-import { createOutbox, OUTBOX_ALARM } from '../outbox';
+import { createOutbox, type Outbox, OUTBOX_ALARM } from '../outbox';
 import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
 import { updateOfferBadge } from './badge';
 import type { WorkerContext } from './context';
@@ -84,6 +84,8 @@ interface ListenerEvent {
 export type BackgroundWorker = ReturnType<typeof startBackgroundWorker>;
 
 async function createContext(options: WorkerOptions): Promise<WorkerContext> {
+  // Chromium: content scripts lose storage.local altogether (the connection is in the trusted store anyway).
+  void restrictStorageAccess();
   const db: Database = await openDatabase(options.dbName);
   const now = options.now ?? Date.now;
   const report = (key: string, message: string) => {
@@ -111,9 +113,20 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.
       await outbox.flush();
+      await reportOutbox(outbox, await currentClient());
     },
   });
   return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };
+}
+
+/**
+ * After a sync, the client tells the backend how many items wait and how many the backend refused for good, so the
+ * programme's console can show failures nobody else sees. Counts only; a backend without the endpoint is fine.
+ */
+async function reportOutbox(outbox: Outbox, client: BackendClient | null): Promise<void> {
+  if (!client) return;
+  const [pending, failed] = await Promise.all([outbox.pendingCount(), outbox.failed()]);
+  await client.reportStatus({ pending, failed: failed.length }).catch(() => undefined);
 }
 
 /** Handlers usable before the database is open: each waits for the real one. */

@@ -1,9 +1,10 @@
 import type { AppKey } from './app-en';
+import type { ConsoleKey } from './console-en';
 import type { PageKey } from './page-en';
 
-export type { AppKey, PageKey };
-/** Every UI string's key: the in-page table's and the extension pages' table's. */
-export type MessageKey = PageKey | AppKey;
+export type { AppKey, ConsoleKey, PageKey };
+/** Every UI string's key: the in-page table's, the extension pages' table's and the console's. */
+export type MessageKey = PageKey | AppKey | ConsoleKey;
 export type UiLang = 'en' | 'ja';
 export type LangSetting = 'auto' | UiLang;
 export type Params = Record<string, string | number>;

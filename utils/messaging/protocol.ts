@@ -167,6 +167,20 @@ export const messages = {
     }),
   },
   'ui:sync-now': { request: NoPayload, response: SyncStatus },
+  /** The connection the options page shows (a token set by policy is never sent); only the worker holds it. */
+  'ui:get-connection': {
+    request: NoPayload,
+    response: z.object({
+      apiUrl: z.string().check(z.maxLength(2048)),
+      token: z.string().check(z.maxLength(500)),
+      locked: z.array(z.enum(['apiUrl', 'token'])),
+    }),
+  },
+  /** Saves the user's connection in the worker's trusted store; it syncs at once. Refused for fields a policy sets. */
+  'ui:save-connection': {
+    request: z.object({ apiUrl: HttpUrl, token: z.string().check(z.minLength(1), z.maxLength(500)) }),
+    response: Ok,
+  },
   'ui:test-connection': {
     request: z.object({ apiUrl: HttpUrl, token: z.string().check(z.minLength(1), z.maxLength(500)) }),
     response: z.discriminatedUnion('ok', [

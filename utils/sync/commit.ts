@@ -13,13 +13,16 @@ export async function commitDelta(db: Database, delta: Delta<SyncResource>): Pro
   const tx = db.transaction([storeName, 'meta'], 'readwrite');
   const store = tx.objectStore(storeName);
   const writes: Promise<unknown>[] = [];
+  // A replacement (resync from scratch) drops what it does not list, in the same transaction.
+  if (delta.replace) writes.push(store.clear());
   for (const [id, record] of delta.changes) {
     writes.push(record === null ? store.delete(id) : store.put(record as never));
   }
   writes.push(putMetaIn(tx, `cursor:${delta.resource}`, delta.cursor));
   const meta = tx.objectStore('meta');
   const previous = await meta.get('dataVersion');
-  const version = (typeof previous === 'number' ? previous : 0) + (INDEXED_RESOURCES.has(delta.resource) && delta.changes.size > 0 ? 1 : 0);
+  const changed = delta.changes.size > 0 || delta.replace === true;
+  const version = (typeof previous === 'number' ? previous : 0) + (INDEXED_RESOURCES.has(delta.resource) && changed ? 1 : 0);
   writes.push(putMetaIn(tx, 'dataVersion', version));
   await Promise.all([...writes, tx.done]);
   return version;

@@ -1,5 +1,5 @@
 import type { Alumnus, Offer, Organization } from '../api';
-import type { BackendClient } from '../backend';
+import { ApiError, type BackendClient } from '../backend';
 import type { SyncResource } from '../db';
 
 export type RecordOf<R extends SyncResource> = R extends 'directory' ? Alumnus : R extends 'organizations' ? Organization : Offer;
@@ -9,11 +9,33 @@ export interface Delta<R extends SyncResource> {
   resource: R;
   changes: Map<string, RecordOf<R> | null>;
   cursor: string;
+  /** A sync from scratch after the backend refused our cursor: the records replace what is stored. */
+  replace?: boolean;
 }
 
 const PAGE_SIZE = 1000;
 /** A backend that keeps answering `complete: false` without moving its cursor must not loop us forever. */
 const MAX_PAGES = 10_000;
+
+/**
+ * Fetches what changed since `since`, or, when the backend no longer accepts that cursor (400
+ * invalid_cursor: a server that now signs its cursors, a restored database), everything from scratch, to
+ * replace what is stored: a first sync lists only live records, so records removed meanwhile go with the
+ * replacement rather than lingering.
+ */
+export async function fetchDeltaOrResync<R extends SyncResource>(
+  client: BackendClient,
+  resource: R,
+  since: string | undefined,
+  onPage: (received: number) => void,
+): Promise<Delta<R>> {
+  try {
+    return await fetchDelta(client, resource, since, onPage);
+  } catch (error) {
+    if (since === undefined || !(error instanceof ApiError) || error.code !== 'invalid_cursor') throw error;
+    return { ...(await fetchDelta(client, resource, undefined, onPage)), replace: true };
+  }
+}
 
 /**
  * Fetches every page of one resource changed since `since`, staging them in memory. Any page that

@@ -4,7 +4,7 @@ import type { ConfigState } from '../config';
 import { type Database, getMeta, setMeta, type SyncResource } from '../db';
 import type { SyncStatus } from '../messaging/protocol';
 import { clearSyncedData, commitDelta } from './commit';
-import { fetchDelta } from './delta';
+import { fetchDeltaOrResync } from './delta';
 import type { IndexHolder } from './index-holder';
 
 export interface SyncDeps {
@@ -95,12 +95,14 @@ export function createSyncService(deps: SyncDeps) {
 
   async function syncResource(client: BackendClient, resource: SyncResource): Promise<void> {
     const since = await getMeta(deps.db, `cursor:${resource}`);
-    const delta = await fetchDelta(client, resource, since, (received) => {
+    const delta = await fetchDeltaOrResync(client, resource, since, (received) => {
       progress = { resource, received };
     });
     const version = await commitDelta(deps.db, delta);
     if (delta.resource === 'directory' || delta.resource === 'organizations') {
-      await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
+      // A replacement is rebuilt from the stored records; a delta is followed incrementally.
+      if (delta.replace) await deps.index.reset();
+      else await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
     }
   }
 

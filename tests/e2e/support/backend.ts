@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../server';
+import { testExtensionOrigins } from './extension-origin';
 
 export interface Backend {
   url: string;
@@ -20,7 +21,9 @@ export interface Backend {
  */
 export async function startBackend(): Promise<Backend> {
   const dataDir = await mkdtemp(join(tmpdir(), 'e2e-backend-'));
-  let running = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo' });
+  // CORS: the builds the tests load (the production build's id depends on this checkout's path).
+  const extensionOrigins = testExtensionOrigins();
+  let running = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo', extensionOrigins });
   const port = running.port;
   let stopped = false;
   return {
@@ -34,7 +37,7 @@ export async function startBackend(): Promise<Backend> {
     },
     async start() {
       if (!stopped) return;
-      running = await startServer({ host: '127.0.0.1', port, dataDir });
+      running = await startServer({ host: '127.0.0.1', port, dataDir, extensionOrigins });
       stopped = false;
     },
     async dispose() {

@@ -2,6 +2,8 @@ import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-co
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildDir } from './build';
+import { expectedExtensionId } from './extension-origin';
 import { chromiumPath, extensionDir } from './paths';
 
 export interface LaunchOptions {
@@ -72,6 +74,13 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     { timeout: 60_000 },
   );
   const extensionId = new URL(target.url()).host;
+  // The backend's CORS list is made from these ids (extension-origin.ts): say so at once if Chromium disagrees.
+  const loaded = options.extensionDir ?? extensionDir;
+  const mode = loaded === buildDir('development') ? 'development' : loaded === buildDir('production') ? 'production' : undefined;
+  if (mode && extensionId !== expectedExtensionId(mode)) {
+    await browser.close();
+    throw new Error(`Chromium gave the ${mode} build the id ${extensionId}, not ${expectedExtensionId(mode)} as extension-origin.ts computes`);
+  }
 
   const worker = async (): Promise<WebWorker> => {
     const existing = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));

@@ -32,7 +32,7 @@ export async function startStory(options: StoryOptions): Promise<Story> {
   const site = await startFixtureSite(hosts, options.pages);
   const extension = await launchWithExtension({ hosts, sitePort: site.port, lang: options.lang });
   const apiUrl = options.apiUrl ? await options.apiUrl(backend) : backend.url;
-  await configureExtension(await extension.worker(), { apiUrl, token: options.token });
+  await configureExtension(extension, { apiUrl, token: options.token });
   const control = await ExtensionControl.open(extension);
   await control.waitForSync();
   const opened: ClosedShadow[] = [];

@@ -1,4 +1,4 @@
-import { ApiConfig } from '../../config';
+import { ApiConfig, readConnectionFields, saveConfig } from '../../config';
 import { getMeta, listDiagnostics } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import { markOffersSeen, openOffers, unseenOffers } from '../offers';
@@ -41,6 +41,12 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       // Answer at once with "syncing"; the popup follows progress through ui:get-status.
       void ctx.sync.requestSync();
       return ctx.sync.status();
+    },
+    'ui:get-connection': () => readConnectionFields(ctx.report),
+    'ui:save-connection': async (input) => {
+      // The worker's watchers hear of it and sync at once.
+      await saveConfig(input);
+      return { ok: true };
     },
     'ui:test-connection': async ({ apiUrl, token }) => {
       const config = ApiConfig.safeParse({ apiUrl, token });

@@ -34,6 +34,9 @@ export interface ScriptedBackend {
   /** Stored introductions and interests, by id (the backend's idempotency). */
   posted: Map<string, unknown>;
   postCount: number;
+  /** Outbox reports clients sent after their syncs (POST /clients/status); false: an older backend without it (404). */
+  statusReports: unknown[];
+  statusEndpoint: boolean;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     },
     posted: new Map(),
     postCount: 0,
+    statusReports: [],
+    statusEndpoint: true,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -130,6 +135,11 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       const existed = backend.posted.has(body.id);
       backend.posted.set(body.id, stored);
       return send(existed ? 200 : 201, stored);
+    }
+    if (req.method === 'POST' && path === 'clients/status' && backend.statusEndpoint) {
+      backend.statusReports.push(JSON.parse(await readBody(req)));
+      res.writeHead(204).end();
+      return;
     }
     if (req.method === 'GET' && path === 'introductions') {
       const alumnusId = url.searchParams.get('alumnusId');
