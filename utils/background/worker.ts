@@ -106,9 +106,9 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     readConfig: readCurrentConfig,
     createClient,
     now,
-    afterSync: async (_me, { dataChanged, dataVersion }) => {
+    afterSync: async (_me, { dataChanged, configChanged, dataVersion }) => {
       // Open tabs of supported sites read and match their page again: no reload after a sync.
-      if (dataChanged) await notifyDataChanged(dataVersion).catch((error: unknown) => report('open tabs', String(error)));
+      if (dataChanged || configChanged) await notifyDataChanged(dataVersion).catch((error: unknown) => report('open tabs', String(error)));
       await updateOfferBadge(db);
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
-import { alumnus } from './support/records';
+import { alumnus, me, offer } from './support/records';
 import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
 
 // No reload after a sync (issue 8): the tabs of supported sites that asked the worker for their settings
@@ -61,6 +61,31 @@ describe('open tabs after a sync', () => {
     backend.upsert('directory', alumnus('E2002', { names: { display: 'Marcos Ruiz', latin: 'Marcos Ruiz' } }));
     await syncNow(worker);
     await vi.waitFor(() => expect([...dataChanged(21), ...dataChanged(22)]).toHaveLength(2));
+  });
+
+  it('tells the tabs after a configuration change even when the data stayed the same', async () => {
+    backend.tokens.set('second-recruiter-token', me('recruiter', 'Rita Recruiter'));
+    await configure(backend.url, 'recruiter-token');
+    await syncNow(worker);
+    await send('page:get-settings', { site: 'linkedin' }, contentScriptSender(41));
+    sent.length = 0;
+
+    // Another token of the same company and role: the same data, nothing to download again.
+    await configure(backend.url, 'second-recruiter-token');
+    await vi.waitFor(() => expect(dataChanged(41)).toHaveLength(1));
+    await syncNow(worker);
+    expect(dataChanged(41)).toHaveLength(1);
+  });
+
+  it('tells the tabs when only the offers changed (an alumnus sees them on company pages)', async () => {
+    await configure(backend.url, 'alumni-token');
+    await syncNow(worker);
+    await send('page:get-settings', { site: 'linkedin' }, contentScriptSender(51));
+    sent.length = 0;
+
+    backend.upsert('offers', offer('O9001'));
+    await syncNow(worker);
+    await vi.waitFor(() => expect(dataChanged(51)).toHaveLength(1));
   });
 
   it('forgets a tab whose script is gone, and a closed tab', async () => {
