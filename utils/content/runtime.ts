@@ -68,37 +68,58 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
   if (!options.resolve(new URL(doc.location.href)) && !(await readableNavigation(ctx, options))) return;
 
   let session: Session | undefined;
-  let starting: Promise<void> | undefined;
-  const start = () => {
-    starting ??= (async () => {
+  let following = false;
+  // Settings requests and session changes one at a time, in the order the worker's news arrived.
+  let queue: Promise<void> = Promise.resolve();
+  const update = (dataChanged: boolean) => {
+    queue = queue.then(async () => {
       let settings: PageSettings;
       try {
         settings = await send('page:get-settings', { site: options.site });
       } catch {
         return; // No worker answer (updating): stay invisible until it speaks again.
       }
-      if (!settings.enabled || !settings.configured || ctx.signal.aborted || session) return;
-      session = startSession(ctx, options, settings, send, doc);
-    })().finally(() => {
-      starting = undefined;
+      if (ctx.signal.aborted) return;
+      if (session && sameSettings(session.settings, settings)) {
+        if (dataChanged) session.dataChanged();
+        return;
+      }
+      // Another role or language (a new token), or the site switched off: start over with the new settings.
+      session?.stop();
+      session = settings.enabled && settings.configured ? startSession(ctx, options, settings, send, doc) : undefined;
+      // Single-page navigation is followed from the first session on (a site that is off watches nothing).
+      if (session && !following) {
+        following = true;
+        ctx.addEventListener(window, 'wxt:locationchange', (event) => session?.navigate(event.newUrl));
+      }
     });
-    return starting;
+    return queue;
   };
   const subscribe = options.onDataChanged ?? onDataChanged;
-  const unsubscribe = subscribe(() => {
-    if (session) session.dataChanged();
-    else void start();
-  });
+  const unsubscribe = subscribe(() => void update(true));
   ctx.signal.addEventListener('abort', unsubscribe, { once: true });
-  await start();
+  await update(false);
+}
+
+/** Settings that change what a session shows; `collapsed` is the sidebar's own state, kept as the user left it. */
+function sameSettings(a: PageSettings, b: PageSettings): boolean {
+  return a.enabled === b.enabled && a.configured === b.configured && a.role === b.role && a.lang === b.lang && a.highlightNames === b.highlightNames;
 }
 
 interface Session {
+  settings: PageSettings;
   /** The synced data changed: match the current page again. */
   dataChanged(): void;
+  /** A single-page navigation. */
+  navigate(url: URL): void;
+  /** Removes everything the session showed and stops its page run. */
+  stop(): void;
 }
 
 function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, settings: PageSettings, send: Send, doc: Document): Session {
+  const lifetime = new AbortController();
+  const stop = () => lifetime.abort(new DOMException('session ended', 'AbortError'));
+  ctx.signal.addEventListener('abort', stop, { once: true, signal: lifetime.signal });
   const ui = createPageUi({
     doc,
     i18n: pageI18n(settings.lang),
@@ -106,14 +127,14 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
     site: options.site,
     role: settings.role,
     collapsed: settings.collapsed,
-    signal: ctx.signal,
+    signal: lifetime.signal,
   });
 
   // What the previous page looked like, to tell a page the app has not redrawn yet from the new one.
   const memory: PageMemory = { signature: null, runs: 0 };
   const changes = new EventTarget();
   const pages = createPageRunner({
-    signal: ctx.signal,
+    signal: lifetime.signal,
     keyOf: (url) => {
       const found = options.resolve(url);
       return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
@@ -127,11 +148,16 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
     onError: (error) => console.debug('[alumni-lens] page run failed', error),
   });
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!pages.navigate(event.newUrl) && !options.resolve(event.newUrl)) ui.clear();
-  });
   pages.navigate(new URL(doc.location.href));
-  return { dataChanged: () => changes.dispatchEvent(new Event('data')) };
+  return {
+    settings,
+    dataChanged: () => changes.dispatchEvent(new Event('data')),
+    navigate: (url) => {
+      if (lifetime.signal.aborted) return;
+      if (!pages.navigate(url) && !options.resolve(url)) ui.clear();
+    },
+    stop,
+  };
 }
 
 /** True at the first single-page navigation to a page the script reads; false if the script goes away first. */

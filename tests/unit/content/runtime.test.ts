@@ -7,7 +7,7 @@ import { forAdapter, runSiteScript } from '../../../utils/content/runtime';
 import type { PageSettings } from '../../../utils/messaging/protocol';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
 import { fakeWorker, type Replies } from '../components/render';
-import { audienseMatch, sofiaMatch } from '../components/fixtures';
+import { audienseMatch, sofiaForSales, sofiaMatch } from '../components/fixtures';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/linkedin', name), 'utf8');
 const PROFILE = 'https://www.linkedin.com/in/sofia-andersson-reyes';
@@ -287,6 +287,45 @@ describe('content runtime', () => {
     await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(matched + 1));
     expect(extract).toHaveBeenCalledTimes(3);
   }, 20_000);
+
+  it('after a sync for a new token of another role, the open card is drawn again for that role', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let role: PageSettings['role'] = 'sales';
+    const w = fakeWorker({
+      'page:get-settings': () => ({ ...settings, role }),
+      'page:report-diagnostic': () => ({ ok: true }),
+      // The server sends rehire eligibility to recruiters only.
+      'page:match': (request) => {
+        const reply = byProfileUrl(request);
+        return { ...reply, people: reply.people.map((person) => ({ ...person, alumnus: role === 'sales' ? sofiaForSales : person.alumnus })) };
+      },
+    });
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'), { timeout: 4000 });
+    expect(sidebarText()).not.toContain('Eligible for rehire');
+
+    role = 'recruiter';
+    changes.fire();
+    await vi.waitFor(() => expect(sidebarText()).toContain('Eligible for rehire'), { timeout: 4000 });
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('takes its card away when a sync finds the site switched off meanwhile', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let enabled = true;
+    const w = fakeWorker({
+      'page:get-settings': () => ({ ...settings, enabled }),
+      'page:report-diagnostic': () => ({ ok: true }),
+      'page:match': byProfileUrl,
+    });
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1), { timeout: 4000 });
+    enabled = false;
+    changes.fire();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0), { timeout: 4000 });
+  });
 
   it('stops listening for data changes when the extension goes away', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
