@@ -295,8 +295,8 @@ describe('content runtime', () => {
       'page:get-settings': () => ({ ...settings, role }),
       'page:report-diagnostic': () => ({ ok: true }),
       // The server sends rehire eligibility to recruiters only.
-      'page:match': (request) => {
-        const reply = byProfileUrl(request);
+      'page:match': async (request) => {
+        const reply = await byProfileUrl(request);
         return { ...reply, people: reply.people.map((person) => ({ ...person, alumnus: role === 'sales' ? sofiaForSales : person.alumnus })) };
       },
     });
