@@ -1,7 +1,9 @@
 import type { ExperienceSignal } from '../../signals/schema';
 import { parseDateRange, type MonthRange } from '../dates';
-import { cleanText, queryAll, textOf } from '../text';
+import { queryAll, textOf } from '../text';
+import { datedEntries, logoName, organizationFrom } from './dated-entries';
 import { linesOf } from './lines';
+import { experienceEntry } from './experience';
 import { LI } from './selectors';
 import { EXPERIENCE_HEADING } from './ui-words';
 
@@ -14,43 +16,41 @@ import { EXPERIENCE_HEADING } from './ui-words';
 // ("2019年4月～現在 · 7年 1か月").
 
 const MAX_ENTRIES = 200;
+/** List items of any markup: <li> or an ARIA listitem. */
+const ITEMS = 'li, [role="listitem"]';
 
-/** The Experience section of a 2026-app page, if it has arrived. */
-export function sduiExperienceSection(doc: Document): Element | undefined {
-  const keyed = doc.querySelector(LI.sduiExperience.css);
-  if (keyed) return keyed;
-  for (const heading of queryAll(doc, 'main h2, [role="main"] h2', 60)) {
-    if (!EXPERIENCE_HEADING.test(textOf(heading, 60))) continue;
-    const section = heading.closest('section');
-    if (section && section.querySelector(LI.sduiEntry.css)) return section;
+/** Whether a heading says "Experience" (its screen-reader twin may follow: "Experience Experience"). */
+function isExperienceHeading(heading: Element): boolean {
+  return [textOf(heading, 80), ...linesOf(heading, 3).map((line) => line.text)].some((text) => EXPERIENCE_HEADING.test(text));
+}
+
+/** The region a heading titles: its <section>, else the nearest ancestor that also holds a list. */
+function regionOf(heading: Element): Element | undefined {
+  const section = heading.closest('section');
+  if (section) return section;
+  let node = heading.parentElement;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parentElement) {
+    if (node.querySelector(ITEMS)) return node;
   }
   return undefined;
 }
 
-/** "Mercari · Full-time" → "Mercari"; a line that is only a duration or an employment type is not a company. */
-function organizationFrom(line: string | undefined): string {
-  const first = cleanText(line?.split(/\s[·•]\s/)[0]);
-  if (!first || parseDateRange(first) || /^\d+\s*(?:yrs?|mos?|years?|months?|年|か月|ヶ月)\b/i.test(first)) return '';
-  return first;
-}
-
-/** "Mercari logo" / "Mercariのロゴ": the company a logo names. */
-function logoName(entry: Element): string {
-  for (const element of queryAll(entry, '[aria-label], img[alt]', 10)) {
-    const label = cleanText(element.getAttribute('aria-label') ?? element.getAttribute('alt'));
-    const match = /^(.+?)\s*(?:logo|のロゴ|ロゴ)$/i.exec(label);
-    if (match) return match[1];
+/**
+ * The Experience section, if it has arrived: the 2026 app's keyed section, else the region under a
+ * heading (any level) that says Experience / 職歴 and holds list items — whatever a new layout calls
+ * its classes, a profile's Experience is a titled list.
+ */
+export function sduiExperienceSection(doc: Document): Element | undefined {
+  const keyed = doc.querySelector(LI.sduiExperience.css);
+  if (keyed) return keyed;
+  const scope = doc.querySelector('[role="main"]') ?? doc.querySelector('main') ?? doc.body;
+  if (!scope) return undefined;
+  for (const heading of queryAll(scope, 'h1, h2, h3, h4', 120)) {
+    if (heading.closest('aside, [role="complementary"]') || !isExperienceHeading(heading)) continue;
+    const region = regionOf(heading);
+    if (region && region.querySelector(`${LI.sduiEntry.css}, ${ITEMS}`)) return region;
   }
-  return '';
-}
-
-function entry(organization: string, title: string | undefined, range: MonthRange | undefined): ExperienceSignal {
-  return {
-    organization,
-    ...(title ? { title } : {}),
-    ...(range?.from ? { from: range.from } : {}),
-    ...(range && range.to !== undefined ? { to: range.to } : {}),
-  };
+  return undefined;
 }
 
 function dated(lines: string[]): { index: number; range: MonthRange | undefined } {
@@ -70,7 +70,11 @@ function ownLines(root: Element, nested: Element[]): string[] {
 
 function readEntry(item: Element): ExperienceSignal[] {
   // Several roles at one company: a list of dated roles under the company's header.
-  const roles = queryAll(item, 'li', 50).filter((li) => !li.parentElement?.closest('li') || !item.contains(li.parentElement.closest('li')));
+  // Its own roles: list items with no other list item between them and the entry.
+  const roles = queryAll(item, ITEMS, 50).filter((li) => {
+    const outer = li.parentElement?.closest(ITEMS);
+    return !outer || outer === item || !item.contains(outer);
+  });
   const datedRoles = roles.filter((li) => dated(linesOf(li, 12).map((line) => line.text)).range);
   if (datedRoles.length > 0) {
     const header = ownLines(item, roles);
@@ -79,7 +83,7 @@ function readEntry(item: Element): ExperienceSignal[] {
     return datedRoles.map((role) => {
       const lines = linesOf(role, 12).map((line) => line.text);
       const { index, range } = dated(lines);
-      return entry(organization, index > 0 ? lines[0] : undefined, range);
+      return experienceEntry(organization, index > 0 ? lines[0] : undefined, range);
     });
   }
   const lines = linesOf(item, 20).map((line) => line.text);
@@ -88,13 +92,16 @@ function readEntry(item: Element): ExperienceSignal[] {
   const companyLine = index === -1 ? lines[1] : index >= 2 ? lines[1] : undefined;
   const organization = organizationFrom(companyLine) || logoName(item);
   if (!organization) return [];
-  return [entry(organization, index === 0 ? undefined : lines[0], range)];
+  return [experienceEntry(organization, index === 0 ? undefined : lines[0], range)];
 }
 
-/** Every entry of a 2026-app Experience section: the outermost keyed items, else its list items. */
+/**
+ * Every entry of an Experience section: the 2026 app's outermost keyed items; in a section without
+ * them, the blocks around its date lines (dated-entries.ts).
+ */
 export function sduiExperience(section: Element): ExperienceSignal[] {
   let items = queryAll(section, LI.sduiEntry.css, MAX_ENTRIES * 4);
   items = items.filter((item) => !items.some((other) => other !== item && other.contains(item)));
-  if (!items.length) items = queryAll(section, 'li', MAX_ENTRIES * 4).filter((li) => !li.parentElement?.closest('li'));
+  if (!items.length) return datedEntries(section, queryAll(section, 'h1, h2, h3, h4', 20).find(isExperienceHeading));
   return items.slice(0, MAX_ENTRIES).flatMap(readEntry).slice(0, MAX_ENTRIES);
 }

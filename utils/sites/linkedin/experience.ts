@@ -49,7 +49,8 @@ function dated(lines: string[]): { index: number; range: ReturnType<typeof parse
   return { index: -1, range: undefined };
 }
 
-function entry(organization: string, title: string | undefined, range: ReturnType<typeof parseDateRange>): ExperienceSignal {
+/** One experience entry from what a layout shows: the organisation, a title, a month range. */
+export function experienceEntry(organization: string, title: string | undefined, range: ReturnType<typeof parseDateRange>): ExperienceSignal {
   return {
     organization,
     ...(title ? { title } : {}),
@@ -67,7 +68,7 @@ function loggedInEntity(entity: Element): ExperienceSignal[] {
     return roles.map((role) => {
       const roleLines = ownLines(role);
       const { index, range } = dated(roleLines);
-      return entry(organization, index === 0 ? undefined : roleLines[0], range);
+      return experienceEntry(organization, index === 0 ? undefined : roleLines[0], range);
     });
   }
   // Single role: title, "Company · Employment type", dates, location.
@@ -75,7 +76,7 @@ function loggedInEntity(entity: Element): ExperienceSignal[] {
   const companyLine = index === -1 ? lines[1] : index >= 2 ? lines[1] : undefined;
   const organization = cleanText(companyLine?.split(/\s[·•]\s/)[0]) || logoName(entity);
   if (!organization) return [];
-  return [entry(organization, index === 0 ? undefined : lines[0], range)];
+  return [experienceEntry(organization, index === 0 ? undefined : lines[0], range)];
 }
 
 export function loggedInExperience(section: Element): ExperienceSignal[] {
@@ -112,7 +113,7 @@ export function guestExperience(section: Element): ExperienceSignal[] {
     .flatMap((li) => {
       const organization = textOf(li.querySelector('h4')) || guestGroupCompany(li, section);
       if (!organization) return [];
-      return [entry(organization, textOf(li.querySelector('h3')) || undefined, guestDates(li))];
+      return [experienceEntry(organization, textOf(li.querySelector('h3')) || undefined, guestDates(li))];
     });
 }
 

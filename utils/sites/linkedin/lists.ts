@@ -18,9 +18,9 @@ import { voyagerCompany } from './voyager';
 const MAX_PEOPLE = 500;
 
 const [searchName, lockupName, mainCardName] = alternatives(LI.cardNames);
-const NAME_ANCHORS = [searchName, lockupName, 'h3', mainCardName];
+const NAME_ANCHORS = [searchName, lockupName, mainCardName];
 const [searchHeadline, lockupHeadline, mainCardHeadline, asideHeadline] = alternatives(LI.cardHeadlines);
-const HEADLINE_ANCHORS = [searchHeadline, lockupHeadline, 'h4', mainCardHeadline, asideHeadline];
+const HEADLINE_ANCHORS = [searchHeadline, lockupHeadline, mainCardHeadline, asideHeadline];
 const KNOWN_CARDS = [
   ...alternatives(LI.searchCard).map((css) => css.replace(/^main\s+/, '')),
   LI.appSearchResult.css,

@@ -2,6 +2,7 @@ import { pastDeadline } from '../deadline';
 import { cleanText, queryAll, textOf } from '../text';
 import type { DraftPerson, PersonRole, PersonSignal } from '../types';
 import { guardName, isChrome, nameFromLabel, type Rejection } from './name-guard';
+import { MENTIONS } from './ui-words';
 import { type Line, linesOf } from './lines';
 import { canonicalProfileUrl, isLinkedInHost, profileSlug, segment } from './url';
 
@@ -73,6 +74,22 @@ export function memberUrlOf(href: string | null, base: URL): string | undefined 
   return slug ? canonicalProfileUrl(slug) : undefined;
 }
 
+const BLOCKS = 'div, p, section, article, li, ul, ol, header, footer, aside, main, h1, h2, h3, h4, h5, h6';
+
+/**
+ * A link that mentions a member inside a sentence about others — "Emma Lund, Johan Berg and 12 other
+ * mutual connections", "Hana Mori is a mutual connection" — rather than carrying a card of its own.
+ * Only the link's own text or its own short line counts, never the whole card around it.
+ */
+function isMention(link: Element): boolean {
+  const own = textOf(link, 300);
+  if (MENTIONS.some((words) => words.test(own))) return true;
+  const line = link.parentElement;
+  if (!line || line.querySelector(BLOCKS)) return false;
+  const text = textOf(line, 400);
+  return text.length > own.length && text.length < 300 && MENTIONS.some((words) => words.test(text));
+}
+
 function memberLinks(root: Element, options: MemberReadOptions, maxMembers: number): MemberLink[] {
   const out: MemberLink[] = [];
   if (pastDeadline()) return out;
@@ -82,7 +99,7 @@ function memberLinks(root: Element, options: MemberReadOptions, maxMembers: numb
   for (let i = 0; i < anchors.length && i < MAX_LINKS; i++) {
     const link = anchors[i];
     const url = memberUrlOf(link.getAttribute('href'), options.base);
-    if (!url || options.exclude?.has(url) || !(options.acceptLink?.(link) ?? true)) continue;
+    if (!url || options.exclude?.has(url) || !(options.acceptLink?.(link) ?? true) || isMention(link)) continue;
     if (!members.has(url) && members.size >= maxMembers) break;
     members.add(url);
     out.push({ link, url });

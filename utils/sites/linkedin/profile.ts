@@ -45,8 +45,9 @@ function experienceOf(doc: Document, kind: PageKind): ExperienceSignal[] {
   if (guest) return guestExperience(guest);
   const anchored = doc.querySelector(LI.experienceAnchor.css)?.closest('section');
   if (anchored) return loggedInExperience(anchored);
-  const sdui = sduiExperienceSection(doc);
-  if (sdui) return sduiExperience(sdui);
+  // The 2026 app's section, or any section titled Experience (Ember rows in it are read as Ember rows).
+  const titled = sduiExperienceSection(doc);
+  if (titled) return topEntities(titled, 1).length ? loggedInExperience(titled) : sduiExperience(titled);
   // Ember /details/experience/ has no #experience anchor: its main landmark holds only the list.
   const main = doc.querySelector('main');
   if (kind === 'profile-details' && main && topEntities(main, 1).length) return loggedInExperience(main);
@@ -68,7 +69,10 @@ const CHROME = 'header, nav, footer, [role="dialog"], [aria-modal="true"], [role
  */
 function inPeopleModules(doc: Document, subjectHeading: Element | undefined): ((link: Element) => boolean) | undefined {
   const rails = queryAll(doc, `${LI.rail.css}, ${LI.sduiRail.css}`, 15).map((anchor) => (anchor.matches(LI.rail.css) ? (anchor.closest('section') ?? anchor) : anchor));
-  const headings = queryAll(doc, 'h1, h2, h3, h4', 400);
+  // A person's name set as a heading inside a card (in a list item, in or around a link) titles no module.
+  const headings = queryAll(doc, 'h1, h2, h3, h4', 400).filter(
+    (heading) => heading === subjectHeading || !(heading.closest('li, [role="listitem"], a[href]') || heading.querySelector('a[href]')),
+  );
   const app = subjectHeading?.closest(LI.sduiTopcard.css) ? subjectHeading : undefined;
   const module = headings.map((heading) => {
     if (heading.closest(CHROME)) return false;
@@ -150,7 +154,7 @@ export function readProfile(doc: Document, kind: PageKind, url: URL): DraftResul
   let experience = experienceOf(doc, kind);
   if (!experience.length && ld) experience = jsonLdExperience(ld);
   if (kind === 'profile-details' && !experience.length) {
-    return { missing: 'experience list (Ember profile entities or a 2026 ExperienceDetailsSection)' };
+    return { missing: 'experience list (Ember profile entities, a 2026 ExperienceDetailsSection or a section headed Experience)' };
   }
 
   // Logged-in Ember: Voyager, then the suggestion target under the <h1>; guest: the top card's <h2>;

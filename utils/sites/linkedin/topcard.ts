@@ -56,7 +56,7 @@ export function topCardFacts(card: Element, heading: Element, name: string): Top
   const start = lines.findIndex((line) => heading === line.element || heading.contains(line.element));
   const after = lines.slice(start + 1).filter((line) => !heading.contains(line.element));
   const pills = new Set(
-    [...queryAll(card, '[role="button"], a[href*="/company/"], a[href*="/school/"]', 40)].map((element) => textOf(element, 300)).filter(Boolean),
+    [...queryAll(card, '[role="button"], button, a[href*="/company/"], a[href*="/school/"]', 40)].map((element) => textOf(element, 300)).filter(Boolean),
   );
   const labelled = queryAll(card, '[aria-label]', 60)
     .map((element) => CURRENT_COMPANY_LABEL.exec(cleanText(element.getAttribute('aria-label')))?.[1])

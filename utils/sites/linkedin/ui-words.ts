@@ -50,6 +50,9 @@ export const LINK_WORDS: RegExp[] = [
   /^(?:cover|background) photo$/i,
   /さんのプロフィール/,
   /^.+ has verifications$/i,
+  // Screen-reader captions before the name and the headline in Ember connection cards (mn-connection-card).
+  /^member[’']s (?:name|occupation)$/i,
+  /^メンバーの(?:名前|職業)$/,
 ];
 
 /** Counts and social proof ("500+ connections", "Ananya and 24 other mutual connections"). */
@@ -62,6 +65,9 @@ export const COUNTS: RegExp[] = [
   /共通のつながり/,
   /につながりました$/,
 ];
+
+/** Text around a link that makes it a mention of a member, not a card of one ("Emma Lund, Johan Berg and 12 other mutual connections"). */
+export const MENTIONS: RegExp[] = [/\bmutual connections?\b/i, /\bother connections? follow/i, /\bis a mutual connection\b/i, /共通のつながり/];
 
 /**
  * Accessible labels that name a member: the first group is the name. "Invite Md Arif Chowdhury to
