@@ -7,7 +7,7 @@ import { parseHtml } from '../../utils/sites/node-dom';
 // Fixtures and their ground truth, for the site-adapter tests. Every saved or written page under
 // tests/fixtures/ is listed here once (the meta-test checks nothing is left out).
 
-export const FIXTURES = join(__dirname, '..', 'fixtures');
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 export function readFixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
