@@ -86,6 +86,22 @@ export const appEn = {
   'options.diag.repaired.index': 'The stored recognition data was unreadable and was rebuilt from the synced records ({count}×).',
   'options.diag.repaired.other': 'A problem with {what} was handled ({count}×).',
   'options.diag.repairedDetail': 'Details: {detail}',
+  'options.diag.layers': 'What each way of reading found on the last such page:',
+  'options.diag.layer.structured': 'structured data: {count}',
+  'options.diag.layer.anchors': 'page landmarks and cards: {count}',
+  'options.diag.layer.memberLinks': 'links to profiles: {count}',
+  'options.diag.refused': 'names refused: {reasons}',
+  'options.diag.reason.presence': 'online status ({count})',
+  'options.diag.reason.placeholder': '“LinkedIn Member” ({count})',
+  'options.diag.reason.degree': 'connection degree ({count})',
+  'options.diag.reason.badge': 'badge ({count})',
+  'options.diag.reason.action': 'button text ({count})',
+  'options.diag.reason.link-words': 'screen-reader text ({count})',
+  'options.diag.reason.count': 'counts ({count})',
+  'options.diag.reason.empty': 'no name shown ({count})',
+  'options.diag.reason.not-a-name': 'not a name ({count})',
+  'options.diag.separator': ', ',
+  'options.diag.reason.other': '{reason} ({count})',
 } as const;
 
 export type AppKey = keyof typeof appEn;
