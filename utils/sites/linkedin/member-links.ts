@@ -99,7 +99,7 @@ function memberLinks(root: Element, options: MemberReadOptions, maxMembers: numb
   for (let i = 0; i < anchors.length && i < MAX_LINKS; i++) {
     const link = anchors[i];
     const url = memberUrlOf(link.getAttribute('href'), options.base);
-    if (!url || options.exclude?.has(url) || !(options.acceptLink?.(link) ?? true) || isMention(link)) continue;
+    if (!url || options.exclude?.has(url) || !(options.acceptLink?.(link) ?? true)) continue;
     if (!members.has(url) && members.size >= maxMembers) break;
     members.add(url);
     out.push({ link, url });
@@ -253,17 +253,25 @@ export function readMembers(root: Element, options: MemberReadOptions): { people
   const selector = ['[role="listitem"]', 'li', ...(options.cards ?? [])].join(', ');
   const items = personItems(root, links, selector);
   report.items = items.size;
-  const owners = markOwners(links, root);
-
-  // One card per member, in page order: its list item, or the largest element around its first link.
-  const cards: Array<{ card: Element; member: string }> = [];
-  const seen = new Set<string>();
   const inItem = (link: Element) => {
     for (let node = closestWithin(link, selector, root); node; node = closestWithin(node.parentElement, selector, root)) if (items.has(node)) return true;
     return false;
   };
   const itemOf = new Map<Element, Element>();
   for (const [item, entry] of items) itemOf.set(entry.link, item);
+  // Outside list items, a link in a sentence about others ("… and 12 other mutual connections") is
+  // no card of its own and must not stop the card around it from growing (inside items it is a
+  // mention already: personItems).
+  const outside = new Set(links.filter((entry) => !itemOf.has(entry.link) && !inItem(entry.link)).map((entry) => entry.link));
+  const mentions = new Set([...outside].filter(isMention));
+  const owners = markOwners(
+    links.filter((entry) => !mentions.has(entry.link)),
+    root,
+  );
+
+  // One card per member, in page order: its list item, or the largest element around its first link.
+  const cards: Array<{ card: Element; member: string }> = [];
+  const seen = new Set<string>();
   const byMember = new Map<string, Element[]>();
   for (const entry of links) {
     const list = byMember.get(entry.url);
@@ -278,7 +286,7 @@ export function readMembers(root: Element, options: MemberReadOptions): { people
       seen.add(entry.url);
       continue;
     }
-    if (seen.has(entry.url) || inItem(entry.link)) continue;
+    if (seen.has(entry.url) || !outside.has(entry.link) || mentions.has(entry.link)) continue;
     seen.add(entry.url);
     cards.push({ card: cardAround(entry.link, entry.url, root, owners), member: entry.url });
   }
