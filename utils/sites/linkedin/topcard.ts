@@ -7,8 +7,8 @@ import { CURRENT_COMPANY_LABEL, SCHOOL_WORDS } from './ui-words';
 // The profile's top card as a person reads it, for layouts without structured data (the 2026 app):
 // the subject's name in a heading of any level that agrees with the page <title>, then the headline,
 // then the "Company · School" line whose parts are also the card's company and school buttons.
-// Proven by linkedin-2026/li-profile-newapp-2026.html; checked on five more real 2026 profiles
-// (linkedin-2026/README.md).
+// Proven by linkedin-2026/li-profile-newapp-2026.html, and on pages constructed by meaning in other
+// layouts (tests/sites/generations/).
 
 /** Same words regardless of order, spacing, case or decoration: "太郎 山田" and "山田 太郎", "Ross Martin 🚀". */
 export function sameName(a: string, b: string): boolean {
