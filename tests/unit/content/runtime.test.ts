@@ -354,6 +354,11 @@ describe('content runtime', () => {
     const [first] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ experience?: unknown }> } }>;
     expect(first!.signals.people[0]!.experience).toBeUndefined();
     const hostBefore = hosts()[0];
+    // The user is on the card (keyboard focus on its collapse button) when Experience arrives.
+    const root = attached.find((shadow) => shadow.querySelector('.al-sidebar'))!;
+    const focused = root.querySelector<HTMLButtonElement>('.al-sidebar-header button')!;
+    focused.focus();
+    expect(root.activeElement).toBe(focused);
 
     // The app draws Experience into its lazy slot as the user scrolls.
     const slot = document.querySelector('[componentkey="profileCardsBelowActivityPart1md-arif-chowdhury-5c3e71a24"] [componentkey="profileCardsBelowActivityPart1md-arif-chowdhury-5c3e71a24"]')!;
@@ -365,6 +370,9 @@ describe('content runtime', () => {
     // The same sidebar, updated: not removed and drawn again.
     expect(hosts()[0]).toBe(hostBefore);
     expect(sidebarText()).not.toContain('Possible alumnus');
+    // Focus stayed where the user left it.
+    expect(root.activeElement).toBe(focused);
+    expect(focused.isConnected).toBe(true);
   }, 30_000);
 });
 
