@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Alumnus, Organization } from '../utils/api';
-import { buildIndex, describeEvidence, type CompanyNames, type RecognitionIndex } from '../utils/recognition';
+import { evidenceSentences } from '../utils/i18n/evidence';
+import { buildIndex, type CompanyNames, type RecognitionIndex } from '../utils/recognition';
 import { PersonSignal } from '../utils/signals/schema';
 
 const USAGE = 'Usage: npm run --silent match -- --directory FILE --company NAME [--company ALIAS …] [--organizations FILE]';
@@ -74,7 +75,7 @@ export function answerLine(index: RecognitionIndex, company: CompanyNames, line:
   return JSON.stringify({
     alumnusId: match?.alumnusId ?? null,
     confidence: match?.confidence ?? null,
-    evidence: match ? match.evidence.map((e) => describeEvidence(e, 'en')) : [],
+    evidence: match ? evidenceSentences(match.evidence, 'en') : [],
   });
 }
 

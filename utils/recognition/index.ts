@@ -5,7 +5,6 @@ import { DirectoryIndex } from './recognition-index';
 import type { RecognitionIndex } from './types';
 
 export type { CompanyNames, Confidence, Evidence, MatchResult, RecognitionIndex, ScanHit } from './types';
-export { describeEvidence, EVIDENCE_SENTENCES } from './evidence';
 export { registrableDomain } from './domain';
 export { canonicalProfileUrl } from './profile-url';
 export { parseName, nameKeys } from './names';

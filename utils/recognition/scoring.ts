@@ -19,12 +19,20 @@ export interface Candidate {
 
 const MAX_EXPERIENCE = 200;
 
+/** An experience entry at our company, with the months as the page gives them (`to: null`: present). */
+export interface OurEntry {
+  organization: string;
+  range: [number, number] | null;
+  from?: string;
+  to?: string | null;
+}
+
 /** Facts read once from a person signal, shared by every candidate. */
 export interface PageFacts {
   pageName: string;
   pageUrl: string | null;
   /** Experience entries naming our company: [from, to] months when dated. */
-  ourEntries: Array<{ organization: string; range: [number, number] | null; pageDates: string }>;
+  ourEntries: OurEntry[];
   headlineExcerpt: string | null;
   currentOrganizationKeys: Set<string>;
   companyName: string;
@@ -43,8 +51,12 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
     // "Present" only dates an entry that has a start; a lone end date dates it at that month.
     const to = entry.to === null ? (from !== null ? now : null) : monthNumber(entry.to);
     const range: [number, number] | null = from !== null || to !== null ? [from ?? to!, to ?? from!] : null;
-    const pageDates = range ? `${entry.from ?? '?'} – ${entry.to === null ? 'present' : (entry.to ?? '?')}` : '';
-    ourEntries.push({ organization: entry.organization.slice(0, 120), range, pageDates });
+    ourEntries.push({
+      organization: entry.organization.slice(0, 120),
+      range,
+      ...(from !== null ? { from: entry.from } : {}),
+      ...(entry.to === null && from !== null ? { to: null } : monthNumber(entry.to) !== null ? { to: entry.to } : {}),
+    });
   }
   return {
     pageName: String(signal.name ?? '').slice(0, 120),
@@ -70,17 +82,22 @@ export interface Judgement {
   strength: number;
   /** Evidence that singles this alumnus out among others of the same name (dates, URL, current employer). */
   distinctive: boolean;
-  overlap: { organization: string; pageDates: string } | null;
+  overlap: OurEntry | null;
   undated: string | null;
-  conflict: { organization: string; pageDates: string } | null;
+  conflict: OurEntry | null;
   currentEmployer: boolean;
   otherProfileSite: string | null;
   /** Set by pickBest when namesakes answer as well. */
   sharedWith: number;
 }
 
-function tenureText(row: Row): string {
-  return row.tenure.map(([from, to]) => `${formatMonth(from)} – ${formatMonth(to)}`).join(', ');
+function tenureOnFile(row: Row): Array<{ from: string; to: string }> {
+  return row.tenure.map(([from, to]) => ({ from: formatMonth(from), to: formatMonth(to) }));
+}
+
+function experienceValues(entry: OurEntry, row: Row) {
+  const { organization, from, to } = entry;
+  return { organization, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), tenure: tenureOnFile(row) };
 }
 
 /** Weighs one candidate against the page, per the rules in issue 3. */
@@ -123,24 +140,24 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
   return { candidate, confidence: LEVELS[level], strength, distinctive, overlap, undated, conflict, currentEmployer, otherProfileSite, sharedWith: 0 };
 }
 
-/** The judgement in words a user understands, strongest first. */
+/** What the judgement rests on, strongest first, as structured evidence (worded by utils/i18n/evidence.ts). */
 export function explain(j: Judgement, row: Row, page: PageFacts): Evidence[] {
   const evidence: Evidence[] = [];
   const alumnus = row.display;
   const { candidate } = j;
-  if (candidate.urlMatch) evidence.push({ code: 'profile-url', params: { url: page.pageUrl ?? '', alumnus } });
+  if (candidate.urlMatch) evidence.push({ kind: 'profile-url', values: { url: page.pageUrl ?? '', alumnus } });
   const q = candidate.quality;
-  if (q) evidence.push({ code: q === 'exact' ? 'name-exact' : `name-${q}`, params: { pageName: page.pageName, directoryName: candidate.matchedName, alumnus } });
-  if (j.overlap) evidence.push({ code: 'experience-overlap', params: { organization: j.overlap.organization, pageDates: j.overlap.pageDates, tenure: tenureText(row) } });
-  if (j.undated) evidence.push({ code: 'experience-undated', params: { organization: j.undated } });
-  if (page.headlineExcerpt) evidence.push({ code: 'headline-mention', params: { organization: page.companyName, excerpt: page.headlineExcerpt } });
-  if (j.currentEmployer) evidence.push({ code: 'current-employer', params: { organization: row.employer } });
-  if (j.conflict && !j.overlap && !candidate.urlMatch)
-    evidence.push({ code: 'experience-conflict', params: { organization: j.conflict.organization, pageDates: j.conflict.pageDates, tenure: tenureText(row) } });
-  if (j.otherProfileSite) evidence.push({ code: 'profile-url-differs', params: { site: j.otherProfileSite, alumnus } });
-  if (j.sharedWith > 1) evidence.push({ code: 'name-shared', params: { count: String(j.sharedWith) } });
-  if (j.confidence === 'possible' && q && row.common) evidence.push({ code: 'name-common', params: { pageName: page.pageName } });
-  if (j.confidence === 'possible' && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch) evidence.push({ code: 'name-only', params: {} });
+  if (q) evidence.push({ kind: `name-${q}`, values: { pageName: page.pageName, directoryName: candidate.matchedName, alumnus } });
+  if (j.overlap) evidence.push({ kind: 'experience-overlap', values: experienceValues(j.overlap, row) });
+  if (j.undated) evidence.push({ kind: 'experience-undated', values: { organization: j.undated } });
+  if (page.headlineExcerpt) evidence.push({ kind: 'headline-mention', values: { organization: page.companyName, excerpt: page.headlineExcerpt } });
+  if (j.currentEmployer) evidence.push({ kind: 'current-employer', values: { organization: row.employer } });
+  if (j.conflict && !j.overlap && !candidate.urlMatch) evidence.push({ kind: 'experience-conflict', values: experienceValues(j.conflict, row) });
+  if (j.otherProfileSite) evidence.push({ kind: 'profile-url-differs', values: { site: j.otherProfileSite, alumnus } });
+  if (j.sharedWith > 1) evidence.push({ kind: 'name-shared', values: { count: j.sharedWith } });
+  if (j.confidence === 'possible' && q && row.common) evidence.push({ kind: 'name-common', values: { pageName: page.pageName } });
+  if (j.confidence === 'possible' && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch)
+    evidence.push({ kind: 'name-only', values: { company: page.companyName } });
   return evidence;
 }
 

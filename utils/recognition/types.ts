@@ -13,7 +13,7 @@ export interface CompanyNames {
 export interface MatchResult {
   alumnusId: string;
   confidence: Confidence;
-  /** Why, in order of strength; render each with describeEvidence(). */
+  /** Why, in order of strength; utils/i18n/evidence.ts words each one. */
   evidence: Evidence[];
 }
 
