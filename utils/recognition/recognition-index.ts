@@ -1,7 +1,7 @@
 import type { Alumnus, Organization } from '../api';
 import type { OrganizationSignal, PersonSignal } from '../signals/schema';
 import { SectionReader, SectionWriter } from './codec';
-import { nameKeys, nicknameAlternatives, parseName, type NameForm } from './names';
+import { nameKeys, namesCompatible, nicknameAlternatives, parseName, transliteratedName, type NameForm } from './names';
 import { OrganizationBook } from './organization-book';
 import { CompanyMatcher } from './organizations';
 import { canonicalProfileUrl } from './profile-url';
@@ -162,11 +162,21 @@ export class DirectoryIndex implements RecognitionIndex {
         for (const table of tables)
           table.names.forEach(key, (p) => {
             const flags = p & 3;
+            // Both sides shortened: the words each left out may be different surnames.
+            if (kind === 'partial' && flags & PARTIAL && !this.fitsShortened(form, postingSlot(p))) return;
             const partial = kind === 'partial' || (flags & PARTIAL) !== 0;
             this.consider(candidates, postingSlot(p), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
             found = true;
           });
     return found;
+  }
+
+  /** Whether one of the alumnus's names can be the page's name with other words left out or changed in the middle. */
+  private fitsShortened(form: NameForm, slot: number): boolean {
+    const row = this.rows.get(slot);
+    if (!row) return false;
+    const names = [...row.names, ...row.former].flatMap((name) => [name, transliteratedName(name) ?? []].flat());
+    return names.some((name) => parseName(name).some((own) => namesCompatible(form, own)));
   }
 
   /** A short or full form of the given name ("Mike" for Michael), the other words exact. */

@@ -72,6 +72,19 @@ const LEVELS: Confidence[] = ['possible', 'possible', 'likely', 'confirmed'];
 export const QUALITY_RANK: Record<NameQuality, number> = { exact: 5, former: 4, partial: 3, nickname: 2, typo: 1 };
 /** Name matches strong enough for "confirmed" together with overlapping dates. */
 const STRONG_NAMES: ReadonlySet<NameQuality> = new Set(['exact', 'former', 'partial']);
+/**
+ * Namesakes are counted within one kind of name match: alumni who have the page's full name (current or
+ * former, in any script or order) share it; a shortened or approximate name that fits several is
+ * ambiguous in its own way, and never makes an exact full-name match ambiguous.
+ */
+const NAME_CLASS: Record<NameQuality, 'full' | 'partial' | 'nickname' | 'typo'> = {
+  exact: 'full',
+  former: 'full',
+  partial: 'partial',
+  nickname: 'nickname',
+  typo: 'typo',
+};
+const nameClass = (j: Judgement) => (j.candidate.quality ? NAME_CLASS[j.candidate.quality] : null);
 const RANK: Record<Confidence, number> = { possible: 1, likely: 2, confirmed: 3 };
 
 /** The numbers behind a candidate's confidence; cheap, so every namesake can be weighed. */
@@ -154,7 +167,12 @@ export function explain(j: Judgement, row: Row, page: PageFacts): Evidence[] {
   if (j.currentEmployer) evidence.push({ kind: 'current-employer', values: { organization: row.employer } });
   if (j.conflict && !j.overlap && !candidate.urlMatch) evidence.push({ kind: 'experience-conflict', values: experienceValues(j.conflict, row) });
   if (j.otherProfileSite) evidence.push({ kind: 'profile-url-differs', values: { site: j.otherProfileSite, alumnus } });
-  if (j.sharedWith > 1) evidence.push({ kind: 'name-shared', values: { count: j.sharedWith } });
+  if (j.sharedWith > 1)
+    evidence.push(
+      nameClass(j) === 'full'
+        ? { kind: 'name-shared', values: { count: j.sharedWith } }
+        : { kind: 'name-fits-several', values: { pageName: page.pageName, count: j.sharedWith } },
+    );
   if (j.confidence === 'possible' && q && row.common) evidence.push({ kind: 'name-common', values: { pageName: page.pageName } });
   if (j.confidence === 'possible' && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch)
     evidence.push({ kind: 'name-only', values: { company: page.companyName } });
@@ -169,12 +187,14 @@ export function pickBest(judgements: Judgement[]): Judgement | null {
   if (judgements.length === 0) return null;
   let best = judgements[0];
   for (const j of judgements) if (j.strength > best.strength) best = j;
+  const bestClass = nameClass(best);
   let rivals = 0;
   let topRival = 0;
   let sameName = 0;
   for (const j of judgements) {
-    if (j.candidate.quality !== null && STRONG_NAMES.has(j.candidate.quality)) sameName++;
-    if (j === best || j.candidate.quality === null || RANK[j.confidence] !== RANK[best.confidence]) continue;
+    if (bestClass === null || nameClass(j) !== bestClass) continue;
+    sameName++;
+    if (j === best || RANK[j.confidence] !== RANK[best.confidence]) continue;
     rivals++;
     topRival = Math.max(topRival, j.strength);
   }
