@@ -31,10 +31,10 @@ export function describeEvidence(evidence: Evidence, lang: UiLang, t: Translate)
     case 'listed-at-employer':
     case 'listed-elsewhere': {
       const { organization } = evidence.values;
-      const page = t(`evidence.page.${evidence.values.page}`, { organization });
-      if (evidence.kind === 'listed-at-employer') return t('evidence.listed-at-employer', { page, organization });
+      const listed = t(`evidence.listed.${evidence.values.page}`, { organization });
+      if (evidence.kind === 'listed-at-employer') return t('evidence.listed-at-employer', { listed, organization });
       const { employer } = evidence.values;
-      return employer ? t('evidence.listed-elsewhere', { page, employer }) : t('evidence.listed-no-employer', { page });
+      return employer ? t('evidence.listed-elsewhere', { listed, employer }) : t('evidence.listed-no-employer', { listed });
     }
     default:
       return t(`evidence.${evidence.kind}`, evidence.values);

@@ -4,7 +4,7 @@ import { findFormerMention } from './headline';
 import { CompanyMatcher, organizationKeys } from './organizations';
 import { profileSite } from './profile-url';
 import type { Row } from './store';
-import type { Confidence, Evidence } from './types';
+import type { Confidence, Evidence, ListingPage } from './types';
 
 export type NameQuality = 'exact' | 'former' | 'partial' | 'nickname' | 'typo';
 
@@ -27,6 +27,16 @@ export interface OurEntry {
   to?: string | null;
 }
 
+/** The page lists the person as one of an organisation's people (a People tab, its own website). */
+export interface ListedAt {
+  organization: string;
+  page: ListingPage;
+  /** The organisation's record in the directory's organisations, when the page's organisation is one. */
+  organizationId: string | null;
+  /** Its names: as the page gives it, plus the record's name and aliases. */
+  keys: ReadonlySet<string>;
+}
+
 /** Facts read once from a person signal, shared by every candidate. */
 export interface PageFacts {
   pageName: string;
@@ -35,10 +45,17 @@ export interface PageFacts {
   ourEntries: OurEntry[];
   headlineExcerpt: string | null;
   currentOrganizationKeys: Set<string>;
+  listedAt: ListedAt | null;
   companyName: string;
 }
 
-export function readPage(signal: PersonSignal, company: CompanyMatcher, companyName: string, pageUrl: string | null): PageFacts {
+export function readPage(
+  signal: PersonSignal,
+  company: CompanyMatcher,
+  companyName: string,
+  pageUrl: string | null,
+  listedAt: ListedAt | null = null,
+): PageFacts {
   const now = currentMonth();
   const ourEntries: PageFacts['ourEntries'] = [];
   const currentOrganizationKeys = new Set<string>(organizationKeys(signal.currentOrganization));
@@ -64,6 +81,7 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
     ourEntries,
     headlineExcerpt: findFormerMention(signal.headline, company),
     currentOrganizationKeys,
+    listedAt,
     companyName,
   };
 }
@@ -99,9 +117,12 @@ export interface Judgement {
   undated: string | null;
   conflict: OurEntry | null;
   currentEmployer: boolean;
+  /** The page lists them at its organisation, which is the current employer on file. */
+  listedAtEmployer: boolean;
   otherProfileSite: string | null;
-  /** Set by pickBest when namesakes answer as well. */
+  /** Set by pickBest when namesakes answer as well: how many, and who (this one included). */
   sharedWith: number;
+  namesakes: Judgement[];
 }
 
 function tenureOnFile(row: Row): Array<{ from: string; to: string }> {
@@ -130,16 +151,23 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
     const keys = employerKeys(row);
     for (const key of page.currentOrganizationKeys) if (keys.has(key)) currentEmployer = true;
   }
+  let listedAtEmployer = false;
+  if (page.listedAt && (row.employer || row.employerOrgId)) {
+    const { organizationId, keys } = page.listedAt;
+    listedAtEmployer = organizationId !== null && row.employerOrgId === organizationId;
+    for (const key of employerKeys(row)) if (keys.has(key)) listedAtEmployer = true;
+  }
+  const employerNow = currentEmployer || listedAtEmployer;
   const q = candidate.quality;
   if (candidate.urlMatch) level = 3;
   else if (q) {
     if (overlap) level = STRONG_NAMES.has(q) ? 3 : 2;
     else if (undated || page.headlineExcerpt) level = 2;
-    else if (currentEmployer && !row.common) level = 2;
+    else if (employerNow && !row.common) level = 2;
     // Dated experience at our company that misses every tenure on file: someone else, or a
     // directory error. Either way it is not a confident match.
     if (conflict && !overlap) level = 1;
-    distinctive = !!overlap || currentEmployer;
+    distinctive = !!overlap || employerNow;
   }
   let otherProfileSite: string | null = null;
   if (page.pageUrl && !candidate.urlMatch) {
@@ -149,8 +177,21 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
       otherProfileSite = site;
     }
   }
-  const strength = level * 100 + (candidate.urlMatch ? 50 : 0) + (overlap ? 20 : 0) + (currentEmployer ? 10 : 0) + (q ? QUALITY_RANK[q] : 0);
-  return { candidate, confidence: LEVELS[level], strength, distinctive, overlap, undated, conflict, currentEmployer, otherProfileSite, sharedWith: 0 };
+  const strength = level * 100 + (candidate.urlMatch ? 50 : 0) + (overlap ? 20 : 0) + (employerNow ? 10 : 0) + (q ? QUALITY_RANK[q] : 0);
+  return {
+    candidate,
+    confidence: LEVELS[level],
+    strength,
+    distinctive,
+    overlap,
+    undated,
+    conflict,
+    currentEmployer,
+    listedAtEmployer,
+    otherProfileSite,
+    sharedWith: 0,
+    namesakes: [],
+  };
 }
 
 /** What the judgement rests on, strongest first, as structured evidence (worded by utils/i18n/evidence.ts). */
@@ -165,6 +206,11 @@ export function explain(j: Judgement, row: Row, page: PageFacts): Evidence[] {
   if (j.undated) evidence.push({ kind: 'experience-undated', values: { organization: j.undated } });
   if (page.headlineExcerpt) evidence.push({ kind: 'headline-mention', values: { organization: page.companyName, excerpt: page.headlineExcerpt } });
   if (j.currentEmployer) evidence.push({ kind: 'current-employer', values: { organization: row.employer } });
+  const { listedAt } = page;
+  if (listedAt && j.listedAtEmployer && !j.currentEmployer)
+    evidence.push({ kind: 'listed-at-employer', values: { organization: listedAt.organization, page: listedAt.page } });
+  else if (listedAt && !j.listedAtEmployer)
+    evidence.push({ kind: 'listed-elsewhere', values: { organization: listedAt.organization, page: listedAt.page, employer: row.employer } });
   if (j.conflict && !j.overlap && !candidate.urlMatch) evidence.push({ kind: 'experience-conflict', values: experienceValues(j.conflict, row) });
   if (j.otherProfileSite) evidence.push({ kind: 'profile-url-differs', values: { site: j.otherProfileSite, alumnus } });
   if (j.sharedWith > 1)
@@ -188,19 +234,21 @@ export function pickBest(judgements: Judgement[]): Judgement | null {
   let best = judgements[0];
   for (const j of judgements) if (j.strength > best.strength) best = j;
   const bestClass = nameClass(best);
-  let rivals = 0;
+  const rivals: Judgement[] = [];
+  const sameName: Judgement[] = [];
   let topRival = 0;
-  let sameName = 0;
   for (const j of judgements) {
     if (bestClass === null || nameClass(j) !== bestClass) continue;
-    sameName++;
+    sameName.push(j);
     if (j === best || RANK[j.confidence] !== RANK[best.confidence]) continue;
-    rivals++;
+    rivals.push(j);
     topRival = Math.max(topRival, j.strength);
   }
-  if (rivals > 0 && !best.candidate.urlMatch && RANK[best.confidence] > 1 && !(best.distinctive && best.strength > topRival)) {
+  if (rivals.length > 0 && !best.candidate.urlMatch && RANK[best.confidence] > 1 && !(best.distinctive && best.strength > topRival)) {
     best.confidence = 'possible';
-    best.sharedWith = rivals + 1;
-  } else if (best.confidence === 'possible' && sameName > 1) best.sharedWith = sameName;
+    best.namesakes = [best, ...rivals];
+  } else if (best.confidence === 'possible' && sameName.length > 1) best.namesakes = sameName;
+  else best.namesakes = [best];
+  best.sharedWith = best.namesakes.length > 1 ? best.namesakes.length : 0;
   return best;
 }

@@ -117,8 +117,8 @@ describe('evidence sentences', () => {
   it("say where the page listed the person, with the page's organisation, and spell months per language", () => {
     const [people, employees, website, elsewhere, unknown] = evidenceSentences(examples.slice(12, 17), 'en');
     expect(people).toBe('Listed on American Express’s People page; American Express is the current employer on file.');
-    expect(employees).toContain('the list of employees on American Express’s company page');
-    expect(website).toContain('American Express’s own website');
+    expect(employees).toBe('Listed among the employees on American Express’s company page; American Express is the current employer on file.');
+    expect(website).toBe('Named on American Express’s own website; American Express is the current employer on file.');
     expect(elsewhere).toBe('Listed on American Express’s People page, but the current employer on file is Spotify.');
     expect(unknown).toBe('Listed on American Express’s People page; the directory has no current employer on file.');
     expect(evidenceSentences(examples.slice(12, 13), 'ja')[0]).toBe('American Expressの「社員」ページに掲載されています。名簿の現在の勤務先もAmerican Expressです。');
