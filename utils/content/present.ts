@@ -46,6 +46,6 @@ export async function matchExtraction(extraction: Extraction & { ok: true }, con
     url: url.href,
     people,
     organizations: match.organizations,
-    highlights: highlights.map((h) => ({ alumnusId: h.match.alumnus.id, ranges: h.ranges })),
+    highlights: highlights.map((h) => ({ alumnusId: h.match.alumnus.id, ref: h.match.ref, confidence: h.match.confidence, ranges: h.ranges })),
   };
 }

@@ -96,8 +96,10 @@ export const pageEn = {
   'evidence.page-namesakes': '{count} people on this page could be {alumnus}; nothing on the page tells them apart.',
   'evidence.present': 'present',
   // ——— badges and highlights ———
-  'badge.label': 'Alumnus ({confidence}). Show details',
-  'highlight.label': 'Alumnus named on this page. Show details',
+  // Badges, highlights and the sidebar's rows say the card's confidence label, then what opening does.
+  'badge.label': '{confidence} — show why',
+  'highlight.label': '{confidence} named on this page — show why',
+  'person.openWithConfidence': '{name}, {confidence} — show why',
 } as const;
 
 export type PageKey = keyof typeof pageEn;
