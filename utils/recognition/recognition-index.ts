@@ -14,6 +14,7 @@ import type { CompanyNames, MatchResult, PagePersonMatch, PersonContext, RankedM
 
 const FORMAT = 'alumni-lens-recognition/2';
 const MAX_ALT_NAMES = 20;
+const NAME_FORM_CACHE = 5_000;
 /** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
 const REBUILD_SHARE = 0.1;
 
@@ -35,6 +36,8 @@ export class DirectoryIndex implements RecognitionIndex {
   private organizations = new OrganizationBook([]);
   private alumniByOrg: Map<string, string[]> | null = null;
   private companyCache: { key: string; matcher: CompanyMatcher } | null = null;
+  /** Parsed names of alumni met through shortened keys, so a row is parsed once, not once per key. */
+  private readonly nameFormsBySlot = new Map<number, NameForm[]>();
 
   static build(alumni: readonly Alumnus[], organizations: readonly Organization[]): DirectoryIndex {
     const index = new DirectoryIndex();
@@ -60,6 +63,7 @@ export class DirectoryIndex implements RecognitionIndex {
 
   private forgetDerived(): void {
     this.alumniByOrg = null;
+    this.nameFormsBySlot.clear();
   }
 
   get size(): number {
@@ -183,26 +187,34 @@ export class DirectoryIndex implements RecognitionIndex {
 
   private lookupNames(forms: NameForm[], candidates: Map<number, Candidate>, tables: Tables[]): boolean {
     let found = false;
-    for (const form of forms)
+    for (const form of forms) {
+      const fits = new Map<number, boolean>();
+      const fitsShortened = (slot: number) => fits.get(slot) ?? fits.set(slot, this.fitsShortened(form, slot)).get(slot)!;
       for (const { key, kind } of nameKeys(form))
         for (const table of tables)
           table.names.forEach(key, (p) => {
             const flags = p & 3;
             // Both sides shortened: the words each left out may be different surnames.
-            if (kind === 'partial' && flags & PARTIAL && !this.fitsShortened(form, postingSlot(p))) return;
+            if (kind === 'partial' && flags & PARTIAL && !fitsShortened(postingSlot(p))) return;
             const partial = kind === 'partial' || (flags & PARTIAL) !== 0;
             this.consider(candidates, postingSlot(p), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
             found = true;
           });
+    }
     return found;
   }
 
   /** Whether one of the alumnus's names can be the page's name with other words left out or changed in the middle. */
   private fitsShortened(form: NameForm, slot: number): boolean {
-    const row = this.rows.get(slot);
-    if (!row) return false;
-    const names = [...row.names, ...row.former].flatMap((name) => [name, transliteratedName(name) ?? []].flat());
-    return names.some((name) => parseName(name).some((own) => namesCompatible(form, own)));
+    let own = this.nameFormsBySlot.get(slot);
+    if (!own) {
+      const row = this.rows.get(slot);
+      if (!row) return false;
+      own = [...row.names, ...row.former].flatMap((name) => [name, transliteratedName(name) ?? []].flat()).flatMap(parseName);
+      if (this.nameFormsBySlot.size >= NAME_FORM_CACHE) this.nameFormsBySlot.clear();
+      this.nameFormsBySlot.set(slot, own);
+    }
+    return own.some((candidate) => namesCompatible(form, candidate));
   }
 
   /** A short or full form of the given name ("Mike" for Michael), the other words exact. */
