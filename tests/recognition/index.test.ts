@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Alumnus } from '../../utils/api';
 import { evidenceSentences } from '../../utils/i18n/evidence';
 import { buildIndex, loadIndex } from '../../utils/recognition';
+import { Evidence } from '../../utils/messaging/protocol';
+import type { PersonSignal } from '../../utils/signals/schema';
+import { allCases } from './cases';
 import { SAKURA_DIGITAL, loadEvalDirectory } from './evaluate';
 
 const signal = { name: 'Yamada Tarou', experience: [{ organization: '株式会社さくらデジタル', from: '2013-01', to: '2016-12' }] };
@@ -79,6 +82,22 @@ describe('directory index', () => {
     const ja = evidenceSentences(match.evidence, 'ja');
     expect(ja.join(' ')).toContain('（2013年1月 〜 2016年12月）があり、名簿の在籍期間（2012年4月 〜 2018年3月）と重なります');
     for (const sentence of [...en, ...ja]) expect(sentence).not.toMatch(/\{\w+\}|evidence\./);
+  });
+
+  it('returns only evidence the message protocol accepts, whatever the page said (every labelled case, hostile ones included)', () => {
+    const index = buildIndex(alumni, organizations);
+    const cases = allCases(alumni);
+    let checked = 0;
+    for (const testCase of cases) {
+      const signal = testCase.signal as PersonSignal;
+      const page = { site: 'linkedin', pageKind: 'company-people' as const, people: [signal], organizations: [{ name: 'Audiense' }] };
+      for (const result of [index.matchPerson(signal, SAKURA_DIGITAL), ...index.matchPage(page, SAKURA_DIGITAL)])
+        for (const evidence of result?.evidence ?? []) {
+          expect(Evidence.safeParse(evidence).success, `${testCase.id}: ${JSON.stringify(evidence)}`).toBe(true);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('states a contradiction and lowers the confidence', () => {

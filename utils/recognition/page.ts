@@ -28,7 +28,7 @@ export function pageRoles(signals: Pick<PageSignals, 'pageKind' | 'people'>): Pa
 /** The organisation whose people the page lists (on a company or organisation page: the page's organisation), or null. */
 export function pageListing(signals: Pick<PageSignals, 'pageKind' | 'organizations'>): { organization: OrganizationSignal; page: ListingPage } | null {
   const page = LISTINGS[signals.pageKind];
-  const organization = signals.organizations[0];
+  const organization = Array.isArray(signals.organizations) ? signals.organizations[0] : undefined;
   return page && organization ? { organization, page } : null;
 }
 
