@@ -1,7 +1,7 @@
 import type { Alumnus, Offer, Role } from '../../utils/api';
 import type { Confidence, Evidence } from '../../utils/messaging/protocol';
-import { describeEvidence } from '../../utils/recognition/evidence';
 import { formatMonth } from '../../utils/i18n';
+import { describeEvidence } from '../../utils/i18n/evidence';
 import { useI18n } from '../../utils/i18n/context';
 import { Avatar } from '../Avatar/Avatar';
 import { ConfidenceBadge } from '../ConfidenceBadge/ConfidenceBadge';
@@ -69,8 +69,8 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
           <h3 class="al-section-title">{t('person.whyTitle')}</h3>
           <ul class="al-evidence">
             {match.evidence.map((evidence, i) => (
-              <li key={evidence.code + i} data-code={evidence.code}>
-                {describeEvidence(evidence, lang)}
+              <li key={evidence.kind + i} data-kind={evidence.kind}>
+                {describeEvidence(evidence, lang, t)}
               </li>
             ))}
           </ul>

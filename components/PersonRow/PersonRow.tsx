@@ -17,7 +17,16 @@ export function PersonRow({ alumnus, details, confidence, onOpen }: PersonRowPro
   const { t } = useI18n();
   return (
     <li>
-      <button type="button" class="al-person-row" onClick={onOpen} aria-label={t('org.openPerson', { name: alumnus.names.display })}>
+      <button
+        type="button"
+        class="al-person-row"
+        onClick={onOpen}
+        aria-label={
+          confidence
+            ? t('person.openWithConfidence', { name: alumnus.names.display, confidence: t(`confidence.${confidence}`) })
+            : t('org.openPerson', { name: alumnus.names.display })
+        }
+      >
         <Avatar name={alumnus.names.latin ?? alumnus.names.display} seed={alumnus.id} size="small" />
         <span class="al-person-row-text">
           <span class="al-person-row-name">{alumnus.names.display}</span>

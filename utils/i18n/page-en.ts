@@ -70,9 +70,36 @@ export const pageEn = {
   'offers.send': 'Send',
   'offers.cancel': 'Cancel',
   'offers.none': 'No open offers right now.',
+  // ——— evidence: why a person is taken for an alumnus (utils/i18n/evidence.ts fills them) ———
+  'evidence.profile-url': 'This profile ({url}) is the one on file for {alumnus}.',
+  'evidence.profile-url-differs': 'The directory holds a different {site} profile for {alumnus}.',
+  'evidence.name-exact': 'The name “{pageName}” matches {alumnus} in the directory.',
+  'evidence.name-former': 'The name “{pageName}” matches a former name of {alumnus} ({directoryName}).',
+  'evidence.name-partial': 'The name “{pageName}” matches part of {alumnus}’s name ({directoryName}).',
+  'evidence.name-nickname': 'The name “{pageName}” uses a short form of {alumnus}’s given name.',
+  'evidence.name-typo': 'The name “{pageName}” is one letter away from {alumnus}.',
+  'evidence.experience-overlap': 'Lists {organization} ({pageDates}), overlapping the tenure on file ({tenure}).',
+  'evidence.experience-conflict': 'Lists {organization} for {pageDates}, but the tenure on file is {tenure}: these do not overlap.',
+  'evidence.experience-undated': 'Lists {organization} in their experience (no dates shown).',
+  'evidence.headline-mention': 'The headline calls them a former member of {organization}: “{excerpt}”.',
+  'evidence.current-employer': 'Works at {organization}, the current employer on file.',
+  'evidence.listed-at-employer': '{listed}; {organization} is the current employer on file.',
+  'evidence.listed-elsewhere': '{listed}, but the current employer on file is {employer}.',
+  'evidence.listed-no-employer': '{listed}; the directory has no current employer on file.',
+  'evidence.listed.people-tab': 'Listed on {organization}’s People page',
+  'evidence.listed.employees-list': 'Listed among the employees on {organization}’s company page',
+  'evidence.listed.website': 'Named on {organization}’s own website',
+  'evidence.name-shared': '{count} alumni share this name; nothing on the page tells them apart.',
+  'evidence.name-fits-several': '“{pageName}” fits {count} alumni; nothing on the page tells them apart.',
+  'evidence.name-common': '“{pageName}” is a common name, so the name alone proves little.',
+  'evidence.name-only': 'Only the name matches; the page says nothing about time at {company}.',
+  'evidence.page-namesakes': '{count} people on this page could be {alumnus}; nothing on the page tells them apart.',
+  'evidence.present': 'present',
   // ——— badges and highlights ———
-  'badge.label': 'Alumnus ({confidence}). Show details',
-  'highlight.label': 'Alumnus named on this page. Show details',
+  // Badges, highlights and the sidebar's rows say the card's confidence label, then what opening does.
+  'badge.label': '{confidence} — show why',
+  'highlight.label': '{confidence} named on this page — show why',
+  'person.openWithConfidence': '{name}, {confidence} — show why',
 } as const;
 
 export type PageKey = keyof typeof pageEn;

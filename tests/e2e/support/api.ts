@@ -61,3 +61,13 @@ export const InterestsAnswer = z.object({
 export async function interestsFor(baseUrl: string, offerId: string): Promise<z.infer<typeof InterestsAnswer>['interests']> {
   return (await apiGet(baseUrl, `/interests?offerId=${encodeURIComponent(offerId)}`, tokens.admin, InterestsAnswer)).interests;
 }
+
+/** Imports alumni as the programme's administrator does: a CSV file posted to the admin import. */
+export async function importAlumni(baseUrl: string, csv: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/v1/admin/alumni/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  if (!response.ok) throw new Error(`the CSV import answered ${response.status}: ${await response.text()}`);
+}

@@ -2,7 +2,7 @@ import { Alumnus, type Offer, Organization } from '../../api';
 import { isSiteEnabled, readSettings } from '../../config';
 import { getMeta } from '../../db';
 import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
-import { registrableDomain } from '../../recognition';
+import { pageListing, registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
 import type { OrganizationSignal } from '../../signals/schema';
 import type { WorkerContext } from '../context';
@@ -26,18 +26,18 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     const index = await ctx.index.get();
     const offers = await openOffers(ctx.db);
     const company = { name: me.company.name, aliases: me.company.aliases };
-    const found = request.signals.people.flatMap((signal, ref) => {
-      const result = index.matchPerson(signal, company);
-      return result ? [{ ref, signal, result }] : [];
-    });
-    const records = await readAlumni(ctx, found.map(({ result }) => result.alumnusId));
-    for (const [i, { ref, signal, result }] of found.entries()) {
+    // The page as a whole, by the same function as `npm run match -- --page` (utils/recognition/page.ts).
+    const found = index.matchPage(request.signals, company);
+    const listing = pageListing(request.signals);
+    const records = await readAlumni(ctx, found.map((match) => match.alumnusId));
+    for (const [i, { ref, role, confidence, evidence }] of found.entries()) {
       const alumnus = records[i];
       if (!alumnus) continue;
-      const organizationId =
-        alumnus.currentEmployer?.organizationId ??
-        (signal.currentOrganization ? (index.matchOrganization({ name: signal.currentOrganization }) ?? undefined) : undefined);
-      people.push({ ref, alumnus, confidence: result.confidence, evidence: result.evidence, offers: offersConcerning(offers, organizationId) });
+      // Where they work now, for offers: the directory's record, else what the page says.
+      const stated = request.signals.people[ref]?.currentOrganization;
+      const worksAt = stated ? { name: stated } : role === 'listed' ? listing?.organization : undefined;
+      const organizationId = alumnus.currentEmployer?.organizationId ?? (worksAt ? (index.matchOrganization(worksAt) ?? undefined) : undefined);
+      people.push({ ref, alumnus, confidence, evidence, offers: offersConcerning(offers, organizationId) });
     }
     for (const [ref, signal] of request.signals.organizations.entries()) {
       const match =
