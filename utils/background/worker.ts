@@ -4,7 +4,7 @@ import { readConfig, watchConfig } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
-import { createOutbox, OUTBOX_ALARM } from '../outbox';
+import { createOutbox, OUTBOX_ALARM, pruneOutbox } from '../outbox';
 import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
 import { updateOfferBadge } from './badge';
 import type { WorkerContext } from './context';
@@ -108,6 +108,8 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.
       await outbox.flush();
+      // …and to forget what was delivered long enough ago (PRIVACY.md, "Retention").
+      await pruneOutbox(db, now()).catch((error: unknown) => report('outbox retention', String(error)));
     },
   });
   return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };
