@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { firefoxDataCollection } from './utils/manifest/data-collection';
+import { privacyPages } from './utils/manifest/privacy-pages';
 
 // public/icon/NN.png, rendered from assets/icon/*.svg by `npm run icons`.
 const icons = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -46,6 +47,10 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
   hooks: {
+    // PRIVACY.md and PRIVACY.ja.md, as pages inside the extension (the options page links to them).
+    'build:publicAssets': (wxt, files) => {
+      files.push(...privacyPages(wxt.config.root));
+    },
     // The demo pages' script (entrypoints/demo.content) exists in development builds only (`npm start`
     // builds with --mode development): production builds never match a demo page.
     'entrypoints:found': (wxt, entrypoints) => {
