@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { UiLang } from '../i18n';
-import { appI18n } from '../i18n/app';
+import { translate, type UiLang } from '../i18n';
+import { appEn } from '../i18n/app-en';
+import { appJa } from '../i18n/app-ja';
 
 /**
  * The toolbar button's two states, each its own colour so they are told apart at a glance: for staff, the
@@ -25,10 +26,11 @@ export async function showAlumniOnTab(tabId: number, count: number, lang: UiLang
   // Firefox without a popup has no `action`: then there is no toolbar button to badge.
   if (!browser.action) return;
   if (count > 0) {
-    const { t } = appI18n(lang);
+    // The tables directly, not appI18n: that brings Preact's context into the worker's bundle.
+    const table = lang === 'ja' ? appJa : appEn;
     await browser.action.setBadgeText({ tabId, text: String(Math.min(count, 99)) });
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.alumniOnPage });
-    await browser.action.setTitle({ tabId, title: count === 1 ? t('toolbar.alumniOnPage.one') : t('toolbar.alumniOnPage', { count }) });
+    await browser.action.setTitle({ tabId, title: count === 1 ? translate(table, 'toolbar.alumniOnPage.one') : translate(table, 'toolbar.alumniOnPage', { count }) });
     return;
   }
   await browser.action.setBadgeText({ tabId, text: TAB_VALUE_CLEARED });
