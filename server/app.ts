@@ -6,6 +6,7 @@ import type { Database } from './db/database';
 import { demoPagesHandler } from './demo/serve-demo-pages';
 import type { AppEnv } from './http/auth';
 import { extensionCors } from './http/cors';
+import { extensionFilesHandler } from './routes/extension-files';
 import { ApiProblem, problemBody, sendProblem } from './http/problem';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
@@ -21,9 +22,11 @@ export interface AppOptions {
   db: Database;
   /** Folder of demo pages served under /demo/ (only with the demo seed). */
   demoPagesDir?: string;
+  /** Folder with the Chromium update manifest and CRX served under /extension/ (self-hosted installs). */
+  extensionDir?: string;
 }
 
-export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, demoPagesDir, extensionDir }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/api/*', extensionCors);
   app.use('/api/*', (c, next) =>
@@ -41,6 +44,7 @@ export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1/admin', adminRoutes(db));
   if (demoPagesDir && existsSync(demoPagesDir)) app.get('/demo/*', demoPagesHandler(demoPagesDir));
+  if (extensionDir) app.get('/extension/:file', extensionFilesHandler(extensionDir));
 
   app.notFound((c) => c.json(problemBody('not_found', `No endpoint ${c.req.method} ${c.req.path}.`), 404));
   // The one place errors become responses: deliberate problems keep their status, anything else is a 500

@@ -68,7 +68,9 @@ async function withDatabase(work: (db: Database, applied: number[]) => Promise<v
 }
 
 async function serve() {
-  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed });
+  // EXTENSION_DIR: a folder with updates.xml and the CRX, served under /extension/ (docs/deploy.md).
+  const extensionDir = process.env.EXTENSION_DIR || undefined;
+  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionDir });
   // One write, so whoever reads the output sees the tokens together with the address.
   const lines = [`Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`];
   if (options.seed === 'demo') {

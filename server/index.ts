@@ -22,6 +22,8 @@ export interface ServerOptions {
   seed?: 'demo';
   /** Where the demo pages are; defaults to server/demo/pages/. */
   demoPagesDir?: string;
+  /** Serve the Chromium update manifest and CRX in this folder under /extension/ (docs/deploy.md). */
+  extensionDir?: string;
 }
 
 export interface RunningServer {
@@ -51,7 +53,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
-    const app = createApp({ db, demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined });
+    const app = createApp({
+      db,
+      demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
+      extensionDir: options.extensionDir,
+    });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
