@@ -83,7 +83,9 @@ function envList(value: string | undefined): string[] | undefined {
 
 async function serve() {
   const extensionOrigins = values['extension-origin'] ?? envList(process.env.EXTENSION_ORIGINS);
-  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins });
+  // EXTENSION_DIR: a folder with updates.xml and the CRX, served under /extension/ (docs/deploy.md).
+  const extensionDir = process.env.EXTENSION_DIR || undefined;
+  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins, extensionDir });
   // One write, so whoever reads the output sees the tokens together with the address.
   const lines = [
     `Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { APP_VERSION } from './version';
 import {
   ApiError,
   DirectoryPage,
@@ -56,7 +57,8 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Alumni Lens API',
-      version: '1.0.0',
+      // The product's version (package.json): the server and the extension are released together.
+      version: APP_VERSION,
       description:
         'The alumni backend the Alumni Lens extension syncs from and logs introductions to. Delta-sync feeds answer ' +
         'changes after an opaque cursor; POSTs of client-identified records are idempotent by their UUID.',
@@ -70,7 +72,7 @@ export function openApiDocument() {
     },
     paths: {
       '/health': {
-        get: { summary: 'Liveness and database check', responses: { '200': { description: 'Up', ...json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) })) } } },
+        get: { summary: 'Liveness and database check', responses: { '200': { description: 'Up', ...json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })) } } },
       },
       '/me': {
         get: op('any', 'Who the token belongs to, and the company’s own names', {

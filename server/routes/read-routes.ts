@@ -8,13 +8,14 @@ import { directoryPage } from '../store/alumni';
 import { getCompany } from '../store/company';
 import { offersPage } from '../store/offers';
 import { organizationsPage } from '../store/organizations';
+import { APP_VERSION } from '../version';
 
 /** Health, identity and the three delta-sync feeds. */
 export function readRoutes(db: Database) {
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
-      return c.json({ status: 'ok', database: db.kind });
+      return c.json({ status: 'ok', database: db.kind, version: APP_VERSION });
     })
     .get('/me', requireRole(db, ...anyRole), async (c) => {
       const company = await getCompany(db);

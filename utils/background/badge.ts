@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type Database, getMeta } from '../db';
 import { unseenOffers } from './offers';
+import { BADGE_COLORS } from './page-badge';
 
 /** For alumni, the toolbar badge counts open offers not yet seen; other roles get no badge. */
 export async function updateOfferBadge(db: Database): Promise<void> {
@@ -9,5 +10,5 @@ export async function updateOfferBadge(db: Database): Promise<void> {
   const me = await getMeta(db, 'me');
   const count = me?.user.role === 'alumni' ? (await unseenOffers(db)).length : 0;
   await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 99)) : '' });
-  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: '#0a66c2' });
+  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS.offers });
 }

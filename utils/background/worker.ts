@@ -4,7 +4,7 @@ import { readConfig, restrictStorageAccess, watchConfig } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
-import { createOutbox, type Outbox, OUTBOX_ALARM } from '../outbox';
+import { createOutbox, type Outbox, OUTBOX_ALARM, pruneOutbox } from '../outbox';
 import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
 import { updateOfferBadge } from './badge';
 import type { WorkerContext } from './context';
@@ -111,6 +111,8 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
       // The backend answered: a good moment to deliver anything still waiting.
       await outbox.flush();
       await reportOutbox(outbox, await currentClient());
+      // …and to forget what was delivered long enough ago (PRIVACY.md, "Retention").
+      await pruneOutbox(db, now()).catch((error: unknown) => report('outbox retention', String(error)));
     },
   });
   return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };

@@ -86,6 +86,9 @@ export const appEn = {
   'options.diag.repaired.index': 'The stored recognition data was unreadable and was rebuilt from the synced records ({count}×).',
   'options.diag.repaired.other': 'A problem with {what} was handled ({count}×).',
   'options.diag.repairedDetail': 'Details: {detail}',
+  'toolbar.alumniOnPage.one': 'Alumni Lens: 1 alumnus on this page',
+  'toolbar.alumniOnPage': 'Alumni Lens: {count} alumni on this page',
+  'options.privacyPolicy': 'Read the full privacy policy',
 } as const;
 
 export type AppKey = keyof typeof appEn;

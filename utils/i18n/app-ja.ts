@@ -86,4 +86,7 @@ export const appJa: Record<AppKey, string> = {
   'options.diag.repaired.index': '保存されていた認識データを読み取れなかったため、同期済みのデータから作り直しました（{count} 回）。',
   'options.diag.repaired.other': '{what} の問題に対処しました（{count} 回）。',
   'options.diag.repairedDetail': '詳細: {detail}',
+  'toolbar.alumniOnPage.one': 'Alumni Lens: このページにアルムナイが 1 人います',
+  'toolbar.alumniOnPage': 'Alumni Lens: このページにアルムナイが {count} 人います',
+  'options.privacyPolicy': 'プライバシーポリシーの全文を読む',
 };

@@ -16,6 +16,8 @@ export interface LaunchOptions {
   lang?: string;
   /** Which build to load; the production one by default. */
   extensionDir?: string;
+  /** More Chromium switches (e.g. a network log). */
+  extraArgs?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -66,6 +68,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       `--disable-extensions-except=${options.extensionDir ?? extensionDir}`,
       `--load-extension=${options.extensionDir ?? extensionDir}`,
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.extraArgs ?? []),
     ],
     env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang } : {}) },
   });

@@ -1,5 +1,7 @@
 import { Alumnus, type Offer, Organization } from '../../api';
 import { isSiteEnabled, readSettings } from '../../config';
+import { resolveLang } from '../../i18n';
+import { uiLanguage } from '../ui-language';
 import { getMeta } from '../../db';
 import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
 import { pageListing, registrableDomain } from '../../recognition';
@@ -7,6 +9,7 @@ import type { RecognitionIndex } from '../../recognition/types';
 import type { OrganizationSignal } from '../../signals/schema';
 import type { WorkerContext } from '../context';
 import { offersConcerning, openOffers } from '../offers';
+import { showAlumniOnTab } from '../page-badge';
 import { recordTabRecognition } from '../tab-recognition';
 
 type MatchRequest = RequestOf<'page:match'>;
@@ -57,6 +60,10 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
       organizations: organizations.length,
       names: [...people.map((p) => p.alumnus.names.display), ...organizations.map((o) => o.organization.name)].slice(0, 50),
     }).catch((error: unknown) => ctx.report('tab recognition', error instanceof Error ? error.message : String(error)));
+    const alumni = new Set([...people.map((p) => p.alumnus.id), ...organizations.flatMap((o) => o.alumni.map((a) => a.id))]);
+    showAlumniOnTab(tabId, alumni.size, resolveLang(settings.lang, uiLanguage())).catch((error: unknown) =>
+      ctx.report('toolbar badge', error instanceof Error ? error.message : String(error)),
+    );
   }
   return { people, organizations };
 }
