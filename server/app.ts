@@ -10,6 +10,7 @@ import { ApiProblem, problemBody, sendProblem } from './http/problem';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { logRoutes } from './routes/log-routes';
+import { matchingRoutes } from './routes/matching-routes';
 import { readRoutes } from './routes/read-routes';
 
 export const jsonBodyLimit = 1024 * 1024;
@@ -39,6 +40,7 @@ export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   app.route('/api/v1', readRoutes(db));
   app.route('/api/v1', logRoutes(db));
+  app.route('/api/v1', matchingRoutes(db));
   app.route('/api/v1/admin', adminRoutes(db));
   if (demoPagesDir && existsSync(demoPagesDir)) app.get('/demo/*', demoPagesHandler(demoPagesDir));
 
