@@ -1,3 +1,3 @@
-export { createOutbox, OUTBOX_ALARM, type Outbox, type OutboxDeps } from './outbox';
+export { chainOf, createOutbox, OUTBOX_ALARM, type Outbox, type OutboxDeps } from './outbox';
 export { retryDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
 export { readOutbox, statusOf } from './store';
