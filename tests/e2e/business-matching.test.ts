@@ -213,6 +213,7 @@ describe('The alumna in her popup', () => {
       'About Design systems, from your showcase',
     ]);
     expect(text).toContain('Matches your skills: Design systems');
+    await first.evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'popup-ranked-offers');
     await page.close();
   });
