@@ -118,7 +118,7 @@ export const appEn = {
   'options.privacy.1': 'Recognition happens inside your browser. The backend never learns which pages or profiles you view.',
   'options.privacy.2': 'Only alumni who agreed to be recognised are synced to your browser.',
   'options.privacy.3': 'Alumni details are drawn where the visited site’s own scripts cannot read them, and nothing identifying is written into the page.',
-  'options.privacy.4': 'The backend hears from you only when you act: logging an introduction, loading past introductions, or answering an offer.',
+  'options.privacy.4': 'The backend hears from you only when you act: logging an introduction, loading past introductions, answering an offer, saving your showcase, or a meeting step. Offers are matched to people inside your browser.',
   'options.diagnostics': 'Diagnostics',
   'options.diag.none': 'All visited layouts were recognised.',
   'options.diag.item': '{adapter} ({kind}): {missing}, {count}×',
