@@ -13,6 +13,7 @@ import { ApiProblem, problemBody, sendProblem } from './http/problem';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { logRoutes } from './routes/log-routes';
+import { matchingRoutes } from './routes/matching-routes';
 import { readRoutes } from './routes/read-routes';
 import { consoleAdminRoutes } from './routes/console-admin-routes';
 import { consoleRoutes } from './routes/console-routes';
@@ -73,6 +74,7 @@ export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, impo
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1', sessionRoutes(db));
   app.route('/api/v1', consoleRoutes(db));
+  app.route('/api/v1', matchingRoutes(db));
   app.route('/api/v1/admin', adminRoutes(db));
   app.route('/api/v1/admin', consoleAdminRoutes(db, jobs));
   app.get('/admin', (c) => c.redirect('/admin/', 301));

@@ -37,7 +37,7 @@ function findPerson(state: SidebarState, { alumnusId, ref }: Selection): OpenPer
     state.people.find((p) => p.ref === ref && p.alumnus.id === alumnusId) ?? state.people.find((p) => p.alumnus.id === alumnusId);
   if (person) return { alumnus: person.alumnus, match: person, offers: person.offers };
   for (const org of state.organizations) {
-    const alumnus = org.alumni.find((a) => a.id === alumnusId);
+    const alumnus = org.alumni.find((a) => a.id === alumnusId) ?? org.fittingAlumni?.find((fit) => fit.alumnus.id === alumnusId)?.alumnus;
     if (alumnus) return { alumnus, offers: org.offers, organizationId: org.organization.id };
   }
   return null;
@@ -199,6 +199,8 @@ function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpen
           organization={org.organization}
           alumni={org.alumni}
           offers={org.offers}
+          offerReasons={org.offerReasons}
+          fittingAlumni={org.fittingAlumni}
           role={state.role}
           onOpenPerson={(alumnusId) => onOpenPerson({ alumnusId })}
           pollMs={pollMs}

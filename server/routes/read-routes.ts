@@ -23,7 +23,9 @@ export function readRoutes(db: Database) {
         throw new ApiProblem(503, 'company_not_configured', 'An admin must set the company names first (PUT /api/v1/admin/company).');
       }
       const user = c.get('user');
-      return c.json({ user: { name: user.name, role: user.role }, company } satisfies Me);
+      const details = { email: user.email, phone: user.phone, alumnusId: user.alumnusId };
+      const known = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+      return c.json({ user: { name: user.name, role: user.role, ...known }, company } satisfies Me);
     })
     .get('/directory', requireRole(db, ...staffRoles), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);

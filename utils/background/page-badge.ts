@@ -4,16 +4,16 @@ import { appEn } from '../i18n/app-en';
 import { appJa } from '../i18n/app-ja';
 
 /**
- * The toolbar button's two states, each its own colour so they are told apart at a glance: for staff, the
- * number of alumni recognised on the tab in view (green, set per tab); for alumni, the number of new offers
- * (blue, set for every tab, badge.ts).
+ * The toolbar button's states, each its own colour so they are told apart at a glance: for staff, the
+ * number of alumni recognised on the tab in view (green, set per tab); for every tab (badge.ts), what waits
+ * for the user — meeting requests (red-brown) or, for alumni, new offers (blue).
  */
-export const BADGE_COLORS = { alumniOnPage: '#057642', offers: '#0a66c2' } as const;
+export const BADGE_COLORS = { alumniOnPage: '#057642', offers: '#0a66c2', meetings: '#b24020' } as const;
 
 /**
  * Shows on one tab how many alumni the extension recognised there, with the button's title saying it in
  * words (what a screen reader announces). With none, the tab's own values are cleared, so the tab shows
- * what every tab shows (an alumnus's new-offers count, or nothing). The browser also drops them when the
+ * what every tab shows (meeting requests or an alumnus's new offers, or nothing). The browser also drops them when the
  * tab navigates to another document.
  */
 /**

@@ -6,7 +6,9 @@ import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
 import { createOutbox, type Outbox, OUTBOX_ALARM, pruneOutbox } from '../outbox';
 import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
+import { Meeting } from '../api';
 import { updateOfferBadge } from './badge';
+import { storeMeeting } from './meetings';
 import type { WorkerContext } from './context';
 import { createHandlers } from './handlers';
 import { updateOrgsiteRegistration } from './orgsite';
@@ -98,7 +100,19 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     return config ? createClient(config) : null;
   };
   const index = new IndexHolder(db, (message) => report('recognition index', message));
-  const outbox = createOutbox({ db, getClient: currentClient, now, random: options.random });
+  const outbox = createOutbox({
+    db,
+    getClient: currentClient,
+    now,
+    random: options.random,
+    // The backend answers a meeting request or step with the meeting as it is now: show it without waiting for a sync.
+    onDelivered: async (record, answer) => {
+      if (record.kind !== 'meeting' && record.kind !== 'meeting-step') return;
+      const meeting = Meeting.safeParse(answer);
+      if (meeting.success) await storeMeeting(db, meeting.data);
+      await updateOfferBadge(db);
+    },
+  });
   const sync = createSyncService({
     db,
     index,

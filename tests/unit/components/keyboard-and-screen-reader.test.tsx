@@ -85,6 +85,7 @@ describe('The sidebar for a keyboard and screen-reader user', () => {
     expect(named.map(({ tag, name }) => `${tag}: ${name}`)).toEqual([
       'button: Settings',
       'button: Collapse the Alumni Lens panel',
+      'button: Propose a meeting',
       'button: Show past introductions',
       'select: Kind',
       'textarea: Note (optional)',

@@ -8,7 +8,9 @@ import { pageListing, registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
 import type { OrganizationSignal } from '../../signals/schema';
 import type { WorkerContext } from '../context';
-import { offersConcerning, openOffers } from '../offers';
+import { alumniFitting } from '../../matching/rank';
+import { alumniWithShowcase } from '../meetings';
+import { offersConcerning, openOffers, rankForOwnProfile } from '../offers';
 import { showAlumniOnTab } from '../page-badge';
 import { recordTabRecognition } from '../tab-recognition';
 
@@ -45,7 +47,7 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     for (const [ref, signal] of request.signals.organizations.entries()) {
       const match =
         me.user.role === 'alumni'
-          ? (ownCompanyMatch(me, signal, offers) ?? (await offeredOrganizationMatch(ctx, signal, offers)))
+          ? await rankedForAlumnus(ctx, ownCompanyMatch(me, signal, offers) ?? (await offeredOrganizationMatch(ctx, signal, offers)))
           : await organizationMatch(ctx, index, signal, offers);
       if (match) organizations.push({ ref, ...match });
     }
@@ -74,7 +76,26 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
   const organization = Organization.safeParse(await ctx.db.get('organizations', organizationId));
   if (!organization.success) return null;
   const alumni = (await readAlumni(ctx, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
-  return { organization: organization.data, alumni, offers: offersConcerning(offers, organizationId) };
+  const concerning = offersConcerning(offers, organizationId);
+  return { organization: organization.data, alumni, offers: concerning, fittingAlumni: await fittingAlumniFor(ctx, concerning, alumni) };
+}
+
+/**
+ * Alumni whose showcase or current employer fits the offers concerning an organisation: those working there,
+ * and everyone with a published showcase (an index holds just those), matched locally.
+ */
+async function fittingAlumniFor(ctx: WorkerContext, offers: Offer[], workingThere: Alumnus[]) {
+  if (offers.length === 0) return [];
+  const candidates = new Map(workingThere.map((alumnus) => [alumnus.id, alumnus]));
+  for (const alumnus of await alumniWithShowcase(ctx.db)) candidates.set(alumnus.id, alumnus);
+  return alumniFitting(offers, [...candidates.values()]).map(({ alumnus, reasons }) => ({ alumnus, reasons }));
+}
+
+/** An alumnus's view of an organisation: its offers best fit first, with the reasons. */
+async function rankedForAlumnus<M extends { offers: Offer[] }>(ctx: WorkerContext, match: M | null) {
+  if (!match) return null;
+  const { offers, offerReasons } = await rankForOwnProfile(ctx.db, match.offers);
+  return { ...match, offers, offerReasons };
 }
 
 /**
