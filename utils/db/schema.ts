@@ -35,6 +35,10 @@ export const OutboxRecord = z.discriminatedUnion('kind', [
     nextAttemptAt: z.number().optional(),
     /** The last failure's reason: temporary while queued, final when failed. */
     error: z.string().max(2000).optional(),
+    /** Why a failed item stopped: the backend refused it, or it could not be sent for GIVE_UP_AFTER_MS. */
+    stopped: z.enum(['refused', 'expired']).optional(),
+    /** When the user last chose Retry: the give-up time counts from then. */
+    retriedAt: z.number().optional(),
     sentAt: z.number().optional(),
   }),
 );

@@ -86,6 +86,11 @@ export const OutboxItemStatus = z.object({
   attempts: z.number().check(z.int()),
   /** For a final failure: the server's reason, shown to the user. */
   error: z.optional(z.string().check(z.maxLength(2000))),
+  /** For a final failure: refused by the backend, or not sent within the give-up time (outbox.ts). Not `failure`: that key marks an error reply. */
+  stopped: z.optional(z.enum(['refused', 'expired'])),
+  createdAt: z.optional(z.number()),
+  /** Who or what it is about (an alumnus's name, an offer's title), for lists of failed items. */
+  subject: z.optional(z.string().check(z.maxLength(500))),
   nextAttemptAt: z.optional(z.number()),
 });
 export type OutboxItemStatus = z.infer<typeof OutboxItemStatus>;
@@ -306,6 +311,10 @@ export const messages = {
   'ui:save-showcase': { request: ShowcaseInput, response: z.object({ showcase: Showcase }) },
   'ui:open-showcase-editor': { request: NoPayload, response: Ok },
   'ui:mark-offers-seen': { request: NoPayload, response: Ok },
+  /** The user's Retry on a failed outbox item: queued again and sent at once if it can be. */
+  'ui:outbox-retry': { request: z.object({ id: z.uuid() }), response: z.object({ item: z.nullable(OutboxItemStatus) }) },
+  /** The user's Discard on a failed outbox item (never on one still being sent). */
+  'ui:outbox-discard': { request: z.object({ id: z.uuid() }), response: z.object({ discarded: z.boolean() }) },
   /** Match patterns for the synced organisations' domains (and the company's own), for the options page's access request. */
   'ui:organization-patterns': { request: NoPayload, response: z.object({ patterns: z.array(z.string().check(z.maxLength(300))) }) },
   'ui:get-diagnostics': {

@@ -89,6 +89,8 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       await browser.tabs.create({ url: browser.runtime.getURL('/showcase.html') });
       return { ok: true };
     },
+    'ui:outbox-retry': async ({ id }) => ({ item: (await ctx.outbox.retry(id)) ?? null }),
+    'ui:outbox-discard': async ({ id }) => ({ discarded: await ctx.outbox.discard(id) }),
     'ui:mark-offers-seen': async () => {
       await markOffersSeen(ctx.db);
       await updateOfferBadge(ctx.db);

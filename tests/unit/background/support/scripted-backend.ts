@@ -29,6 +29,8 @@ export interface ScriptedBackend {
   breakPage(resource: Resource, page: number, body: unknown): void;
   /** The next `times` POSTs answer `status` with this body (or drop the connection when status is 0). */
   failPosts(status: number, times: number, body?: unknown): void;
+  /** Forgets failures scripted with failPosts that were not used up. */
+  clearFailures(): void;
   /** Awaited before each sync page is answered (to look at the worker mid-sync). */
   beforePage?: (resource: Resource) => Promise<void>;
   /** Stored introductions, interests, meetings and meeting steps, by id (the backend's idempotency). */
@@ -70,6 +72,9 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     },
     failPosts(status, times, body) {
       for (let i = 0; i < times; i++) postFailures.push({ status, body });
+    },
+    clearFailures() {
+      postFailures.length = 0;
     },
     posted: new Map(),
     postOrder: [],
