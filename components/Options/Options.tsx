@@ -7,6 +7,7 @@ import type { ResponseOf } from '../../utils/messaging/protocol';
 import { useSend } from '../api-context';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection, PrivacySection } from './InfoSections';
+import { DisplaySection } from './DisplaySection';
 import type { OptionsPlatform } from './platform';
 import { SitesSection } from './SitesSection';
 
@@ -73,6 +74,7 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
         {settings && (
           <SitesSection platform={platform} settings={settings} sites={sites} me={status?.me ?? null} onChange={setSettings} />
         )}
+        {settings && <DisplaySection platform={platform} settings={settings} onChange={setSettings} />}
         <PrivacySection />
         <DiagnosticsSection />
       </main>

@@ -1,5 +1,15 @@
 import { browser } from 'wxt/browser';
-import { MANAGED_KEYS, readLocalConfig, readManagedPolicy, readSettings, saveConfig, updateSettings, type Settings } from '../../utils/config';
+import {
+  type DisplayMode,
+  MANAGED_KEYS,
+  readDisplayPolicy,
+  readLocalConfig,
+  readManagedPolicy,
+  readSettings,
+  saveConfig,
+  updateSettings,
+  type Settings,
+} from '../../utils/config';
 import { sendMessage } from '../../utils/messaging/client';
 
 /** The connection as the options page shows it; a token set by policy is never shown. */
@@ -21,6 +31,8 @@ export interface OptionsPlatform {
   containsOrigins(origins: string[]): Promise<boolean>;
   /** Match patterns for every organisation domain the directory knows (and the company's own). */
   organizationPatterns(): Promise<string[]>;
+  /** The display mode the enterprise policy enforces, if any (the choice is then shown locked). */
+  readDisplayPolicy?(): Promise<DisplayMode | undefined>;
 }
 
 export const browserPlatform: OptionsPlatform = {
@@ -39,4 +51,5 @@ export const browserPlatform: OptionsPlatform = {
   containsOrigins: (origins) => browser.permissions.contains({ origins }),
   // The worker owns the synced data: asking it keeps this page from holding its own IndexedDB connection.
   organizationPatterns: async () => (await sendMessage('ui:organization-patterns', {})).patterns,
+  readDisplayPolicy: () => readDisplayPolicy(),
 };

@@ -10,6 +10,8 @@ import {
   featuredPeople,
   hasSidebarContent,
   organizationsWithNews,
+  type PagePerson,
+  relatedPeople,
   type SidebarState,
   type SidebarStore,
   useSidebarState,
@@ -20,6 +22,13 @@ export interface SidebarProps {
   /** Remembers the collapsed state for the site (the worker stores it per site). */
   onCollapsedChange?: (collapsed: boolean) => void;
   pollMs?: number;
+  /**
+   * Shown in the browser's side panel rather than over the page: always open (the browser closes the
+   * panel), and alumni the page only mentions in a side rail are listed too, as there are no badges.
+   */
+  docked?: boolean;
+  /** The user opened an alumnus's card from a list here (the side panel scrolls the page to them). */
+  onOpenPerson?: (alumnusId: string) => void;
 }
 
 interface OpenPerson {
@@ -49,7 +58,7 @@ function defaultPerson(state: SidebarState): string | null {
 }
 
 /** The page's Alumni Lens panel: a card column on the right, collapsible to a small tab (Escape collapses). */
-export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
+export function Sidebar({ store, onCollapsedChange, pollMs, docked = false, onOpenPerson }: SidebarProps) {
   const { t } = useI18n();
   const send = useSend();
   const state = useSidebarState(store);
@@ -84,9 +93,14 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     focusAfterBack.current = false;
   }, [state.selected]);
 
-  if (!hasSidebarContent(state)) return null;
+  if (!hasSidebarContent(state) && !(docked && relatedPeople(state).length > 0)) return null;
 
-  if (state.collapsed) {
+  function openPerson(alumnusId: string) {
+    store.update({ selected: alumnusId });
+    onOpenPerson?.(alumnusId);
+  }
+
+  if (state.collapsed && !docked) {
     return (
       <div class="al-sidebar-dock" data-collapsed="true">
         <button
@@ -117,11 +131,12 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
       ref={panelRef}
       class="al-sidebar"
       data-collapsed="false"
+      data-docked={docked ? 'true' : undefined}
       data-view={open ? 'person' : 'overview'}
       aria-label={t('sidebar.label')}
       tabIndex={-1}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.key === 'Escape' && !docked) {
           event.stopPropagation();
           setCollapsed(true);
         }
@@ -156,15 +171,17 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
         >
           <span aria-hidden="true">⚙</span>
         </button>
-        <button
-          type="button"
-          class="al-icon-button"
-          aria-expanded="true"
-          aria-label={t('sidebar.collapse')}
-          onClick={() => setCollapsed(true)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
+        {!docked && (
+          <button
+            type="button"
+            class="al-icon-button"
+            aria-expanded="true"
+            aria-label={t('sidebar.collapse')}
+            onClick={() => setCollapsed(true)}
+          >
+            <span aria-hidden="true">›</span>
+          </button>
+        )}
       </header>
       <div class="al-sidebar-body">
         {open ? (
@@ -178,10 +195,39 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
             pollMs={pollMs}
           />
         ) : (
-          <Overview state={state} onOpenPerson={(id) => store.update({ selected: id })} pollMs={pollMs} />
+          <Overview state={state} onOpenPerson={openPerson} pollMs={pollMs} />
         )}
+        {docked && <RelatedPeople state={state} onOpenPerson={openPerson} />}
       </div>
     </aside>
+  );
+}
+
+/** Side-panel mode's stand-in for the badges of a side rail ("People also viewed"). */
+function RelatedPeople({ state, onOpenPerson }: { state: SidebarState; onOpenPerson: (id: string) => void }) {
+  const { t } = useI18n();
+  const related = relatedPeople(state).filter((person) => person.alumnus.id !== state.selected);
+  return <PeopleSection title={t('sidebar.related')} people={related} onOpenPerson={onOpenPerson} />;
+}
+
+/** A titled list of alumni on the page, each row opening their card; nothing when there is nobody. */
+function PeopleSection({ title, people, onOpenPerson }: { title: string; people: PagePerson[]; onOpenPerson: (id: string) => void }) {
+  if (people.length === 0) return null;
+  return (
+    <section class="al-overview-people" aria-label={title}>
+      <h2 class="al-section-title">{title}</h2>
+      <ul class="al-people-list">
+        {people.map((person) => (
+          <PersonRow
+            key={person.alumnus.id}
+            alumnus={person.alumnus}
+            details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
+            confidence={person.confidence}
+            onOpen={() => onOpenPerson(person.alumnus.id)}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -200,22 +246,7 @@ function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpen
           pollMs={pollMs}
         />
       ))}
-      {featuredPeople(state).length > 0 && (
-        <section class="al-overview-people" aria-label={t('sidebar.people')}>
-          <h2 class="al-section-title">{t('sidebar.people')}</h2>
-          <ul class="al-people-list">
-            {featuredPeople(state).map((person) => (
-              <PersonRow
-                key={person.alumnus.id}
-                alumnus={person.alumnus}
-                details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
-                confidence={person.confidence}
-                onOpen={() => onOpenPerson(person.alumnus.id)}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <PeopleSection title={t('sidebar.people')} people={featuredPeople(state)} onOpenPerson={onOpenPerson} />
     </>
   );
 }

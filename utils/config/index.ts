@@ -5,3 +5,4 @@ export { configItem, settingsItem, MANAGED_KEYS } from './items';
 export { readManagedPolicy } from './managed';
 export { buildDefaultConfig, readConfig, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
 export { readSettings, updateSettings, isSiteEnabled, watchSettings } from './settings';
+export { readDisplay, readDisplayPolicy, watchDisplay, DISPLAY_POLICY_KEY, type DisplayState } from './display';

@@ -86,4 +86,19 @@ export const appJa: Record<AppKey, string> = {
   'options.diag.repaired.index': '保存されていた認識データを読み取れなかったため、同期済みのデータから作り直しました（{count} 回）。',
   'options.diag.repaired.other': '{what} の問題に対処しました（{count} 回）。',
   'options.diag.repairedDetail': '詳細: {detail}',
+  // ——— サイドパネル（サイドパネル表示） ———
+  'panel.nothingRead': 'このタブには Alumni Lens が読み取るページがありません。',
+  'panel.nothingReadHelp': 'LinkedIn・Wantedly・Xing・GitHub のプロフィール、企業ページ、社員一覧と、アクセスを許可した組織のウェブサイトを読み取ります。サイドパネル表示に切り替える前に開いたページは、再読み込みするとここに表示されます。',
+  'panel.noneRecognised': 'このページを読み取りましたが、アルムナイや組織は見つかりませんでした。',
+  'panel.inPage': 'Alumni Lens はカードをページ内に表示する設定です。',
+  'panel.inPageHelp': '閲覧中のページに何も追加せずにここに表示するには、オプションで「ブラウザのサイドパネル」を選んでください。',
+  'panel.openOptions': 'オプションを開く',
+  // ——— オプション: カードの表示場所 ———
+  'options.display': 'カードの表示場所',
+  'options.display.in-page': 'ページ内',
+  'options.display.in-page.help': 'ページの上にパネルを重ね、一覧のアルムナイの横にバッジを表示します。',
+  'options.display.side-panel': 'ブラウザのサイドパネル',
+  'options.display.side-panel.help': '閲覧中のページには何も追加しません。ツールバーのボタンでパネルを開くと、表示中のタブの内容に合わせて切り替わります。',
+  'options.display.reload': 'すでに開いているページは、再読み込みすると切り替わります。',
+  'options.display.managed': '組織のポリシーで設定されているため、ここでは変更できません。',
 };

@@ -73,6 +73,8 @@ export const pageEn = {
   // ——— badges and highlights ———
   'badge.label': 'Alumnus ({confidence}). Show details',
   'highlight.label': 'Alumnus named on this page. Show details',
+  // ——— side panel (side-panel mode) ———
+  'sidebar.related': 'Also mentioned on this page',
 } as const;
 
 export type PageKey = keyof typeof pageEn;

@@ -67,4 +67,6 @@ export const pageJa: Record<PageKey, string> = {
   'offers.none': '現在募集中のオファーはありません。',
   'badge.label': 'アルムナイ({confidence})。詳細を表示',
   'highlight.label': 'このページに名前のあるアルムナイ。詳細を表示',
+  // ——— サイドパネル ———
+  'sidebar.related': 'このページで言及されているほかのアルムナイ',
 };
