@@ -37,10 +37,16 @@ export async function configureExtension(worker: WebWorker, config: { apiUrl: st
   );
 }
 
-/** Writes `local:settings` (per-site switches, language, highlighting, collapsed sidebars). */
+/** Writes `local:settings` (per-site switches, language, highlighting, collapsed sidebars, display mode). */
 export async function writeSettings(
   worker: WebWorker,
-  settings: { sites?: Record<string, boolean>; highlightNames?: boolean; lang?: 'auto' | 'en' | 'ja'; collapsed?: Record<string, boolean> },
+  settings: {
+    sites?: Record<string, boolean>;
+    highlightNames?: boolean;
+    lang?: 'auto' | 'en' | 'ja';
+    collapsed?: Record<string, boolean>;
+    display?: 'in-page' | 'side-panel';
+  },
 ): Promise<void> {
   await extensionApiReady(worker);
   await worker.evaluate(async (patch) => {
