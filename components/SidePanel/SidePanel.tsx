@@ -4,6 +4,7 @@ import { resolveLang } from '../../utils/i18n';
 import { appI18n } from '../../utils/i18n/app';
 import { I18nContext, useI18n } from '../../utils/i18n/context';
 import { useSend } from '../api-context';
+import { Popup } from '../Popup/Popup';
 import { Sidebar } from '../Sidebar/Sidebar';
 import { createSidebarStore, featuredPeople, organizationsWithNews, relatedPeople } from '../Sidebar/sidebar-store';
 import type { PanelPlatform } from './panel-platform';
@@ -31,19 +32,18 @@ export function SidePanel({ platform, browserLanguage, pollMs }: SidePanelProps)
 
   return (
     <I18nContext.Provider value={i18n}>
-      <main class="al-panel" data-view={view.kind}>
+      <div class="al-panel" data-view={view.kind}>
         {view.kind === 'tab' ? (
           <TabView view={view} platform={platform} pollMs={pollMs} />
         ) : (
           <Notice view={view} platform={platform} />
         )}
-      </main>
+      </div>
     </I18nContext.Provider>
   );
 }
 
 function TabView({ view, platform, pollMs }: { view: Extract<PanelView, { kind: 'tab' }>; platform: PanelPlatform; pollMs?: number }) {
-  const { t } = useI18n();
   const { tab, role, tabId } = view;
   const store = useMemo(
     () =>
@@ -67,7 +67,7 @@ function TabView({ view, platform, pollMs }: { view: Extract<PanelView, { kind: 
   }, [store, tab, role]);
   const shown = { ...store.get(), people: tab.people, organizations: tab.organizations, role };
   const anything = featuredPeople(shown).length + organizationsWithNews(shown).length + relatedPeople(shown).length > 0;
-  if (!anything) return <PanelMessage text={t('panel.noneRecognised')} />;
+  if (!anything) return <Notice view={{ kind: 'none-recognised' }} platform={platform} />;
   return (
     <Sidebar
       store={store}
@@ -78,39 +78,36 @@ function TabView({ view, platform, pollMs }: { view: Extract<PanelView, { kind: 
   );
 }
 
-function Notice({ view, platform }: { view: Exclude<PanelView, { kind: 'tab' }>; platform: PanelPlatform }) {
+/**
+ * When the tab shows nothing to put beside it, the panel says so in one plain sentence, announced to screen
+ * readers, above what the toolbar button's popup shows in in-page mode (sync, outbox, offers): in side-panel
+ * mode the button opens this panel instead.
+ */
+function Notice({ view, platform }: { view: Exclude<PanelView, { kind: 'tab' }> | { kind: 'none-recognised' }; platform: PanelPlatform }) {
   const { t } = useI18n();
   if (view.kind === 'loading') return null;
-  const openOptions = (
-    <button type="button" class="al-button" onClick={() => void platform.openOptions()}>
-      {t('panel.openOptions')}
-    </button>
-  );
+  const openOptions = () => void platform.openOptions();
+  let message: ComponentChildren = null;
   if (view.kind === 'in-page') {
-    return <PanelMessage text={t('panel.inPage')} help={view.locked ? t('options.display.managed') : t('panel.inPageHelp')} action={openOptions} />;
+    message = <PanelMessage text={t('panel.inPage')} help={view.locked ? t('options.display.managed') : t('panel.inPageHelp')} />;
+  } else if (view.kind === 'nothing-read') {
+    message = <PanelMessage text={t('panel.nothingRead')} help={t('panel.nothingReadHelp')} />;
+  } else if (view.kind === 'none-recognised') {
+    message = <PanelMessage text={t('panel.noneRecognised')} />;
   }
-  if (view.kind === 'not-configured') return <PanelMessage text={t('popup.notConfigured')} action={openOptions} />;
-  return <PanelMessage text={t('panel.nothingRead')} help={t('panel.nothingReadHelp')} />;
+  // Not connected: the popup's own view says so and offers the options.
+  return (
+    <Popup tabId={null} onOpenOptions={openOptions}>
+      {message}
+    </Popup>
+  );
 }
 
-/** The panel's header and one plain sentence, announced to screen readers when it changes. */
-function PanelMessage({ text, help, action }: { text: string; help?: string; action?: ComponentChildren }) {
-  const { t } = useI18n();
+function PanelMessage({ text, help }: { text: string; help?: string }) {
   return (
-    <section class="al-panel-message" aria-labelledby="al-panel-title">
-      <header class="al-sidebar-header">
-        <span class="al-logo" aria-hidden="true">
-          A
-        </span>
-        <h1 class="al-sidebar-title" id="al-panel-title">
-          {t('app.name')}
-        </h1>
-      </header>
-      <div class="al-panel-body" role="status">
-        <p class="al-panel-text">{text}</p>
-        {help && <p class="al-muted">{help}</p>}
-      </div>
-      {action && <div class="al-panel-body">{action}</div>}
+    <section class="al-popup-card al-panel-message" role="status">
+      <p class="al-panel-text">{text}</p>
+      {help && <p class="al-muted">{help}</p>}
     </section>
   );
 }

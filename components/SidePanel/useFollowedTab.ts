@@ -54,7 +54,15 @@ export function useFollowedTab(platform: PanelPlatform, send: Send): { view: Pan
       }
       setView({ kind: 'nothing-read' });
     }
-    const refreshLogged = () => void refresh().catch((error: unknown) => console.warn('[alumni-lens] side panel', error));
+    // A worker that is stopping (or a tab mid-navigation) can fail one refresh: try again a little later.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const refreshLogged = (attempt = 0) => {
+      clearTimeout(retry);
+      refresh().catch((error: unknown) => {
+        console.warn('[alumni-lens] side panel', error);
+        if (!stopped && attempt < 3) retry = setTimeout(() => refreshLogged(attempt + 1), 300 * 3 ** attempt);
+      });
+    };
 
     (async () => {
       const windowId = await platform.windowId();
@@ -70,6 +78,7 @@ export function useFollowedTab(platform: PanelPlatform, send: Send): { view: Pan
 
     return () => {
       stopped = true;
+      clearTimeout(retry);
       unwatch();
     };
   }, [platform, send]);

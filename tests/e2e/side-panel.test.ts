@@ -86,6 +86,9 @@ describe('Side-panel mode in Chromium', () => {
     const { page: news, shadow: newsShadow } = await story.open(newsUrl);
     await news.bringToFront();
     await panelText(panel, (t) => t.includes(NOTHING_READ) && !t.includes('Sofia'), 'the news tab: nothing read');
+    // Under the sentence, what the toolbar's popup shows in in-page mode (the button opens this panel now).
+    await panelText(panel, (t) => t.includes('Signed in as Kenji Watanabe'), "the popup's status in the panel");
+    await screenshot(panel, 'side-panel-nothing-read');
     await expectPageUntouched(news, newsShadow);
 
     await sofiaTab.bringToFront();

@@ -5,7 +5,6 @@ import type { DisplayMode } from '../config';
 // Firefox's sidebar (sidebarAction, manifest `sidebar_action`); WXT writes the right manifest key for each
 // build from entrypoints/sidepanel/. Only the APIs used here are typed.
 interface ChromiumSidePanel {
-  setOptions(options: { enabled?: boolean }): Promise<void>;
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
 }
 interface FirefoxSidebarAction {
@@ -20,16 +19,13 @@ const POPUP_PAGE = 'popup.html';
 /**
  * Makes the toolbar button follow the display mode. In-page mode: the button opens the popup. Side-panel
  * mode: no popup, so a click reaches the extension and opens the panel (Chromium does it itself once told
- * to; Firefox through `openPanelFromToolbar`). Chromium's panel is offered only in side-panel mode.
+ * to; Firefox through `openPanelFromToolbar`). The panel itself stays available in both modes: opened from
+ * the browser's own menu in in-page mode, it says where the cards are.
  */
 export async function applyDisplayMode(mode: DisplayMode): Promise<void> {
   const inPanel = mode === 'side-panel';
   await browser.action?.setPopup({ popup: inPanel ? '' : POPUP_PAGE });
-  const sidePanel = extensionApis.sidePanel;
-  if (sidePanel) {
-    await sidePanel.setOptions({ enabled: inPanel });
-    await sidePanel.setPanelBehavior({ openPanelOnActionClick: inPanel });
-  }
+  await extensionApis.sidePanel?.setPanelBehavior({ openPanelOnActionClick: inPanel });
 }
 
 /**

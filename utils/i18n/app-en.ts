@@ -92,7 +92,6 @@ export const appEn = {
   'panel.noneRecognised': 'Alumni Lens read this page and recognised no alumni or organisations on it.',
   'panel.inPage': 'Alumni Lens is set to show its cards in the page.',
   'panel.inPageHelp': 'To see them here instead, with nothing added to the pages you visit, choose “In the browser’s side panel” in the options.',
-  'panel.openOptions': 'Open options',
   // ——— options: where cards appear ———
   'options.display': 'Where cards appear',
   'options.display.in-page': 'In the page',

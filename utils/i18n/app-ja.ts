@@ -92,7 +92,6 @@ export const appJa: Record<AppKey, string> = {
   'panel.noneRecognised': 'このページを読み取りましたが、アルムナイや組織は見つかりませんでした。',
   'panel.inPage': 'Alumni Lens はカードをページ内に表示する設定です。',
   'panel.inPageHelp': '閲覧中のページに何も追加せずにここに表示するには、オプションで「ブラウザのサイドパネル」を選んでください。',
-  'panel.openOptions': 'オプションを開く',
   // ——— オプション: カードの表示場所 ———
   'options.display': 'カードの表示場所',
   'options.display.in-page': 'ページ内',

@@ -17,14 +17,13 @@ let backend: ScriptedBackend;
 let worker: BackgroundWorker;
 let stubs: BrowserStubs;
 /** Chromium's side panel API, as far as the worker uses it. */
-let sidePanel: { enabled?: boolean; openOnActionClick?: boolean };
+let sidePanel: { openOnActionClick?: boolean };
 
 beforeEach(async () => {
   stubs = freshProfile();
   sidePanel = {};
   Object.assign(fakeBrowser, {
     sidePanel: {
-      setOptions: async ({ enabled }: { enabled?: boolean }) => void (sidePanel.enabled = enabled),
       setPanelBehavior: async ({ openPanelOnActionClick }: { openPanelOnActionClick: boolean }) =>
         void (sidePanel.openOnActionClick = openPanelOnActionClick),
     },
@@ -80,15 +79,14 @@ describe('toolbar button', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.waitFor(() => expect(sidePanel.openOnActionClick).toBe(false));
     expect(stubs.popup).toBe('popup.html');
-    expect(sidePanel.enabled).toBe(false);
 
     await updateSettings((s) => ({ ...s, display: 'side-panel' }));
     await vi.waitFor(() => expect(stubs.popup).toBe(''));
-    expect(sidePanel).toEqual({ enabled: true, openOnActionClick: true });
+    expect(sidePanel).toEqual({ openOnActionClick: true });
 
     await updateSettings((s) => ({ ...s, display: 'in-page' }));
     await vi.waitFor(() => expect(stubs.popup).toBe('popup.html'));
-    expect(sidePanel).toEqual({ enabled: false, openOnActionClick: false });
+    expect(sidePanel).toEqual({ openOnActionClick: false });
   });
 
   it('follows a policy that arrives while the browser runs', async () => {

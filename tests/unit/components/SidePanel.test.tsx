@@ -53,10 +53,26 @@ function fakeBrowserWindow(tabs: Record<number, { state: PanelTab | null; token:
     languageSetting: async () => lang,
     openOptions: vi.fn(async () => undefined),
   };
+  let failures = 0;
   const worker = fakeWorker({
-    'ui:panel-state': ({ tabId }) => ({ display, role: 'recruiter', tab: tabs[tabId]?.state ?? null }),
+    'ui:panel-state': ({ tabId }) => {
+      if (failures > 0 && failures--) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { display, role: 'recruiter', tab: tabs[tabId]?.state ?? null };
+    },
     'page:outbox-status': () => [],
     'page:load-introductions': () => ({ introductions: [] }),
+    // What the toolbar's popup shows, shown under the panel's sentence when the tab has nothing to show.
+    'ui:get-status': () => ({
+      me: { user: { name: 'Kenji Watanabe', role: 'recruiter' }, company: { name: 'Sakura Digital', aliases: [], domains: [] } },
+      sync: { state: 'idle', lastSuccessAt: 1_780_000_000_000, lastError: null, progress: null },
+      directorySize: 40,
+      organizationsCount: 10,
+      openOffers: 7,
+      newOffers: 0,
+      pendingOutbox: 1,
+      failedOutbox: [],
+      configSource: 'local',
+    }),
   });
   const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
   return {
@@ -71,6 +87,8 @@ function fakeBrowserWindow(tabs: Record<number, { state: PanelTab | null; token:
     },
     setDisplay: (next: typeof display) => void (display = next),
     setLang: (next: typeof lang) => void (lang = next),
+    /** The next `count` requests to the worker fail, as while it stops. */
+    failNext: (count: number) => void (failures = count),
   };
 }
 
@@ -98,6 +116,9 @@ describe('SidePanel', () => {
     await browser.change({ kind: 'activated', tabId: 8 });
     expect(text()).not.toContain('Sofia');
     expect(container.querySelector('[role="status"]')?.textContent).toContain('Nothing on this tab that Alumni Lens reads.');
+    // …above what the toolbar's popup shows in in-page mode, as the button now opens this panel.
+    await vi.waitFor(() => expect(text()).toContain('Signed in as Kenji Watanabe'));
+    expect(text()).toContain('1 waiting to be sent');
     await browser.change({ kind: 'activated', tabId: 7 });
     expect(text()).toContain('Sofia Andersson Reyes');
   });
@@ -151,6 +172,14 @@ describe('SidePanel', () => {
     expect(browser.revealed).toEqual([[7, marcos.id]]);
   });
 
+  it('asks again when the worker could not answer (it was stopping), rather than staying blank', async () => {
+    const browser = fakeBrowserWindow({ 7: { state: sofiaTab, token: sofiaTab.token }, 8: { state: null, token: null } }, 8);
+    const { text } = await renderPanel(browser);
+    browser.failNext(1);
+    await browser.change({ kind: 'activated', tabId: 7 });
+    await vi.waitFor(() => expect(text()).toContain('Sofia Andersson Reyes'), { timeout: 2000 });
+  });
+
   it('says when a page was read and nobody was recognised on it', async () => {
     const browser = fakeBrowserWindow({ 7: { state: { ...sofiaTab, people: [] }, token: sofiaTab.token } }, 7);
     const { text } = await renderPanel(browser);
@@ -162,7 +191,7 @@ describe('SidePanel', () => {
     browser.setDisplay({ mode: 'in-page', locked: false });
     const { container, text } = await renderPanel(browser);
     expect(text()).toContain('Alumni Lens is set to show its cards in the page.');
-    await click(byText(container, 'button', 'Open options'));
+    await click(byText(container, 'button', 'Options'));
     expect(browser.platform.openOptions).toHaveBeenCalled();
 
     browser.setDisplay({ mode: 'in-page', locked: true });

@@ -33,6 +33,8 @@ export interface FirefoxWithExtension {
   sidebarOpen(): Promise<boolean>;
   /** The text the sidebar's document shows (read from another extension page of the same add-on). */
   sidebarText(): Promise<string>;
+  /** Clicks (a DOM click, from another page of the add-on) the element matching `selector` in the sidebar. */
+  clickInSidebar(selector: string): Promise<void>;
   /** A computed style property of the first element matching `selector` in the sidebar's document. */
   sidebarStyle(selector: string, property: string): Promise<string | null>;
   /** Attribute values of the elements matching `selector` in the sidebar's document. */
@@ -149,6 +151,16 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
         const views = (globalThis as unknown as { browser: { extension: { getViews(f: object): Window[] } } }).browser.extension.getViews({ type: 'sidebar' });
         return views.map((view) => view.document.body.innerText).join('\n');
       });
+    },
+    async clickInSidebar(selector) {
+      const page = await controlPage();
+      const clicked = await page.evaluate((s) => {
+        const views = (globalThis as unknown as { browser: { extension: { getViews(f: object): Window[] } } }).browser.extension.getViews({ type: 'sidebar' });
+        const element = views[0]?.document.querySelector<HTMLElement>(s);
+        element?.click();
+        return Boolean(element);
+      }, selector);
+      if (!clicked) throw new Error(`No ${selector} in the sidebar`);
     },
     async sidebarStyle(selector, property) {
       const page = await controlPage();
