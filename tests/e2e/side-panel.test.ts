@@ -5,6 +5,7 @@ import { eventually } from './support/closed-shadow';
 import { writeSettings } from './support/extension';
 import { linkedin, linkedinPages } from './support/linkedin-pages';
 import { elementsBeyondSource, extensionHosts, navigateInApp, type ClosedShadow } from './support/page-state';
+import { screenshotsDir } from './support/paths';
 import { screenshot } from './support/screenshots';
 import { newsPage, newsUrl, panelText, popupTarget, pressToolbarButton, screenshotWithPanel, sidePanel } from './support/side-panel';
 import { startStory, type Story } from './support/story';
@@ -165,6 +166,21 @@ describe('Side-panel mode in Chromium', () => {
     expect(held[0]).toMatchObject({ kind: 'referral', note: 'Referred from the side panel' });
     expect(held[0]?.context.url).toMatch(/^https:\/\/www\.linkedin\.com\/in\/sofia-andersson-reyes/);
     await page.close();
+  });
+
+  it("offers the choice on the options page, in the user's language", async () => {
+    const options = await story.extension.newPage();
+    await options.goto(`chrome-extension://${story.extension.extensionId}/options.html`, { waitUntil: 'load' });
+    await options.waitForSelector('input[type="radio"][value="side-panel"]');
+    expect(await options.$eval('input[type="radio"][value="side-panel"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
+    const section = (await options.$('section[aria-labelledby="al-display"]'))!;
+    await section.scrollIntoView();
+    await section.screenshot({ path: `${screenshotsDir}/options-display-en.png` });
+    await options.select('.al-options-lang select', 'ja');
+    await options.waitForFunction(() => document.body.innerText.includes('カードの表示場所'));
+    await section.screenshot({ path: `${screenshotsDir}/options-display-ja.png` });
+    await options.select('.al-options-lang select', 'auto');
+    await options.close();
   });
 
   it('back in in-page mode, the toolbar button opens the popup again and the panel says where the cards went', async () => {
