@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Me, Offer } from '../../utils/api';
 import type { ResponseOf } from '../../utils/messaging/protocol';
@@ -20,12 +21,14 @@ export interface PopupProps {
   onOpenShowcase?: () => void;
   /** How often status is asked for while a sync runs. */
   pollMs?: number;
+  /** Shown first under the header (the side panel's sentence about the tab, in side-panel mode). */
+  children?: ComponentChildren;
 }
 
 type Status = ResponseOf<'ui:get-status'>;
 
 /** The toolbar popup: who you are, sync state, the outbox, this tab, and offers for alumni. */
-export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000 }: PopupProps) {
+export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000, children }: PopupProps) {
   const { t } = useI18n();
   const send = useSend();
   const status = usePolling(() => send('ui:get-status', {}), pollMs, (s) => s.sync.state === 'syncing');
@@ -46,6 +49,7 @@ export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000 }: P
           {t('popup.openOptions')}
         </button>
       </header>
+      {children}
       {status.loaded.state === 'loading' && <p class="al-muted al-popup-pad">{t('popup.loading')}</p>}
       {status.loaded.state === 'error' && <p class="al-error al-popup-pad">{t('popup.error', { reason: status.loaded.reason })}</p>}
       {status.loaded.state === 'ready' && (

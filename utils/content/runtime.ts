@@ -7,7 +7,8 @@ import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
 import { createPageRunner } from '../sites/page-run';
 import { waitForAnchors } from '../sites/wait-for-anchors';
-import { createPageUi, type PageUi } from './page-ui';
+import { createPageUi, type PageView } from './page-ui';
+import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
 import { HOST_TAG } from './shadow-host';
 import { domSettled, nextDomChange } from './settle';
@@ -58,15 +59,19 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
   }
   if (!settings.enabled || !settings.configured || ctx.signal.aborted) return;
 
-  const ui = createPageUi({
-    doc,
-    i18n: pageI18n(settings.lang),
-    send,
-    site: options.site,
-    role: settings.role,
-    collapsed: settings.collapsed,
-    signal: ctx.signal,
-  });
+  // Side-panel mode: the results go to the worker for the browser's panel, and nothing is drawn in the page.
+  const ui: PageView =
+    settings.display === 'side-panel'
+      ? createPanelPublisher({ send, site: options.site, signal: ctx.signal })
+      : createPageUi({
+          doc,
+          i18n: pageI18n(settings.lang),
+          send,
+          site: options.site,
+          role: settings.role,
+          collapsed: settings.collapsed,
+          signal: ctx.signal,
+        });
 
   // What the previous page looked like, to tell a page the app has not redrawn yet from the new one.
   const memory: PageMemory = { signature: null, runs: 0 };
@@ -126,7 +131,7 @@ interface PageRun {
   doc: Document;
   send: Send;
   settings: PageSettings;
-  ui: PageUi;
+  ui: PageView;
   options: SiteScriptOptions;
 }
 

@@ -144,6 +144,20 @@ export const appEn = {
   'toolbar.alumniOnPage.one': 'Alumni Lens: 1 alumnus on this page',
   'toolbar.alumniOnPage': 'Alumni Lens: {count} alumni on this page',
   'options.privacyPolicy': 'Read the full privacy policy',
+  // ——— side panel (side-panel mode) ———
+  'panel.nothingRead': 'Nothing on this tab that Alumni Lens reads.',
+  'panel.nothingReadHelp': 'It reads profiles, company pages and People tabs on LinkedIn, Wantedly, Xing and GitHub, and the websites of organisations you allowed. A page opened before you switched to the side panel shows here once reloaded.',
+  'panel.noneRecognised': 'Alumni Lens read this page and recognised no alumni or organisations on it.',
+  'panel.inPage': 'Alumni Lens is set to show its cards in the page.',
+  'panel.inPageHelp': 'To see them here instead, with nothing added to the pages you visit, choose “In the browser’s side panel” in the options.',
+  // ——— options: where cards appear ———
+  'options.display': 'Where cards appear',
+  'options.display.in-page': 'In the page',
+  'options.display.in-page.help': 'A panel over the page, and badges next to alumni in lists.',
+  'options.display.side-panel': 'In the browser’s side panel',
+  'options.display.side-panel.help': 'Nothing at all is added to the pages you visit. The toolbar button opens the panel; it follows the tab you are on.',
+  'options.display.reload': 'Pages already open change over when they are reloaded.',
+  'options.display.managed': 'Set by your organisation’s policy; it cannot be changed here.',
 } as const;
 
 export type AppKey = keyof typeof appEn;

@@ -143,4 +143,18 @@ export const appJa: Record<AppKey, string> = {
   'toolbar.alumniOnPage.one': 'Alumni Lens: このページにアルムナイが 1 人います',
   'toolbar.alumniOnPage': 'Alumni Lens: このページにアルムナイが {count} 人います',
   'options.privacyPolicy': 'プライバシーポリシーの全文を読む',
+  // ——— サイドパネル（サイドパネル表示） ———
+  'panel.nothingRead': 'このタブには Alumni Lens が読み取るページがありません。',
+  'panel.nothingReadHelp': 'LinkedIn・Wantedly・Xing・GitHub のプロフィール、企業ページ、社員一覧と、アクセスを許可した組織のウェブサイトを読み取ります。サイドパネル表示に切り替える前に開いたページは、再読み込みするとここに表示されます。',
+  'panel.noneRecognised': 'このページを読み取りましたが、アルムナイや組織は見つかりませんでした。',
+  'panel.inPage': 'Alumni Lens はカードをページ内に表示する設定です。',
+  'panel.inPageHelp': '閲覧中のページに何も追加せずにここに表示するには、オプションで「ブラウザのサイドパネル」を選んでください。',
+  // ——— オプション: カードの表示場所 ———
+  'options.display': 'カードの表示場所',
+  'options.display.in-page': 'ページ内',
+  'options.display.in-page.help': 'ページの上にパネルを重ね、一覧のアルムナイの横にバッジを表示します。',
+  'options.display.side-panel': 'ブラウザのサイドパネル',
+  'options.display.side-panel.help': '閲覧中のページには何も追加しません。ツールバーのボタンでパネルを開くと、表示中のタブの内容に合わせて切り替わります。',
+  'options.display.reload': 'すでに開いているページは、再読み込みすると切り替わります。',
+  'options.display.managed': '組織のポリシーで設定されているため、ここでは変更できません。',
 };

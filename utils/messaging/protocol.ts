@@ -134,6 +134,10 @@ export const OrganizationMatch = z.object({
 });
 export type OrganizationMatch = z.infer<typeof OrganizationMatch>;
 
+/** Where cards appear: drawn in the page, or in the browser's side panel with nothing added to the page. */
+export const DisplayMode = z.enum(['in-page', 'side-panel']);
+export type DisplayMode = z.infer<typeof DisplayMode>;
+
 /** Everything a content script needs to render the page's sidebar and badges. */
 export const PageSettings = z.object({
   enabled: z.boolean(),
@@ -142,6 +146,8 @@ export const PageSettings = z.object({
   lang: Lang,
   role: z.nullable(Role),
   configured: z.boolean(),
+  /** Absent means in-page. */
+  display: z.optional(DisplayMode),
 });
 export type PageSettings = z.infer<typeof PageSettings>;
 
@@ -163,6 +169,22 @@ export const TabRecognition = z.object({
   names: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)),
 });
 export type TabRecognition = z.infer<typeof TabRecognition>;
+
+/** A match plus how the person appears on the page: the profile's subject, a list row, or a side rail. */
+export const PagePerson = z.extend(PersonMatch, { role: z.enum(['subject', 'listed', 'related']) });
+export type PagePerson = z.infer<typeof PagePerson>;
+
+/** What a tab's page shows, as its content script published it for the side panel (kept by the worker per tab). */
+export const PanelTab = z.object({
+  /** Identifies the document that published it: the panel shows it only while that document is still there. */
+  token: z.string().check(z.minLength(8), z.maxLength(64)),
+  url: HttpUrl,
+  site: z.string().check(z.maxLength(50)),
+  people: z.array(PagePerson).check(z.maxLength(500)),
+  organizations: z.array(OrganizationMatch).check(z.maxLength(100)),
+  updatedAt: z.number(),
+});
+export type PanelTab = z.infer<typeof PanelTab>;
 
 const NoPayload = z.strictObject({});
 const Ok = z.object({ ok: z.literal(true) });
@@ -255,6 +277,10 @@ export const messages = {
   },
   'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).check(z.maxLength(100)) }), response: z.array(OutboxItemStatus) },
   'page:open-options': { request: NoPayload, response: Ok },
+  /** Side-panel mode: the page's results go to the worker (for the panel) instead of being drawn. */
+  'page:panel-show': { request: z.omit(PanelTab, { updatedAt: true }), response: Ok },
+  /** Side-panel mode: the page no longer shows what was published (navigated to a page not read). */
+  'page:panel-clear': { request: z.object({ token: PanelTab.shape.token }), response: Ok },
 
   // ——— from the extension's own pages ———
   'ui:get-status': {
@@ -310,6 +336,15 @@ export const messages = {
   },
   'ui:save-showcase': { request: ShowcaseInput, response: z.object({ showcase: Showcase }) },
   'ui:open-showcase-editor': { request: NoPayload, response: Ok },
+  /** The side panel: what the tab's page showed (null: nothing published), the mode in effect and the user's role. */
+  'ui:panel-state': {
+    request: z.object({ tabId: z.number().check(z.int()) }),
+    response: z.object({
+      display: z.object({ mode: DisplayMode, locked: z.boolean() }),
+      role: z.nullable(Role),
+      tab: z.nullable(PanelTab),
+    }),
+  },
   'ui:mark-offers-seen': { request: NoPayload, response: Ok },
   /** The user's Retry on a failed outbox item: queued again and sent at once if it can be. */
   'ui:outbox-retry': { request: z.object({ id: z.uuid() }), response: z.object({ item: z.nullable(OutboxItemStatus) }) },

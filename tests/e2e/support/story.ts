@@ -25,6 +25,8 @@ export interface StoryOptions {
   lang?: string;
   /** More Chromium switches. */
   browserArgs?: string[];
+  /** See LaunchOptions.actionDebugging (the toolbar button, for the side panel's stories). */
+  actionDebugging?: boolean;
 }
 
 /** Starts the backend and the sites, launches Chromium with the extension, configures it and waits for its first sync. */
@@ -32,7 +34,13 @@ export async function startStory(options: StoryOptions): Promise<Story> {
   const backend = await startBackend();
   const hosts = options.hosts ?? [...new Set(Object.keys(options.pages).map((url) => new URL(url).hostname))];
   const site = await startFixtureSite(hosts, options.pages);
-  const extension = await launchWithExtension({ hosts, sitePort: site.port, lang: options.lang, extraArgs: options.browserArgs });
+  const extension = await launchWithExtension({
+    hosts,
+    sitePort: site.port,
+    lang: options.lang,
+    extraArgs: options.browserArgs,
+    actionDebugging: options.actionDebugging,
+  });
   const apiUrl = options.apiUrl ? await options.apiUrl(backend) : backend.url;
   await configureExtension(extension, { apiUrl, token: options.token });
   const control = await ExtensionControl.open(extension);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isSiteEnabled, readSettings, updateSettings } from '../../config';
+import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
@@ -7,13 +7,19 @@ import { browserLanguage } from '../language';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
 
-type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
+// The side panel's page:panel-* messages are handled in panel.ts.
+type PageHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `page:${string}`>, `page:panel-${string}`>>;
 
 /** Handlers for what content scripts may ask (the router has already checked sender and payload). */
 export function pageHandlers(ctx: WorkerContext): PageHandlers {
   return {
     'page:get-settings': async ({ site }) => {
-      const [settings, me, { config }] = await Promise.all([readSettings(ctx.report), getMeta(ctx.db, 'me'), ctx.readConfig()]);
+      const [settings, me, { config }, display] = await Promise.all([
+        readSettings(ctx.report),
+        getMeta(ctx.db, 'me'),
+        ctx.readConfig(),
+        readDisplay(ctx.report),
+      ]);
       return {
         enabled: isSiteEnabled(settings, site),
         collapsed: settings.collapsed[site] ?? false,
@@ -21,6 +27,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         lang: settings.lang === 'auto' ? browserLanguage() : settings.lang,
         role: me?.user.role ?? null,
         configured: config !== null,
+        display: display.mode,
       };
     },
     'page:set-collapsed': async ({ site, collapsed }) => {

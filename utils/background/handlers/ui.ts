@@ -11,7 +11,8 @@ import { requireClient } from './page';
 import type { WorkerContext } from '../context';
 import { readTabRecognition } from '../tab-recognition';
 
-type UiHandlers = Pick<Handlers, Extract<keyof Handlers, `ui:${string}`>>;
+// The side panel's ui:panel-* messages are handled in panel.ts.
+type UiHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `ui:${string}`>, `ui:panel-${string}`>>;
 
 /** Handlers for the extension's own pages (popup, options); the router refuses these from content scripts. */
 export function uiHandlers(ctx: WorkerContext): UiHandlers {
