@@ -82,10 +82,12 @@ Alumni Lens is running.
 
   Demo pages (fictional people; the development build recognises them):
     ${demo}/                                   index
-    ${demo}/in/taro-yamada/                    a LinkedIn-like profile of an alumnus (山田 太郎): sidebar card, log an introduction
-    ${demo}/company/mirai-bank/people/         a company People page: badges next to the alumni who work there
+    ${demo}/in/taro-yamada/                    a LinkedIn-like profile of an alumnus (山田 太郎): sidebar card, log an introduction,
+                                               his showcase, offers that fit him, the meetings with him
+    ${demo}/company/mirai-bank/people/         a company People page: badges next to the alumni who work there, alumni who fit its offer
     ${demo}/sites/hikari-health.example/       an organisation's website: alumni named on it are highlighted
-    ${demo}/sites/sakura-digital.example/      the company's own site: with the alumni token, open offers and "I'm interested"
+    ${demo}/sites/sakura-digital.example/      the company's own site: with the alumni token, offers ranked with reasons,
+                                               "I'm interested" and "Request a meeting"; the popup has his meeting request
 
   Tokens: ${demoTokens.map((t) => `${t.token} (${t.role}: ${t.name})`).join('\n          ')}
 

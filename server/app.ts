@@ -8,10 +8,12 @@ import { consoleHandler, defaultConsoleDir } from './console/serve-console';
 import { demoPagesHandler } from './demo/serve-demo-pages';
 import type { AppEnv } from './http/auth';
 import { extensionCors } from './http/cors';
+import { extensionFilesHandler } from './routes/extension-files';
 import { ApiProblem, problemBody, sendProblem } from './http/problem';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { logRoutes } from './routes/log-routes';
+import { matchingRoutes } from './routes/matching-routes';
 import { readRoutes } from './routes/read-routes';
 import { consoleAdminRoutes } from './routes/console-admin-routes';
 import { consoleRoutes } from './routes/console-routes';
@@ -37,9 +39,11 @@ export interface AppOptions {
   /** Background CSV imports; startServer passes its own so it can stop them on close. */
   importJobs?: ImportJobs;
   sessionLimits?: SessionLimits;
+  /** Folder with the Chromium update manifest and CRX served under /extension/ (self-hosted installs). */
+  extensionDir?: string;
 }
 
-export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, importJobs, sessionLimits }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, importJobs, sessionLimits, extensionDir }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const jobs = importJobs ?? createImportJobs(db);
   app.use('/api/*', async (c, next) => {
@@ -70,11 +74,13 @@ export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, impo
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1', sessionRoutes(db));
   app.route('/api/v1', consoleRoutes(db));
+  app.route('/api/v1', matchingRoutes(db));
   app.route('/api/v1/admin', adminRoutes(db));
   app.route('/api/v1/admin', consoleAdminRoutes(db, jobs));
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   app.get('/admin/*', consoleHandler(consoleDir ?? defaultConsoleDir));
   if (demoPagesDir && existsSync(demoPagesDir)) app.get('/demo/*', demoPagesHandler(demoPagesDir));
+  if (extensionDir) app.get('/extension/:file', extensionFilesHandler(extensionDir));
 
   app.notFound((c) => c.json(problemBody('not_found', `No endpoint ${c.req.method} ${c.req.path}.`), 404));
   // The one place errors become responses: deliberate problems keep their status, anything else is a 500

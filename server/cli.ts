@@ -1,7 +1,8 @@
 /**
  * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
  *                    [--extension-origin chrome-extension://<id>]…   (or EXTENSION_ORIGINS="a b")
- * npm run server -- token create --role sales --name "Emily Carter"
+ * npm run server -- token create --role sales --name "Emily Carter" [--email …] [--phone …]
+ * npm run server -- token create --role alumni --alumnus E1001 [--name "山田 太郎"]
  * npm run server -- token revoke --token al_… | --name "Emily Carter"     npm run server -- token list
  * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
  * npm run server -- company set --name "Sakura Digital" --alias "さくらデジタル" --domain sakura-digital.example
@@ -13,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Me, Role } from '../utils/api';
+import { Me, Phone, Role } from '../utils/api';
 import { defaultConsoleDir } from './console/serve-console';
 import { parseEncodingName, UndecodableCsv } from './csv/decode';
 import { importAlumniCsv } from './csv/import-alumni';
@@ -25,6 +26,7 @@ import { isPublicSuffix } from './http/registrable-domains';
 import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
 import { commandLine, recordAudit } from './store/audit';
+import { findOwnRecord } from './store/alumni';
 import { setCompany } from './store/company';
 import { createToken, listTokenHolders, revokeTokens } from './store/tokens';
 
@@ -44,6 +46,9 @@ const { values, positionals } = parseArgs({
     encoding: { type: 'string' },
     token: { type: 'string' },
     'extension-origin': { type: 'string', multiple: true },
+    alumnus: { type: 'string' },
+    email: { type: 'string' },
+    phone: { type: 'string' },
   },
 });
 
@@ -83,7 +88,9 @@ function envList(value: string | undefined): string[] | undefined {
 
 async function serve() {
   const extensionOrigins = values['extension-origin'] ?? envList(process.env.EXTENSION_ORIGINS);
-  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins });
+  // EXTENSION_DIR: a folder with updates.xml and the CRX, served under /extension/ (docs/deploy.md).
+  const extensionDir = process.env.EXTENSION_DIR || undefined;
+  const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins, extensionDir });
   // One write, so whoever reads the output sees the tokens together with the address.
   const lines = [
     `Alumni Lens backend on ${server.url}/api/v1 (${where}); OpenAPI at ${server.url}/api/v1/openapi.json`,
@@ -100,13 +107,32 @@ async function serve() {
   process.once('SIGTERM', stop);
 }
 
+const tokenUsage =
+  'Usage: token create --role admin|recruiter|sales|alumni --name "Full Name" [--email ADDRESS] [--phone NUMBER]\n' +
+  '       (alumni tokens: --alumnus EMPLOYEE_ID, the directory record they belong to; --name defaults to its name)';
+
 async function tokenCreate() {
-  const input = z.object({ role: Role, name: z.string().trim().min(1).max(300) }).safeParse(values);
-  if (!input.success) fail('Usage: token create --role admin|recruiter|sales|alumni --name "Full Name"');
+  const input = z
+    .object({
+      role: Role,
+      name: z.string().trim().min(1).max(300).optional(),
+      alumnus: z.string().trim().min(1).max(128).optional(),
+      email: z.email().optional(),
+      phone: z.string().optional().refine((v) => v === undefined || Phone.safeParse(v).success, 'expected a phone number such as +81 3-1234-5678'),
+    })
+    .refine((v) => (v.role === 'alumni') === (v.alumnus !== undefined), 'an alumni token names its alumnus (--alumnus); staff tokens do not')
+    .refine((v) => v.role === 'alumni' || v.name !== undefined, 'staff tokens need --name')
+    .safeParse(values);
+  if (!input.success) fail(`${tokenUsage}\n${input.error.issues.map((i) => `${i.path.join('.') || 'token'}: ${i.message}`).join('\n')}`);
+  const { role, alumnus: alumnusId, email, phone } = input.data;
   await withDatabase(async (db) => {
-    const token = await createToken(db, input.data.role, input.data.name);
-    await recordAudit(db, commandLine, 'token.create', undefined, { name: input.data.name, role: input.data.role });
-    console.error(`Token for ${input.data.name} (${input.data.role}); it is shown only now, store it safely:`);
+    // An alumni token is its alumnus's: the name defaults to theirs, and an unknown id is refused.
+    const alumnus = alumnusId === undefined ? undefined : await findOwnRecord(db, alumnusId);
+    if (alumnusId !== undefined && !alumnus) fail(`No alumnus ${alumnusId} in the directory.`);
+    const name = input.data.name ?? alumnus!.names.display;
+    const token = await createToken(db, role, name, { alumnusId, email, phone });
+    await recordAudit(db, commandLine, 'token.create', undefined, { name, role, ...(alumnusId ? { alumnus: alumnusId } : {}) });
+    console.error(`Token for ${name} (${role}${alumnusId ? `, alumnus ${alumnusId}` : ''}); it is shown only now, store it safely:`);
     console.log(token);
   });
 }

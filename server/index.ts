@@ -35,6 +35,8 @@ export interface ServerOptions {
   extensionOrigins?: readonly string[];
   /** The built console served under /admin/; defaults to console/dist/. */
   consoleDir?: string;
+  /** Serve the Chromium update manifest and CRX in this folder under /extension/ (docs/deploy.md). */
+  extensionDir?: string;
 }
 
 export interface RunningServer {
@@ -81,6 +83,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       consoleDir: options.consoleDir,
       demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
       extensionOrigins: options.extensionOrigins,
+      extensionDir: options.extensionDir,
     });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {

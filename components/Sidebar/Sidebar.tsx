@@ -10,6 +10,10 @@ import {
   featuredPeople,
   hasSidebarContent,
   organizationsWithNews,
+  sameSelection,
+  type Selection,
+  type PagePerson,
+  relatedPeople,
   type SidebarState,
   type SidebarStore,
   useSidebarState,
@@ -20,6 +24,13 @@ export interface SidebarProps {
   /** Remembers the collapsed state for the site (the worker stores it per site). */
   onCollapsedChange?: (collapsed: boolean) => void;
   pollMs?: number;
+  /**
+   * Shown in the browser's side panel rather than over the page: always open (the browser closes the
+   * panel), and alumni the page only mentions in a side rail are listed too, as there are no badges.
+   */
+  docked?: boolean;
+  /** The user opened an alumnus's card from a list here (the side panel scrolls the page to them). */
+  onOpenPerson?: (alumnusId: string) => void;
 }
 
 interface OpenPerson {
@@ -29,27 +40,29 @@ interface OpenPerson {
   organizationId?: string;
 }
 
-/** The person whose card is open: matched on the page, or listed among an organisation's alumni. */
-function findPerson(state: SidebarState, alumnusId: string): OpenPerson | null {
-  const person = state.people.find((p) => p.alumnus.id === alumnusId);
+/** The person whose card is open: that person of the page, or one listed among an organisation's alumni. */
+function findPerson(state: SidebarState, { alumnusId, ref }: Selection): OpenPerson | null {
+  const person =
+    state.people.find((p) => p.ref === ref && p.alumnus.id === alumnusId) ?? state.people.find((p) => p.alumnus.id === alumnusId);
   if (person) return { alumnus: person.alumnus, match: person, offers: person.offers };
   for (const org of state.organizations) {
-    const alumnus = org.alumni.find((a) => a.id === alumnusId);
+    const alumnus = org.alumni.find((a) => a.id === alumnusId) ?? org.fittingAlumni?.find((fit) => fit.alumnus.id === alumnusId)?.alumnus;
     if (alumnus) return { alumnus, offers: org.offers, organizationId: org.organization.id };
   }
   return null;
 }
 
 /** A profile opens straight on its subject's card, as does a page with one person and nothing else. */
-function defaultPerson(state: SidebarState): string | null {
+function defaultPerson(state: SidebarState): Selection | null {
   const subject = state.people.find((person) => person.role === 'subject');
-  if (subject) return subject.alumnus.id;
   const featured = featuredPeople(state);
-  return featured.length === 1 && organizationsWithNews(state).length === 0 ? featured[0]!.alumnus.id : null;
+  const only = featured.length === 1 && organizationsWithNews(state).length === 0 ? featured[0] : undefined;
+  const person = subject ?? only;
+  return person ? { alumnusId: person.alumnus.id, ref: person.ref } : null;
 }
 
 /** The page's Alumni Lens panel: a card column on the right, collapsible to a small tab (Escape collapses). */
-export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
+export function Sidebar({ store, onCollapsedChange, pollMs, docked = false, onOpenPerson }: SidebarProps) {
   const { t } = useI18n();
   const send = useSend();
   const state = useSidebarState(store);
@@ -84,9 +97,14 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     focusAfterBack.current = false;
   }, [state.selected]);
 
-  if (!hasSidebarContent(state)) return null;
+  if (!hasSidebarContent(state) && !(docked && relatedPeople(state).length > 0)) return null;
 
-  if (state.collapsed) {
+  function openPerson(selection: Selection) {
+    store.update({ selected: selection });
+    onOpenPerson?.(selection.alumnusId);
+  }
+
+  if (state.collapsed && !docked) {
     return (
       <div class="al-sidebar-dock" data-collapsed="true">
         <button
@@ -108,20 +126,21 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     );
   }
 
-  const selectedId = state.selected ?? defaultPerson(state);
-  const open = selectedId ? findPerson(state, selectedId) : null;
-  const canGoBack = open !== null && defaultPerson(state) !== selectedId;
+  const selection = state.selected ?? defaultPerson(state);
+  const open = selection ? findPerson(state, selection) : null;
+  const canGoBack = open !== null && !sameSelection(defaultPerson(state), selection);
 
   return (
     <aside
       ref={panelRef}
       class="al-sidebar"
       data-collapsed="false"
+      data-docked={docked ? 'true' : undefined}
       data-view={open ? 'person' : 'overview'}
       aria-label={t('sidebar.label')}
       tabIndex={-1}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.key === 'Escape' && !docked) {
           event.stopPropagation();
           setCollapsed(true);
         }
@@ -156,20 +175,22 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
         >
           <span aria-hidden="true">⚙</span>
         </button>
-        <button
-          type="button"
-          class="al-icon-button"
-          aria-expanded="true"
-          aria-label={t('sidebar.collapse')}
-          onClick={() => setCollapsed(true)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
+        {!docked && (
+          <button
+            type="button"
+            class="al-icon-button"
+            aria-expanded="true"
+            aria-label={t('sidebar.collapse')}
+            onClick={() => setCollapsed(true)}
+          >
+            <span aria-hidden="true">›</span>
+          </button>
+        )}
       </header>
       <div class="al-sidebar-body">
         {open ? (
           <PersonCard
-            key={open.alumnus.id}
+            key={`${open.alumnus.id}:${selection?.ref ?? ''}`}
             alumnus={open.alumnus}
             match={open.match}
             offers={open.offers}
@@ -178,14 +199,43 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
             pollMs={pollMs}
           />
         ) : (
-          <Overview state={state} onOpenPerson={(id) => store.update({ selected: id })} pollMs={pollMs} />
+          <Overview state={state} onOpenPerson={openPerson} pollMs={pollMs} />
         )}
+        {docked && <RelatedPeople state={state} onOpenPerson={openPerson} />}
       </div>
     </aside>
   );
 }
 
-function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpenPerson: (id: string) => void; pollMs?: number }) {
+/** Side-panel mode's stand-in for the badges of a side rail ("People also viewed"). */
+function RelatedPeople({ state, onOpenPerson }: { state: SidebarState; onOpenPerson: (selection: Selection) => void }) {
+  const { t } = useI18n();
+  const related = relatedPeople(state).filter((person) => person.ref !== state.selected?.ref);
+  return <PeopleSection title={t('sidebar.related')} people={related} onOpenPerson={onOpenPerson} />;
+}
+
+/** A titled list of people of the page, each row opening their card; nothing when there is nobody. */
+function PeopleSection({ title, people, onOpenPerson }: { title: string; people: PagePerson[]; onOpenPerson: (selection: Selection) => void }) {
+  if (people.length === 0) return null;
+  return (
+    <section class="al-overview-people" aria-label={title}>
+      <h2 class="al-section-title">{title}</h2>
+      <ul class="al-people-list">
+        {people.map((person) => (
+          <PersonRow
+            key={person.ref}
+            alumnus={person.alumnus}
+            details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
+            confidence={person.confidence}
+            onOpen={() => onOpenPerson({ alumnusId: person.alumnus.id, ref: person.ref })}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpenPerson: (selection: Selection) => void; pollMs?: number }) {
   const { t } = useI18n();
   return (
     <>
@@ -195,27 +245,14 @@ function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpen
           organization={org.organization}
           alumni={org.alumni}
           offers={org.offers}
+          offerReasons={org.offerReasons}
+          fittingAlumni={org.fittingAlumni}
           role={state.role}
-          onOpenPerson={onOpenPerson}
+          onOpenPerson={(alumnusId) => onOpenPerson({ alumnusId })}
           pollMs={pollMs}
         />
       ))}
-      {featuredPeople(state).length > 0 && (
-        <section class="al-overview-people" aria-label={t('sidebar.people')}>
-          <h2 class="al-section-title">{t('sidebar.people')}</h2>
-          <ul class="al-people-list">
-            {featuredPeople(state).map((person) => (
-              <PersonRow
-                key={person.alumnus.id}
-                alumnus={person.alumnus}
-                details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
-                confidence={person.confidence}
-                onOpen={() => onOpenPerson(person.alumnus.id)}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <PeopleSection title={t('sidebar.people')} people={featuredPeople(state)} onOpenPerson={onOpenPerson} />
     </>
   );
 }

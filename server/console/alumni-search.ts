@@ -4,6 +4,7 @@ import { parseName } from '../../utils/recognition';
 import { organizationKey } from '../../utils/recognition';
 import type { Database } from '../db/database';
 import type { AlumnusRecord } from '../store/alumni';
+import { BatchPacer } from './batch-pacer';
 import { yieldToEventLoop } from './yield';
 
 type Record = Omit<AlumnusRecord, 'id'>;
@@ -56,7 +57,8 @@ export function searchRow(id: string, record: Record): SearchRow {
   };
 }
 
-const batch = 500;
+/** Each catch-up transaction aims at this long, like an import's (see batch-pacer.ts). */
+const targetBatchMs = 10;
 /** The catch-up running on each database, if any. */
 const catchingUp = new WeakMap<Database, Promise<void>>();
 
@@ -71,8 +73,11 @@ export function refreshAlumniSearch(db: Database): Promise<void> {
   const current = catchingUp.get(db);
   if (current) return current.then(() => refreshAlumniSearch(db));
   const run = (async () => {
+    const pacer = new BatchPacer({ targetMs: targetBatchMs, initial: 100, min: 20, max: 2000 });
     try {
       for (;;) {
+        const batch = pacer.size;
+        const began = performance.now();
         const more = await db.transaction(async (tx) => {
           const [{ seq: position }] = await tx.query<{ seq: string }>('SELECT seq FROM search_position FOR UPDATE');
           const rows = await tx.query<{ id: string; record: Record; seq: string; live: boolean }>(
@@ -97,6 +102,7 @@ export function refreshAlumniSearch(db: Database): Promise<void> {
           return rows.length === batch;
         });
         if (!more) return;
+        pacer.measured(batch, performance.now() - began);
         await yieldToEventLoop();
       }
     } finally {

@@ -86,11 +86,17 @@ export interface StartImport {
 export function createImportJobs(db: Database) {
   const controllers = new Map<string, AbortController>();
   const runs = new Map<string, Promise<void>>();
+  // Progress of the jobs this process runs, as it stands now: the table only hears of it once a second.
+  const live = new Map<string, ImportProgress>();
   const select = `SELECT *, heartbeat_at < now() - ${abandonedAfter} AS stale FROM import_jobs`;
 
   async function find(id: string): Promise<ImportJob | undefined> {
     const [row] = await db.query<JobRow>(`${select} WHERE id = $1`, [id]);
-    return row && present(row);
+    if (!row) return undefined;
+    const job = present(row);
+    const now = live.get(id);
+    if (!now || !running.has(job.status)) return job;
+    return { ...job, status: now.phase, progress: { rowsRead: now.rowsRead, ...(now.rowsTotal !== undefined ? { rowsTotal: now.rowsTotal } : {}), rowsWritten: now.rowsWritten } };
   }
 
   async function run(id: string, job: StartImport, actor: Actor, signal: AbortSignal): Promise<void> {
@@ -114,6 +120,7 @@ export function createImportJobs(db: Database) {
         onStage: (next) => {
           const phaseChanged = next.phase !== progress.phase;
           progress = next;
+          live.set(id, next);
           if (phaseChanged) void save();
         },
       });
@@ -171,7 +178,10 @@ export function createImportJobs(db: Database) {
       controllers.set(id, controller);
       const done = run(id, job, actor, controller.signal)
         .catch((error) => console.error(`Import ${id} could not record its outcome:`, error))
-        .finally(() => runs.delete(id));
+        .finally(() => {
+          runs.delete(id);
+          live.delete(id);
+        });
       runs.set(id, done);
       return (await find(id))!;
     },

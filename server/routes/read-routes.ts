@@ -8,13 +8,14 @@ import { directoryPage } from '../store/alumni';
 import { getCompany } from '../store/company';
 import { offersPage } from '../store/offers';
 import { organizationsPage } from '../store/organizations';
+import { APP_VERSION } from '../version';
 
 /** Health, identity and the three delta-sync feeds. */
 export function readRoutes(db: Database) {
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
-      return c.json({ status: 'ok', database: db.kind });
+      return c.json({ status: 'ok', database: db.kind, version: APP_VERSION });
     })
     .get('/me', requireRole(db, ...anyRole), async (c) => {
       const company = await getCompany(db);
@@ -22,7 +23,9 @@ export function readRoutes(db: Database) {
         throw new ApiProblem(503, 'company_not_configured', 'An admin must set the company names first (PUT /api/v1/admin/company).');
       }
       const user = c.get('user');
-      return c.json({ user: { name: user.name, role: user.role }, company } satisfies Me);
+      const details = { email: user.email, phone: user.phone, alumnusId: user.alumnusId };
+      const known = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+      return c.json({ user: { name: user.name, role: user.role, ...known }, company } satisfies Me);
     })
     .get('/directory', requireRole(db, ...staffRoles), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);

@@ -45,7 +45,8 @@ async function consolePage(options: { lang?: 'en' | 'ja'; theme?: 'light' | 'dar
   const page = await story.extension.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.theme ?? 'light' }]);
-  if (options.lang) await page.evaluateOnNewDocument((lang) => localStorage.setItem('alumni-lens.console.lang', lang), options.lang);
+  // The profile (and so localStorage) is shared between stories: always say which language this page is read in.
+  await page.evaluateOnNewDocument((lang) => localStorage.setItem('alumni-lens.console.lang', lang), options.lang ?? 'en');
   return page;
 }
 

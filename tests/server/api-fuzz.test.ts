@@ -74,8 +74,23 @@ describe.each(backends)('API fuzzing on %s', (backend) => {
         if (reply.status === 200) cursors.push(reply.body.cursor);
       }
     }
+    // Console sessions of every staff role, signed in as the console does (from its own origin); several each,
+    // as fuzzed sign-outs end some of them.
+    const sessions: FuzzContext['sessions'] = [];
+    for (const token of [tokens.admin, tokens.recruiter, tokens.sales].flatMap((t) => Array(5).fill(t) as string[])) {
+      const reply = await fetch(`${server.api}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ token }),
+      });
+      expect(reply.status).toBe(201);
+      const id = /alumni_lens_session=([^;]+)/.exec(reply.headers.get('set-cookie') ?? '')?.[1];
+      sessions.push({ id: id!, csrfToken: (await reply.json()).csrfToken });
+    }
     context = {
       api: server.api,
+      origin: server.url,
+      sessions,
       components: document.components?.schemas ?? {},
       tokens: { ...tokens },
       knownIds: [...demoAlumni.map((a) => a.id), ...demoOffers.map((o) => o.id), ...demoOrganizations.map((o) => o.id)],

@@ -6,6 +6,9 @@ import { createApp } from '../../server/app';
 import { createToken, hashToken, revokeTokens } from '../../server/store/tokens';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
+import { readFileSync } from 'node:fs';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe.each(backends)('authentication, roles and the OpenAPI document on %s', (backend) => {
   let server: TestServer;
@@ -19,10 +22,11 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
   });
   afterAll(() => server?.close());
 
-  test('health needs no token and names the database', async () => {
+  test('health needs no token and names the database and the version', async () => {
     const reply = await call(`${server.api}/health`);
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ status: 'ok', database: backend });
+    expect(reply.body).toEqual({ status: 'ok', database: backend, version: packageVersion });
+    expect(openapi.info.version).toBe(packageVersion);
   });
 
   test.each([

@@ -182,8 +182,11 @@ export const AuditPage = z
   .register(z.globalRegistry, { id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;
 
+const OutboxCount = Count.check(z.lte(1_000_000));
+
 /** What a client says about its outbox after a sync, so the console can show failures nobody sees. */
 export const ClientStatusInput = z
-  .object({ outbox: z.object({ pending: Count, failed: Count }) })
+  // Stored in integer columns: a count beyond what a real outbox can hold is refused (400), never a 500.
+  .object({ outbox: z.object({ pending: OutboxCount, failed: OutboxCount }) })
   .register(z.globalRegistry, { id: 'ClientStatusInput' });
 export type ClientStatusInput = z.infer<typeof ClientStatusInput>;

@@ -8,8 +8,17 @@ import {
   IntroductionInput,
   IntroductionList,
   Me,
+  Meeting,
+  MeetingEventInput,
+  MeetingInput,
+  MeetingsPage,
+  MyProfile,
   OffersPage,
   OrganizationsPage,
+  Showcase,
+  ShowcaseInput,
+  Suggestion,
+  SuggestionInput,
 } from '../api';
 import { ApiError, AuthError, ContractError, NetworkError, ServerError } from './errors';
 
@@ -41,7 +50,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
   const timeoutMs = options.timeoutMs ?? 30_000;
 
   async function request<T extends z.core.$ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: T,
     init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean } = {},
@@ -91,6 +100,20 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     /** Tells the programme's console how this client's outbox stands (counts only; 204, no body). */
     reportStatus: (outbox: { pending: number; failed: number }) =>
       request('POST', 'clients/status', z.undefined(), { body: { outbox } }).then(() => undefined),
+    meetingsPage: (query: PageQuery) => request('GET', 'meetings', MeetingsPage, { query: { ...query } }),
+    postMeeting: (input: MeetingInput) => request('POST', 'meetings', Meeting, { body: MeetingInput.parse(input) }),
+    postMeetingEvent: (meetingId: string, input: MeetingEventInput) =>
+      request('POST', `meetings/${encodeURIComponent(meetingId)}/events`, Meeting, { body: MeetingEventInput.parse(input) }),
+    postSuggestion: (input: SuggestionInput) => request('POST', 'suggestions', Suggestion, { body: SuggestionInput.parse(input) }),
+    /** The alumni role's own record, showcase and suggestions. */
+    profile: () => request('GET', 'me/profile', MyProfile),
+    /** The alumnus's showcase, or null before they first save one. */
+    showcase: () =>
+      request('GET', 'me/showcase', Showcase).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+    putShowcase: (input: ShowcaseInput) => request('PUT', 'me/showcase', Showcase, { body: ShowcaseInput.parse(input) }),
   };
 }
 

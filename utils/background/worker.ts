@@ -1,16 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import { type BackendClient, type BackendConfig, createBackendClient } from '../backend';
-import { readConfig, restrictStorageAccess, watchConfig } from '../config';
+import { readConfig, readDisplay, restrictStorageAccess, watchConfig, watchDisplay } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
-import { createOutbox, type Outbox, OUTBOX_ALARM } from '../outbox';
+import { createOutbox, type Outbox, OUTBOX_ALARM, pruneOutbox } from '../outbox';
 import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
+import { Meeting } from '../api';
 import { updateOfferBadge } from './badge';
+import { storeMeeting } from './meetings';
 import type { WorkerContext } from './context';
 import { createHandlers } from './handlers';
 import { updateOrgsiteRegistration } from './orgsite';
 import { forgetListeningTab, notifyDataChanged } from './listening-tabs';
+import { clearPanelTab } from './panel-tabs';
+import { applyDisplayMode, openPanelFromToolbar } from './side-panel';
 import { forgetTab } from './tab-recognition';
 
 export interface WorkerOptions {
@@ -32,19 +36,29 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     void ready.then(task).catch((error: unknown) => console.error('[alumni-lens]', error));
 
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => routeMessage(handlers, rules, message, sender);
-  const onStart = () =>
+  const onStart = () => {
+    applyDisplay();
     inBackground(async (ctx) => {
       // The browser forgets badge text when it restarts; show the count from stored offers at once.
       await updateOfferBadge(ctx.db);
       await scheduleSync();
       await Promise.all([ctx.sync.requestSync(), ctx.outbox.flush()]);
     });
+  };
   const onAlarm = (alarm: Browser.alarms.Alarm) => {
     if (alarm.name === SYNC_ALARM) inBackground((ctx) => ctx.sync.requestSync());
     if (alarm.name === OUTBOX_ALARM) inBackground((ctx) => ctx.outbox.flush());
   };
   const onPermissionsChanged = () => inBackground((ctx) => updateOrgsiteRegistration(ctx.db));
-  const onTabRemoved = (tabId: number) => void Promise.all([forgetTab(tabId), forgetListeningTab(tabId)]);
+  const onTabRemoved = (tabId: number) => {
+    void forgetTab(tabId);
+    void clearPanelTab(tabId);
+    void forgetListeningTab(tabId);
+  };
+  // The toolbar button reaches the worker only when it has no popup: in side-panel mode.
+  const onActionClicked = () => openPanelFromToolbar();
+  // The browser keeps the toolbar button's popup until it restarts; set it at install, start and each change.
+  const applyDisplay = () => inBackground(async (ctx) => applyDisplayMode((await readDisplay(ctx.report)).mode));
 
   // Each event with its listener, so stop() removes exactly what was added.
   const subscriptions: Array<[ListenerEvent | undefined, (...args: never[]) => unknown]> = [
@@ -55,6 +69,7 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     [browser.permissions?.onAdded as ListenerEvent | undefined, onPermissionsChanged],
     [browser.permissions?.onRemoved as ListenerEvent | undefined, onPermissionsChanged],
     [browser.tabs?.onRemoved as ListenerEvent | undefined, onTabRemoved],
+    [browser.action?.onClicked as ListenerEvent | undefined, onActionClicked],
   ];
   for (const [event, listener] of subscriptions) event?.addListener(listener);
   // Saving a configuration (options page, policy, or straight into storage) syncs at once.
@@ -63,12 +78,15 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     inBackground((ctx) => Promise.all([ctx.sync.requestSync({ configChanged: true }), ctx.outbox.flush()])),
   );
 
+  const unwatchDisplay = watchDisplay(applyDisplay);
+
   return {
     ready,
     /** Removes this worker's listeners and closes its database (tests simulate a stopped worker). */
     async stop() {
       for (const [event, listener] of subscriptions) event?.removeListener(listener);
       unwatchConfig();
+      unwatchDisplay();
       const ctx = await ready;
       await ctx.sync.idle();
       ctx.db.close();
@@ -99,7 +117,19 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     return config ? createClient(config) : null;
   };
   const index = new IndexHolder(db, (message) => report('recognition index', message));
-  const outbox = createOutbox({ db, getClient: currentClient, now, random: options.random });
+  const outbox = createOutbox({
+    db,
+    getClient: currentClient,
+    now,
+    random: options.random,
+    // The backend answers a meeting request or step with the meeting as it is now: show it without waiting for a sync.
+    onDelivered: async (record, answer) => {
+      if (record.kind !== 'meeting' && record.kind !== 'meeting-step') return;
+      const meeting = Meeting.safeParse(answer);
+      if (meeting.success) await storeMeeting(db, meeting.data);
+      await updateOfferBadge(db);
+    },
+  });
   const sync = createSyncService({
     db,
     index,
@@ -114,6 +144,8 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
       // The backend answered: a good moment to deliver anything still waiting.
       await outbox.flush();
       await reportOutbox(outbox, await currentClient());
+      // …and to forget what was delivered long enough ago (PRIVACY.md, "Retention").
+      await pruneOutbox(db, now()).catch((error: unknown) => report('outbox retention', String(error)));
     },
   });
   return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };

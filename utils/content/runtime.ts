@@ -7,7 +7,8 @@ import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
 import { createPageRunner } from '../sites/page-run';
 import { waitForAnchors } from '../sites/wait-for-anchors';
-import { createPageUi, type PageUi } from './page-ui';
+import { createPageUi, type PageView } from './page-ui';
+import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
 import { HOST_TAG } from './shadow-host';
 import { domSettled, nextDomChange } from './settle';
@@ -20,7 +21,7 @@ export interface SiteScriptOptions {
   /** Which adapter reads this URL, and as what kind of page; undefined: not a page we read. */
   resolve(url: URL): { adapter: SiteAdapter; kind: PageKind } | undefined;
   /** Organisation websites only: alumni named in the page text. */
-  scanNames?(doc: Document, send: Send, organizationName: string | undefined, signal: AbortSignal): Promise<NameScan>;
+  scanNames?(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan>;
   /** Tests pass a stand-in for the worker; the extension uses the typed client. */
   send?: Send;
   doc?: Document;
@@ -103,7 +104,14 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
 
 /** Settings that change what a session shows; `collapsed` is the sidebar's own state, kept as the user left it. */
 function sameSettings(a: PageSettings, b: PageSettings): boolean {
-  return a.enabled === b.enabled && a.configured === b.configured && a.role === b.role && a.lang === b.lang && a.highlightNames === b.highlightNames;
+  return (
+    a.enabled === b.enabled &&
+    a.configured === b.configured &&
+    a.role === b.role &&
+    a.lang === b.lang &&
+    a.highlightNames === b.highlightNames &&
+    a.display === b.display
+  );
 }
 
 interface Session {
@@ -120,25 +128,26 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
   const lifetime = new AbortController();
   const stop = () => lifetime.abort(new DOMException('session ended', 'AbortError'));
   ctx.signal.addEventListener('abort', stop, { once: true, signal: lifetime.signal });
-  const ui = createPageUi({
-    doc,
-    i18n: pageI18n(settings.lang),
-    send,
-    site: options.site,
-    role: settings.role,
-    collapsed: settings.collapsed,
-    signal: lifetime.signal,
-  });
+  // Side-panel mode: the results go to the worker for the browser's panel, and nothing is drawn in the page.
+  const ui: PageView =
+    settings.display === 'side-panel'
+      ? createPanelPublisher({ send, site: options.site, signal: lifetime.signal })
+      : createPageUi({
+          doc,
+          i18n: pageI18n(settings.lang),
+          send,
+          site: options.site,
+          role: settings.role,
+          collapsed: settings.collapsed,
+          signal: lifetime.signal,
+        });
 
   // What the previous page looked like, to tell a page the app has not redrawn yet from the new one.
   const memory: PageMemory = { signature: null, runs: 0 };
   const changes = new EventTarget();
   const pages = createPageRunner({
     signal: lifetime.signal,
-    keyOf: (url) => {
-      const found = options.resolve(url);
-      return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
-    },
+    keyOf: (url) => pageKeyOf(options, url),
     run: (url, signal) => {
       // A new page: what the old one showed goes at once, whether or not this one shows anything.
       ui.clear();
@@ -158,6 +167,12 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
     },
     stop,
   };
+}
+
+/** Which page a URL shows (the same profile with and without a query is one page); undefined: not one we read. */
+function pageKeyOf(options: SiteScriptOptions, url: URL): string | undefined {
+  const found = options.resolve(url);
+  return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
 }
 
 /** True at the first single-page navigation to a page the script reads; false if the script goes away first. */
@@ -195,7 +210,7 @@ interface PageRun {
   doc: Document;
   send: Send;
   settings: PageSettings;
-  ui: PageUi;
+  ui: PageView;
   options: SiteScriptOptions;
   /** Fires 'data' when the worker's synced data changed. */
   changes: EventTarget;

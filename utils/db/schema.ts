@@ -1,6 +1,18 @@
 import type { DBSchema } from 'idb';
 import { z } from 'zod';
-import { Alumnus, InterestInput, IntroductionInput, Me, Offer, Organization } from '../api';
+import {
+  Alumnus,
+  InterestInput,
+  IntroductionInput,
+  Me,
+  Meeting,
+  MeetingInput,
+  MeetingStep,
+  MyProfile,
+  Offer,
+  Organization,
+  SuggestionInput,
+} from '../api';
 import { OutboxState } from '../messaging/protocol';
 import { LayerCounts } from '../signals/schema';
 
@@ -10,6 +22,10 @@ export const DB_NAME = 'alumni-lens';
 export const OutboxRecord = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('introduction'), body: IntroductionInput }),
   z.object({ kind: z.literal('interest'), body: InterestInput }),
+  z.object({ kind: z.literal('meeting'), body: MeetingInput }),
+  /** One step of a meeting: `id` is the step's own idempotency key. */
+  z.object({ kind: z.literal('meeting-step'), body: z.object({ id: z.uuid(), meetingId: z.uuid(), step: MeetingStep }) }),
+  z.object({ kind: z.literal('suggestion'), body: SuggestionInput }),
 ]).and(
   z.object({
     id: z.uuid(),
@@ -20,6 +36,10 @@ export const OutboxRecord = z.discriminatedUnion('kind', [
     nextAttemptAt: z.number().optional(),
     /** The last failure's reason: temporary while queued, final when failed. */
     error: z.string().max(2000).optional(),
+    /** Why a failed item stopped: the backend refused it, or it could not be sent for GIVE_UP_AFTER_MS. */
+    stopped: z.enum(['refused', 'expired']).optional(),
+    /** When the user last chose Retry: the give-up time counts from then. */
+    retriedAt: z.number().optional(),
     sentAt: z.number().optional(),
   }),
 );
@@ -39,7 +59,7 @@ export const DiagnosticRecord = z.object({
 });
 export type DiagnosticRecord = z.infer<typeof DiagnosticRecord>;
 
-export const SyncResource = z.enum(['directory', 'organizations', 'offers']);
+export const SyncResource = z.enum(['directory', 'organizations', 'offers', 'meetings']);
 export type SyncResource = z.infer<typeof SyncResource>;
 
 /** Everything the `meta` store may hold, by key; values are parsed on read (see meta.ts). */
@@ -50,6 +70,9 @@ export const metaSchemas = {
   'cursor:directory': z.string(),
   'cursor:organizations': z.string(),
   'cursor:offers': z.string(),
+  'cursor:meetings': z.string(),
+  /** Alumni: their own record, showcase and suggestions (GET /me/profile), for matching offers to them. */
+  profile: MyProfile,
   /** Bumped in every transaction that changes alumni or organisations. */
   dataVersion: z.number().int(),
   /** The recognition index as last serialised, and the data version it reflects. */
@@ -63,20 +86,22 @@ export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
 
 export interface AlumniLensDB extends DBSchema {
-  alumni: { key: string; value: Alumnus };
+  /** `by-showcase` holds only alumni with a published showcase (the key path is absent otherwise). */
+  alumni: { key: string; value: Alumnus; indexes: { 'by-showcase': string } };
   organizations: { key: string; value: Organization };
   offers: { key: string; value: Offer };
+  meetings: { key: string; value: Meeting; indexes: { 'by-alumnus': string } };
   meta: { key: MetaKey; value: unknown };
   outbox: { key: string; value: OutboxRecord; indexes: { 'by-state': OutboxRecord['state'] } };
   diagnostics: { key: string; value: DiagnosticRecord };
 }
 
-export type StoreName = 'alumni' | 'organizations' | 'offers' | 'meta' | 'outbox' | 'diagnostics';
+export type StoreName = 'alumni' | 'organizations' | 'offers' | 'meetings' | 'meta' | 'outbox' | 'diagnostics';
 
 /** Which store holds which synced resource. */
-export const storeOf = { directory: 'alumni', organizations: 'organizations', offers: 'offers' } as const satisfies Record<
+export const storeOf = { directory: 'alumni', organizations: 'organizations', offers: 'offers', meetings: 'meetings' } as const satisfies Record<
   SyncResource,
   StoreName
 >;
 
-export const recordSchemaOf = { directory: Alumnus, organizations: Organization, offers: Offer } as const;
+export const recordSchemaOf = { directory: Alumnus, organizations: Organization, offers: Offer, meetings: Meeting } as const;

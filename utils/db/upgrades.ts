@@ -24,6 +24,13 @@ export const UPGRADES: readonly UpgradeStep[] = [
     outbox.createIndex('by-state', 'state');
     db.createObjectStore('diagnostics', { keyPath: 'key' });
   },
+  // 3: business matching: synced meetings (by alumnus, for a card's history), and an index of the alumni
+  // with a published showcase (records without one are left out of it), for matching offers to alumni.
+  (db, tx) => {
+    const meetings = db.createObjectStore('meetings', { keyPath: 'id' });
+    meetings.createIndex('by-alumnus', 'alumnusId');
+    tx.objectStore('alumni').createIndex('by-showcase', 'showcase.updatedAt');
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

@@ -54,6 +54,14 @@ export function formatDate(lang: UiLang, value: string | number): string {
   return `${day} ${EN_MONTHS[month - 1]} ${year}`;
 }
 
+/** A meeting time, in local time, without Intl (see above): "12 Jan 2027, 10:00" / "2027/01/12 10:00". */
+export function formatMeetingTime(lang: UiLang, value: string | number): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const clock = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return lang === 'ja' ? `${formatDate(lang, value)} ${clock}` : `${formatDate(lang, value)}, ${clock}`;
+}
+
 export function formatDateTime(lang: UiLang, value: number): string {
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(value);
 }

@@ -33,13 +33,16 @@ export async function commitDelta(db: Database, delta: Delta<SyncResource>): Pro
  * company or role, whose data must not mix with (or leak into) the previous one's.
  */
 export async function clearSyncedData(db: Database): Promise<void> {
-  const tx = db.transaction(['alumni', 'organizations', 'offers', 'meta'], 'readwrite');
+  const tx = db.transaction(['alumni', 'organizations', 'offers', 'meetings', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const previous = await meta.get('dataVersion');
   await Promise.all([
     tx.objectStore('alumni').clear(),
     tx.objectStore('organizations').clear(),
     tx.objectStore('offers').clear(),
+    tx.objectStore('meetings').clear(),
+    meta.delete('cursor:meetings'),
+    meta.delete('profile'),
     meta.delete('cursor:directory'),
     meta.delete('cursor:organizations'),
     meta.delete('cursor:offers'),

@@ -1,8 +1,14 @@
-import type { Alumnus, Offer, Organization } from '../api';
+import type { Alumnus, Meeting, Offer, Organization } from '../api';
 import { ApiError, type BackendClient } from '../backend';
 import type { SyncResource } from '../db';
 
-export type RecordOf<R extends SyncResource> = R extends 'directory' ? Alumnus : R extends 'organizations' ? Organization : Offer;
+export type RecordOf<R extends SyncResource> = R extends 'directory'
+  ? Alumnus
+  : R extends 'organizations'
+    ? Organization
+    : R extends 'meetings'
+      ? Meeting
+      : Offer;
 
 /** Every change of one resource's run: the latest version of each changed record, or null if removed. */
 export interface Delta<R extends SyncResource> {
@@ -78,6 +84,10 @@ async function fetchPage(client: BackendClient, resource: SyncResource, since: s
     case 'offers': {
       const page = await client.offersPage(query);
       return { records: page.offers, removed: page.removed, next: page.cursor, complete: page.complete };
+    }
+    case 'meetings': {
+      const page = await client.meetingsPage(query);
+      return { records: page.meetings, removed: page.removed, next: page.cursor, complete: page.complete };
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Me } from '../api';
-import type { BackendClient, BackendConfig } from '../backend';
+import { ApiError, type BackendClient, type BackendConfig } from '../backend';
 import type { ConfigState } from '../config';
 import { type Database, getMeta, setMeta, type SyncResource } from '../db';
 import type { SyncStatus } from '../messaging/protocol';
@@ -28,10 +28,11 @@ export interface SyncOutcome {
 
 /**
  * The alumni role cannot read the directory: it syncs the open offers meant for it and the organisations
- * those offers concern (the backend serves it no others), whose websites show the offers.
+ * those offers concern (the backend serves it no others), whose websites show the offers. Every role syncs
+ * the meetings it takes part in.
  */
 export function resourcesFor(role: Me['user']['role']): SyncResource[] {
-  return role === 'alumni' ? ['organizations', 'offers'] : ['directory', 'organizations', 'offers'];
+  return role === 'alumni' ? ['organizations', 'offers', 'meetings'] : ['directory', 'organizations', 'offers', 'meetings'];
 }
 
 /** Which backend, company and role the data belongs to (roles see different fields, e.g. rehireEligible). */
@@ -87,6 +88,7 @@ export function createSyncService(deps: SyncDeps) {
       for (const resource of resourcesFor(me.user.role)) {
         if (await syncResource(client, resource)) dataChanged = true;
       }
+      if (me.user.role === 'alumni') await syncOwnProfile(deps.db, client);
       await setMeta(deps.db, 'lastSync', { at: now(), error: null });
       state = 'idle';
       progress = null;
@@ -102,6 +104,17 @@ export function createSyncService(deps: SyncDeps) {
     // The data is in; what follows (badge, scripts, outbox, open tabs) reports its own problems.
     const dataVersion = (await getMeta(deps.db, 'dataVersion')) ?? 0;
     await deps.afterSync?.(me, { dataChanged, configChanged, dataVersion }).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
+  }
+
+  /** What an alumnus's client knows about them (their record, showcase, suggestions), for matching offers locally. */
+  async function syncOwnProfile(db: Database, client: BackendClient): Promise<void> {
+    try {
+      await setMeta(db, 'profile', await client.profile());
+    } catch (error) {
+      // A token not linked to an alumnus record (or one erased) still sees offers, just unranked.
+      if (!(error instanceof ApiError)) throw error;
+      await db.delete('meta', 'profile');
+    }
   }
 
   /** Syncs one resource; true when it changed any record. */

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../server';
 import { testExtensionOrigins } from './extension-origin';
+import type { Role } from '../../../utils/api';
+import { createToken, type TokenDetails } from '../../../server/store/tokens';
 
 export interface Backend {
   url: string;
@@ -11,6 +13,8 @@ export interface Backend {
   /** Stops the server (the data folder stays: `start()` brings the same backend back on the same port). */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** A new token (e.g. for another alumnus than the demo one), as `npm run server -- token create` makes. */
+  createToken(role: Role, name: string, details?: TokenDetails): Promise<string>;
   /** Stops it and removes its data. */
   dispose(): Promise<void>;
 }
@@ -40,6 +44,7 @@ export async function startBackend(): Promise<Backend> {
       running = await startServer({ host: '127.0.0.1', port, dataDir, extensionOrigins });
       stopped = false;
     },
+    createToken: (role, name, details) => createToken(running.db, role, name, details),
     async dispose() {
       if (!stopped) await running.close();
       stopped = true;

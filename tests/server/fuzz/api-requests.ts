@@ -56,6 +56,10 @@ export interface FuzzContext {
   knownIds: string[];
   /** Cursors the server issued, to hand back as they are or tampered with. */
   cursors: string[];
+  /** The server's own origin (the console's cookie requests must name it) . */
+  origin: string;
+  /** Console sessions the server opened: the cookie's value and the session's CSRF token. */
+  sessions: Array<{ id: string; csrfToken: string }>;
 }
 
 const contentTypes = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'application/merge-patch+json', ''];
@@ -69,6 +73,15 @@ function authorization(tokens: Record<string, string>): fc.Arbitrary<string | un
       arbitrary: fc.constantFrom('Bearer', 'Bearer ', 'Bearer not-a-token', 'Basic ZGVtbzpkZW1v', `Bearer ${'a'.repeat(600)}`, 'bearer demo-admin-token extra', 'Bearer\tdemo-admin-token'),
     },
   );
+}
+
+/** The console's credentials: a session cookie (or none), its CSRF token or not, and where the request says it comes from. */
+function consoleCredentials(context: FuzzContext) {
+  return fc.record({
+    session: fc.option(fc.constantFrom(...context.sessions), { nil: undefined, freq: 2 }),
+    csrf: fc.boolean(),
+    origin: fc.constantFrom(context.origin, context.origin, 'https://evil.example', 'null', undefined),
+  });
 }
 
 function cursor(context: FuzzContext): fc.Arbitrary<string> {
@@ -115,8 +128,13 @@ function bodyText(operation: Operation, context: FuzzContext): fc.Arbitrary<stri
     : documented
       ? csv
       : fc.constant(undefined);
+  // Sign-in takes a token in its body: real ones too, so sign-in is fuzzed past its refusal.
+  const signIn = operation.path === '/session' && operation.method === 'POST'
+    ? fc.tuple(fc.constantFrom(...Object.values(context.tokens)), fc.constantFrom('', ' ', '\u3000')).map(([token, pad]) => JSON.stringify({ token: pad + token + pad }))
+    : structured;
   return fc.oneof(
     { weight: 8, arbitrary: structured },
+    { weight: 4, arbitrary: signIn },
     { weight: 1, arbitrary: anyJson.map((value) => JSON.stringify(value)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
     // Truncated JSON, and nesting far deeper than any request needs.
@@ -136,10 +154,11 @@ export function requestFor(operation: Operation, context: FuzzContext): fc.Arbit
       query: fc.tuple(...params),
       extras,
       auth: authorization(context.tokens),
+      console: consoleCredentials(context),
       contentType: fc.oneof({ weight: 6, arbitrary: fc.constant(operation.body?.contentType) }, { weight: 1, arbitrary: fc.constantFrom(...contentTypes) }),
       body: bodyText(operation, context),
     })
-    .map(({ path, query, extras: extra, auth, contentType, body }) => {
+    .map(({ path, query, extras: extra, auth, console: credentials, contentType, body }) => {
       let i = 0;
       const concrete = operation.path.replace(/\{\w+\}/g, () => path[i++] ?? 'x');
       const search = new URLSearchParams();
@@ -147,6 +166,11 @@ export function requestFor(operation: Operation, context: FuzzContext): fc.Arbit
       for (const [name, value] of extra) search.append(name, value);
       const headers: Record<string, string> = {};
       if (auth) headers.authorization = auth;
+      if (credentials.session) {
+        headers.cookie = `alumni_lens_session=${credentials.session.id}`;
+        if (credentials.csrf) headers['x-csrf-token'] = credentials.session.csrfToken;
+      }
+      if (credentials.origin !== undefined) headers.origin = credentials.origin;
       if (contentType !== undefined && body !== undefined) headers['content-type'] = contentType;
       const qs = search.toString();
       return { operation, method: operation.method, url: `${context.api}${concrete}${qs ? `?${qs}` : ''}`, headers, body };

@@ -13,8 +13,22 @@ describe('IndexedDB schema', () => {
   it('creates every store on a fresh install', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['alumni', 'diagnostics', 'meta', 'offers', 'organizations', 'outbox']);
+    expect([...db.objectStoreNames].sort()).toEqual(['alumni', 'diagnostics', 'meetings', 'meta', 'offers', 'organizations', 'outbox']);
     expect([...db.transaction('outbox').store.indexNames]).toEqual(['by-state']);
+    expect([...db.transaction('meetings').store.indexNames]).toEqual(['by-alumnus']);
+    expect([...db.transaction('alumni').store.indexNames]).toEqual(['by-showcase']);
+    db.close();
+  });
+
+  it('indexes only the alumni with a published showcase, and meetings by alumnus', async () => {
+    const db = await openDatabase();
+    const showcase = { businessName: 'Nordlicht', offering: 'Dashboards', tags: { skills: [], industries: [], services: [] }, sharedContact: {}, published: true, updatedAt: '2026-11-01T00:00:00.000Z' };
+    await db.put('alumni', alumnus('plain'));
+    await db.put('alumni', { ...alumnus('shows'), showcase });
+    expect((await db.getAllFromIndex('alumni', 'by-showcase')).map((a) => a.id)).toEqual(['shows']);
+    // Unpublishing reaches the client as the record without its showcase: it leaves the index.
+    await db.put('alumni', alumnus('shows'));
+    expect(await db.getAllFromIndex('alumni', 'by-showcase')).toEqual([]);
     db.close();
   });
 

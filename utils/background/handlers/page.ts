@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
-import { isSiteEnabled, readSettings, updateSettings } from '../../config';
+import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
+import { browserLanguage } from '../language';
 import { rememberListeningTab } from '../listening-tabs';
+import { matchingHandlers } from './matching';
 import { matchPage } from './match';
 
-type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
+// The side panel's page:panel-* messages are handled in panel.ts.
+type PageHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `page:${string}`>, `page:panel-${string}`>>;
 
 /** Handlers for what content scripts may ask (the router has already checked sender and payload). */
 export function pageHandlers(ctx: WorkerContext): PageHandlers {
@@ -14,7 +17,12 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
     'page:get-settings': async ({ site }, sender) => {
       // A tab that asks is a tab of a supported site: it hears when a sync changes the directory.
       if (sender.tab?.id !== undefined) void rememberListeningTab(sender.tab.id).catch(() => undefined);
-      const [settings, me, { config }] = await Promise.all([readSettings(ctx.report), getMeta(ctx.db, 'me'), ctx.readConfig()]);
+      const [settings, me, { config }, display] = await Promise.all([
+        readSettings(ctx.report),
+        getMeta(ctx.db, 'me'),
+        ctx.readConfig(),
+        readDisplay(ctx.report),
+      ]);
       return {
         enabled: isSiteEnabled(settings, site),
         collapsed: settings.collapsed[site] ?? false,
@@ -22,6 +30,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         lang: settings.lang === 'auto' ? browserLanguage() : settings.lang,
         role: me?.user.role ?? null,
         configured: config !== null,
+        display: display.mode,
       };
     },
     'page:set-collapsed': async ({ site, collapsed }) => {
@@ -50,6 +59,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
     'page:log-introduction': ({ alumnusId, kind, note, context }) =>
       ctx.outbox.logIntroduction({ alumnusId, kind, note, context, occurredAt: new Date(ctx.now()).toISOString() }),
     'page:express-interest': ({ offerId, message }) => ctx.outbox.expressInterest({ offerId, message }),
+    ...matchingHandlers(ctx),
     'page:outbox-status': ({ ids }) => ctx.outbox.statuses(ids),
     'page:open-options': async () => {
       await browser.runtime.openOptionsPage();
@@ -62,14 +72,4 @@ export async function requireClient(ctx: WorkerContext) {
   const client = await ctx.currentClient();
   if (!client) throw new Error('Alumni Lens is not configured: set the backend and token in its options.');
   return client;
-}
-
-function browserLanguage(): 'en' | 'ja' {
-  let language = globalThis.navigator?.language ?? 'en';
-  try {
-    language = browser.i18n.getUILanguage();
-  } catch {
-    // Not every runtime offers i18n to the worker; the navigator's language is the same setting.
-  }
-  return language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

@@ -1,20 +1,24 @@
+import { browser } from 'wxt/browser';
+import { NetworkError, ServerError } from '../../backend';
 import { ApiConfig, readConnectionFields, saveConfig } from '../../config';
-import { getMeta, listDiagnostics } from '../../db';
+import { getMeta, listDiagnostics, setMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
-import { markOffersSeen, openOffers, unseenOffers } from '../offers';
+import { markOffersSeen, openOffers, rankForOwnProfile, unseenOffers } from '../offers';
 import { knownOrgDomains, orgsitePatterns } from '../orgsite';
 import { storedDataRepairs } from '../repairs';
-import { updateOfferBadge } from '../badge';
+import { updateOfferBadge, waitingCounts } from '../badge';
+import { requireClient } from './page';
 import type { WorkerContext } from '../context';
 import { readTabRecognition } from '../tab-recognition';
 
-type UiHandlers = Pick<Handlers, Extract<keyof Handlers, `ui:${string}`>>;
+// The side panel's ui:panel-* messages are handled in panel.ts.
+type UiHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `ui:${string}`>, `ui:panel-${string}`>>;
 
 /** Handlers for the extension's own pages (popup, options); the router refuses these from content scripts. */
 export function uiHandlers(ctx: WorkerContext): UiHandlers {
   return {
     'ui:get-status': async () => {
-      const [me, sync, directorySize, organizationsCount, offers, unseen, pendingOutbox, failedOutbox, { source }] = await Promise.all([
+      const [me, sync, directorySize, organizationsCount, offers, unseen, pendingOutbox, failedOutbox, { source }, waiting] = await Promise.all([
         getMeta(ctx.db, 'me'),
         ctx.sync.status(),
         ctx.db.count('alumni'),
@@ -24,6 +28,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
         ctx.outbox.pendingCount(),
         ctx.outbox.failed(),
         ctx.readConfig(),
+        waitingCounts(ctx.db),
       ]);
       return {
         me: me ?? null,
@@ -34,6 +39,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
         newOffers: unseen.length,
         pendingOutbox,
         failedOutbox,
+        waitingMeetings: waiting.meetings,
         configSource: source,
       };
     },
@@ -58,7 +64,34 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       }
     },
     'ui:tab-recognition': ({ tabId }) => readTabRecognition(tabId),
-    'ui:list-offers': async () => ({ offers: await openOffers(ctx.db) }),
+    'ui:list-offers': async () => {
+      const offers = await openOffers(ctx.db);
+      const me = await getMeta(ctx.db, 'me');
+      return me?.user.role === 'alumni' ? rankForOwnProfile(ctx.db, offers) : { offers };
+    },
+    'ui:get-showcase': async () => {
+      const profile = await getMeta(ctx.db, 'profile');
+      const recognised = profile ? profile.alumnus.consent.recognition : null;
+      try {
+        return { showcase: await (await requireClient(ctx)).showcase(), offline: false, recognised };
+      } catch (error) {
+        // Offline, the last synced showcase can still be read (and edited; saving needs the backend).
+        if (!(error instanceof NetworkError || error instanceof ServerError)) throw error;
+        return { showcase: profile?.showcase ?? null, offline: true, recognised };
+      }
+    },
+    'ui:save-showcase': async (input) => {
+      const showcase = await (await requireClient(ctx)).putShowcase(input);
+      const profile = await getMeta(ctx.db, 'profile');
+      if (profile) await setMeta(ctx.db, 'profile', { ...profile, showcase });
+      return { showcase };
+    },
+    'ui:open-showcase-editor': async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/showcase.html') });
+      return { ok: true };
+    },
+    'ui:outbox-retry': async ({ id }) => ({ item: (await ctx.outbox.retry(id)) ?? null }),
+    'ui:outbox-discard': async ({ id }) => ({ discarded: await ctx.outbox.discard(id) }),
     'ui:mark-offers-seen': async () => {
       await markOffersSeen(ctx.db);
       await updateOfferBadge(ctx.db);
