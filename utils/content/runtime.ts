@@ -301,6 +301,9 @@ async function readPage(run: PageRun): Promise<void> {
       shown = true;
     }
     force = (await nextChange(reads < (options.maxRereads ?? MAX_REREADS))) === 'data';
+    // The app changed the address and is drawing another page: its content is not this page's (read
+    // under this address it would pair the new person with the old profile URL). The new page's run reads it.
+    if (pageKeyOf(options, new URL(doc.location.href)) !== pageKeyOf(options, url)) return;
     extraction = adapter.extract(doc, kind, url);
   }
 }

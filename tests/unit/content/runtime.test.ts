@@ -202,6 +202,26 @@ describe('content runtime', () => {
     expect(hosts()).toHaveLength(0);
   });
 
+  it('never reads the next page under the previous address when the app swaps address and content at once', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const w = worker();
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+
+    // Address and content change together, and a sync ends at that moment (a reason to read again at
+    // once), before the app's navigation is noticed.
+    loadPage('https://www.linkedin.com/in/arjun-mehta-4f8a21', fixture('li-profile-public-2024.html').replaceAll('Sofia', 'Arjun').replaceAll('Andersson Reyes', 'Mehta'));
+    changes.fire();
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(2), { timeout: 4000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const asked = (w.callsOf('page:match') as Array<{ signals: { people: Array<{ name: string; profileUrl?: string }> } }>).map(
+      ({ signals }) => `${signals.people[0]!.name} ${signals.people[0]!.profileUrl}`,
+    );
+    expect(asked).toEqual(['Sofia Andersson Reyes https://www.linkedin.com/in/sofia-andersson-reyes', 'Arjun Mehta https://www.linkedin.com/in/arjun-mehta-4f8a21']);
+    expect(hosts()).toHaveLength(0);
+  });
+
   it('reads a list again when more rows load, and badges the alumni among them', async () => {
     loadPage(COMPANY, fixture('li-company-public-2024.html'));
     const withRecruit = worker({}, async (request) => {
