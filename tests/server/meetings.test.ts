@@ -300,7 +300,7 @@ describe.each(backends)('meetings (商談) on %s', (backend) => {
 
   test('the demo seed holds meetings in each state, and the funnel counts them', async () => {
     const all = await visibleTo(who.aiko);
-    const seeded = all.filter((m) => m.id.startsWith('8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e0'));
+    const seeded = all.filter((m) => m.id.startsWith('8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e'));
     expect(seeded.map((m) => [m.alumnusName, m.status, m.outcome ?? null]).sort()).toEqual(
       [
         ['山田 太郎', 'requested', null],
@@ -308,6 +308,13 @@ describe.each(backends)('meetings (商談) on %s', (backend) => {
         ['渡辺 翔太', 'accepted', null],
         ['Hannah Schmidt', 'held', 'deal'],
         ['山本 恵', 'declined', null],
+        // The programme office's autumn, for the console's funnel.
+        ['鈴木 一郎', 'held', 'follow-up'],
+        ['中村 由美', 'held', 'deal'],
+        ['Priya Raman', 'cancelled', null],
+        ['森 結衣', 'held', 'deal'],
+        ['山本 恵', 'held', 'no-deal'],
+        ['大野 浩二', 'accepted', null],
       ].sort(),
     );
     const funnel = await meetingFunnel(server.db);
