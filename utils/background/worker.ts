@@ -12,6 +12,7 @@ import { storeMeeting } from './meetings';
 import type { WorkerContext } from './context';
 import { createHandlers } from './handlers';
 import { updateOrgsiteRegistration } from './orgsite';
+import { forgetListeningTab, notifyDataChanged } from './listening-tabs';
 import { clearPanelTab } from './panel-tabs';
 import { applyDisplayMode, openPanelFromToolbar } from './side-panel';
 import { forgetTab } from './tab-recognition';
@@ -52,6 +53,7 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
   const onTabRemoved = (tabId: number) => {
     void forgetTab(tabId);
     void clearPanelTab(tabId);
+    void forgetListeningTab(tabId);
   };
   // The toolbar button reaches the worker only when it has no popup: in side-panel mode.
   const onActionClicked = () => openPanelFromToolbar();
@@ -134,7 +136,9 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     readConfig: readCurrentConfig,
     createClient,
     now,
-    afterSync: async () => {
+    afterSync: async (_me, { dataChanged, configChanged, dataVersion }) => {
+      // Open tabs of supported sites read and match their page again: no reload after a sync.
+      if (dataChanged || configChanged) await notifyDataChanged(dataVersion).catch((error: unknown) => report('open tabs', String(error)));
       await updateOfferBadge(db);
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.

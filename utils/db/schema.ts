@@ -14,6 +14,7 @@ import {
   SuggestionInput,
 } from '../api';
 import { OutboxState } from '../messaging/protocol';
+import { LayerCounts } from '../signals/schema';
 
 export const DB_NAME = 'alumni-lens';
 
@@ -51,6 +52,8 @@ export const DiagnosticRecord = z.object({
   adapter: z.string(),
   pageKind: z.string().optional(),
   missing: z.string(),
+  /** What each reading layer found on the last such page (counts and reasons only). */
+  layers: z.optional(LayerCounts),
   count: z.number().int().min(1),
   lastAt: z.number(),
 });

@@ -16,7 +16,7 @@ import {
   Showcase,
   ShowcaseInput,
 } from '../api';
-import { Diagnostic, PageSignals } from '../signals/schema';
+import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 
 // The one message protocol between the extension's parts. Every request and every response has a
 // zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
@@ -356,7 +356,14 @@ export const messages = {
     request: NoPayload,
     response: z.object({
       unrecognised: z.array(
-        z.object({ adapter: z.string(), pageKind: z.optional(z.string()), missing: z.string(), count: z.number().check(z.int()) }),
+        z.object({
+          adapter: z.string(),
+          pageKind: z.optional(z.string()),
+          missing: z.string(),
+          count: z.number().check(z.int()),
+          /** Added with issue 8: what each reading layer found on the last such page. */
+          layers: z.optional(LayerCounts),
+        }),
       ),
       /** Added after `unrecognised`; absent from a worker that predates it, meaning none. */
       repaired: z.optional(z.array(StoredDataRepair)),
@@ -368,6 +375,17 @@ export const messages = {
 export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = z.input<(typeof messages)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.infer<(typeof messages)[N]['response']>;
+
+/**
+ * Messages the worker sends to content scripts (tabs.sendMessage), the other way round. A content
+ * script acts on one only when it comes from this extension's worker (not a tab) and parses.
+ */
+export const tabMessages = {
+  /** The synced directory or organisations changed (a first sync above all): read and match the page again. */
+  'tab:data-changed': z.object({ dataVersion: z.number().check(z.int(), z.gte(0)) }),
+} as const;
+export type TabMessageName = keyof typeof tabMessages;
+export type TabMessageOf<N extends TabMessageName> = z.infer<(typeof tabMessages)[N]>;
 
 /** The envelope on the wire; anything else arriving on runtime.onMessage is ignored. */
 export const Envelope = z.object({ type: z.string().check(z.maxLength(60)), payload: z.unknown() });

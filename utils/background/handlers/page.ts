@@ -4,6 +4,7 @@ import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
 import { browserLanguage } from '../language';
+import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
 
@@ -13,7 +14,9 @@ type PageHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `page:${strin
 /** Handlers for what content scripts may ask (the router has already checked sender and payload). */
 export function pageHandlers(ctx: WorkerContext): PageHandlers {
   return {
-    'page:get-settings': async ({ site }) => {
+    'page:get-settings': async ({ site }, sender) => {
+      // A tab that asks is a tab of a supported site: it hears when a sync changes the directory.
+      if (sender.tab?.id !== undefined) void rememberListeningTab(sender.tab.id).catch(() => undefined);
       const [settings, me, { config }, display] = await Promise.all([
         readSettings(ctx.report),
         getMeta(ctx.db, 'me'),
@@ -40,7 +43,13 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
       return { hits: (await ctx.index.get()).scanText(text) };
     },
     'page:report-diagnostic': async (diagnostic) => {
-      await countDiagnostic(ctx.db, { kind: 'unrecognised', adapter: diagnostic.adapter, pageKind: diagnostic.pageKind, missing: diagnostic.missing });
+      await countDiagnostic(ctx.db, {
+        kind: 'unrecognised',
+        adapter: diagnostic.adapter,
+        pageKind: diagnostic.pageKind,
+        missing: diagnostic.missing,
+        ...(diagnostic.layers ? { layers: diagnostic.layers } : {}),
+      });
       return { ok: true };
     },
     'page:load-introductions': async ({ alumnusId }) => {

@@ -103,7 +103,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       return {
         unrecognised: diagnostics
           .filter((row) => row.kind === 'unrecognised')
-          .map(({ adapter, pageKind, missing, count }) => ({ adapter, ...(pageKind ? { pageKind } : {}), missing, count })),
+          .map(({ adapter, pageKind, missing, count, layers }) => ({ adapter, ...(pageKind ? { pageKind } : {}), missing, count, ...(layers ? { layers } : {}) })),
         repaired: storedDataRepairs(diagnostics),
         lastSyncError: sync.lastError,
       };
