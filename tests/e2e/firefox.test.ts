@@ -55,7 +55,7 @@ describe('Firefox: a recruiter on the LinkedIn profile of an alumna', () => {
     expect(text).toContain('Kenji Watanabe');
     const sidebar = (await shadow.hostWith(SIDEBAR))!;
     expect(sidebar.mode).toBe('closed');
-    expect(await shadow.attributes(sidebar, '.al-evidence li', 'data-code')).toContain('profile-url');
+    expect(await shadow.attributes(sidebar, '.al-evidence li', 'data-kind')).toContain('profile-url');
     await screenshot(page, 'firefox-sidebar-light-en');
 
     // Firefox's closed roots are closed to the page's own scripts too: they find no alumni data.
@@ -173,7 +173,7 @@ describe('Firefox: side-panel mode', () => {
     expect(text).toContain('Sofia Andersson Reyes');
     expect(text).toContain('Confirmed alumnus');
     expect(text).toContain('Kenji Watanabe');
-    expect(await story.firefox.sidebarAttributes('.al-evidence li', 'data-code')).toContain('profile-url');
+    expect(await story.firefox.sidebarAttributes('.al-evidence li', 'data-kind')).toContain('profile-url');
 
     // Nothing added to the page: no element beyond its own HTML, no shadow root at all.
     expect(await shadow.hosts()).toEqual([]);

@@ -105,7 +105,7 @@ describe('LinkedIn in 2026', () => {
     const sidebar = await sidebarShown(shadow);
     const text = await sidebarText(shadow, (t) => t.includes('Confirmed alumnus'), 'his confirmed card');
     expect(text).toContain('Md Arif Chowdhury');
-    expect(await shadow.attributes(sidebar, '.al-evidence li', 'data-code')).toContain('profile-url');
+    expect(await shadow.attributes(sidebar, '.al-evidence li', 'data-kind')).toContain('profile-url');
     await shadow.detach();
     await page.close();
   });

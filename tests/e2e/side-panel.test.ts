@@ -53,7 +53,7 @@ describe('Side-panel mode in Chromium', () => {
     expect(text).toContain('Sofia Andersson Reyes');
     expect(text).toContain('Confirmed alumnus');
     expect(text).toContain('Kenji Watanabe');
-    expect(await panel.$$eval('.al-evidence li', (items) => items.map((li) => li.getAttribute('data-code')))).toContain('profile-url');
+    expect(await panel.$$eval('.al-evidence li', (items) => items.map((li) => li.getAttribute('data-kind')))).toContain('profile-url');
     expect(text).toMatch(/linkedin\.com\/in\/sofia-andersson-reyes/i);
     // The in-page card's collapse control has no place in the browser's panel.
     expect(await panel.$('.al-sidebar [aria-expanded]')).toBeNull();
