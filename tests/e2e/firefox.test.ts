@@ -67,7 +67,7 @@ describe('Firefox: a recruiter on the LinkedIn profile of an alumna', () => {
         attributes: hosts.flatMap((host) => host.getAttributeNames()),
       };
     }, HOST_TAG);
-    expect(seenByPage).toEqual({ roots: [null], leaked: [], attributes: [] });
+    expect(seenByPage).toEqual({ roots: [null, null], leaked: [], attributes: [] });
     await page.close();
   });
 });

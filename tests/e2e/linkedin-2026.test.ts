@@ -11,7 +11,7 @@ import { fixture, startFixtureSite, type FixtureSite } from './support/fixture-s
 import { extensionHosts } from './support/page-state';
 import { fixturesDir } from './support/paths';
 import { screenshot } from './support/screenshots';
-import { SIDEBAR, sidebarShown, sidebarText } from './support/ui';
+import { SIDEBAR, SIDEBAR_OR_TAB, sidebarShown, sidebarText } from './support/ui';
 
 // LinkedIn as it is served in 2026, in Debian's Chromium with the built extension: the 2026 app's profile
 // (a real capture, served as www.linkedin.com) opened before the extension was even configured shows its
@@ -141,7 +141,9 @@ describe('LinkedIn in 2026', () => {
   it('a results page whose every name is UI text is reported on the options page: the kind, what each way of reading found, why names were refused', async () => {
     const { page, shadow } = await open(HIDDEN_SEARCH);
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(await extensionHosts(shadow)).toEqual([]);
+    // Nobody read, nobody shown: no sidebar, no badge.
+    expect(await shadow.hostWith(SIDEBAR_OR_TAB)).toBeUndefined();
+    expect(await shadow.hostWith('.al-marker')).toBeUndefined();
     await shadow.detach();
     await page.close();
 

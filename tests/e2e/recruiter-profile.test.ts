@@ -5,11 +5,12 @@ import { alumnusId, directory, introductionsFor, tokens } from './support/api';
 import { eventually } from './support/closed-shadow';
 import { writeSettings } from './support/extension';
 import { linkedin, linkedinPages } from './support/linkedin-pages';
-import { elementsBeyondSource, extensionHosts, navigateInApp } from './support/page-state';
+import { HOST_TAG } from '../../utils/content/shadow-host';
+import { extensionHosts, foreignElements, navigateInApp } from './support/page-state';
 import { fixturesDir } from './support/paths';
 import { screenshot } from './support/screenshots';
 import { startStory, type Story } from './support/story';
-import { COLLAPSED_TAB, SIDEBAR, sidebarGone, sidebarShown, sidebarText } from './support/ui';
+import { COLLAPSED_TAB, SIDEBAR, SIDEBAR_OR_TAB, sidebarGone, sidebarShown, sidebarText } from './support/ui';
 
 // A recruiter (demo-recruiter-token) browsing LinkedIn profiles. One backend and one browser for the file:
 // the stories follow each other the way one person's session would.
@@ -154,15 +155,22 @@ describe('A recruiter on the LinkedIn profile of an alumna', () => {
 });
 
 describe('A recruiter on the profile of someone who is not an alumnus', () => {
-  it('sees nothing at all: no element is added to the page', async () => {
+  it('sees nothing, and the page cannot tell it from an alumna’s profile by the elements the extension added', async () => {
     // First the alumna's page, so we know the extension is working in this browser right now.
     const { page, shadow } = await story.open(linkedin.sofia);
     await sidebarShown(shadow);
+    const onAlumna = await foreignElements(page);
+    // Two neutral elements (the sidebar's and the markers' hosts), closed, attribute-free and without a box.
+    expect(onAlumna).toEqual([
+      { tag: HOST_TAG, attributes: [], childNodes: 0, shadowRootVisible: false, box: [0, 0, 0, 0], display: 'contents' },
+      { tag: HOST_TAG, attributes: [], childNodes: 0, shadowRootVisible: false, box: [0, 0, 0, 0], display: 'contents' },
+    ]);
+
     await page.goto(linkedin.arjun, { waitUntil: 'load' });
     // Give the content script time to read the page, ask the worker and decide.
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(await extensionHosts(shadow)).toEqual([]);
-    expect(await elementsBeyondSource(page)).toBe(0);
+    expect(await shadow.hostWith(SIDEBAR_OR_TAB)).toBeUndefined();
+    expect(await foreignElements(page)).toEqual(onAlumna);
     await screenshot(page, 'non-alumnus-nothing');
     await page.close();
   });
@@ -172,7 +180,7 @@ describe('Single-page navigation between profiles', () => {
   it('updates the sidebar when LinkedIn swaps the page without reloading', async () => {
     const { page, shadow } = await story.open(linkedin.arjun);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await extensionHosts(shadow)).toEqual([]);
+    expect(await shadow.hostWith(SIDEBAR_OR_TAB)).toBeUndefined();
 
     await navigateInApp(page, linkedin.sofia);
     await sidebarText(shadow, (t) => t.includes('Sofia Andersson Reyes') && t.includes(englishTenure), 'her card after navigating to her profile');

@@ -13,6 +13,8 @@ export interface MarkerTarget {
 }
 
 export interface MarkerLayer {
+  /** Adds the (empty) overlay now, so that its presence does not depend on there being anything to mark. */
+  attach(): void;
   set(targets: MarkerTarget[]): void;
   remove(): void;
 }
@@ -85,10 +87,21 @@ export function createMarkerLayer(doc: Document, css: string, i18n: I18n, signal
     listeners.signal.addEventListener('abort', () => view.clearInterval(timer), { once: true });
   }
 
-  function remove() {
+  function stopFollowing() {
     listeners?.abort();
     listeners = null;
     if (frame) view.cancelAnimationFrame(frame);
+    frame = 0;
+  }
+
+  function attach() {
+    if (signal.aborted) return;
+    if (host) host.ensureAttached();
+    else host = createClosedHost(doc, css, 'layer');
+  }
+
+  function remove() {
+    stopFollowing();
     if (host) {
       render(null, host.container);
       host.remove();
@@ -97,17 +110,18 @@ export function createMarkerLayer(doc: Document, css: string, i18n: I18n, signal
   }
 
   return {
+    attach,
     set(next) {
       if (signal.aborted) return;
       targets = next;
+      // Nothing to mark: the layer (if added) is emptied, and no scroll or timer work is done for it.
       if (!targets.length) {
-        remove();
+        stopFollowing();
+        draw();
         return;
       }
-      if (!host) {
-        host = createClosedHost(doc, css, 'layer');
-        listen();
-      }
+      attach();
+      if (!listeners) listen();
       draw();
     },
     remove,

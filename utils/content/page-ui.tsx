@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { ApiContext, type Send } from '../../components/api-context';
 import { Sidebar } from '../../components/Sidebar/Sidebar';
-import { createSidebarStore, hasSidebarContent, type PagePerson, type Selection, type SidebarStore } from '../../components/Sidebar/sidebar-store';
+import { createSidebarStore, type PagePerson, type Selection, type SidebarStore } from '../../components/Sidebar/sidebar-store';
 import { pageCss } from '../../components/styles';
 import type { Role } from '../api';
 import { I18nContext, type I18n } from '../i18n/context';
@@ -34,6 +34,8 @@ export interface PageView {
   show(results: PageResults, options?: { refresh?: boolean }): void;
   /** Back to nothing on the page (a new page is being read). */
   clear(): void;
+  /** A page the site's adapter reads is about to be read: be ready to show it (in-page mode adds its hosts now). */
+  prepare(): void;
 }
 
 export interface PageUi extends PageView {
@@ -41,8 +43,10 @@ export interface PageUi extends PageView {
 }
 
 /**
- * The page's UI: one sidebar host and one marker overlay, each created only once there is
- * something to show, so a page where nothing was recognised gets nothing injected at all.
+ * The page's UI: one sidebar host and one marker overlay. Both are added when the first page the adapter
+ * reads is about to be read, before anyone is recognised, and stay (empty) until the session ends: what a
+ * page's scripts can see of them (two neutral elements, closed roots, no box) is the same whether or not
+ * anyone on it is an alumnus. What stays observable in this mode is in PRIVACY.md ("What a website can see").
  */
 export function createPageUi(options: PageUiOptions): PageUi {
   const { doc, i18n, send, site, signal } = options;
@@ -63,7 +67,8 @@ export function createPageUi(options: PageUiOptions): PageUi {
   }
 
   function mountSidebar() {
-    if (sidebarHost || signal.aborted) return;
+    if (signal.aborted) return;
+    if (sidebarHost) return sidebarHost.ensureAttached();
     sidebarHost = createClosedHost(doc, pageCss, 'sidebar', (container) =>
       render(
         <ApiContext.Provider value={send}>
@@ -83,9 +88,6 @@ export function createPageUi(options: PageUiOptions): PageUi {
     sidebarHost = null;
   }
 
-  store.subscribe((state) => {
-    if (hasSidebarContent(state)) mountSidebar();
-  });
   signal.addEventListener('abort', unmountSidebar, { once: true });
 
   const open = (selected: Selection) => store.update({ selected, collapsed: false });
@@ -110,8 +112,11 @@ export function createPageUi(options: PageUiOptions): PageUi {
     },
     clear() {
       markers.set([]);
-      unmountSidebar();
       store.update({ people: [], organizations: [], selected: null });
+    },
+    prepare() {
+      mountSidebar();
+      markers.attach();
     },
   };
 }

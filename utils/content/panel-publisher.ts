@@ -56,6 +56,8 @@ export function createPanelPublisher({ send, site, signal }: PanelPublisherOptio
       shown = results;
       publish(results);
     },
+    // Nothing is added to the page in this mode.
+    prepare() {},
     clear() {
       if (!shown) return;
       shown = null;

@@ -57,7 +57,8 @@ export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site'
 /**
  * What every content script runs: ask whether the site is on, then read each page (and each
  * single-page-app navigation) with one page run, cancelled through its AbortSignal when the user
- * moves on. A site that is off, or a page where nothing is recognised, gets nothing injected. When the
+ * moves on. A site that is off, or a page the script does not read, gets nothing injected; a page it reads
+ * gets the same empty hosts whether or not anyone on it is recognised (see page-ui.tsx). When the
  * worker says the synced data changed (the first sync after configuration above all), a script that
  * was waiting starts, and a running one matches its page again: nobody has to reload.
  */
@@ -151,6 +152,7 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
     run: (url, signal) => {
       // A new page: what the old one showed goes at once, whether or not this one shows anything.
       ui.clear();
+      ui.prepare();
       const found = options.resolve(url)!;
       return readPage({ ...found, url, navigated: memory.runs++ > 0, memory, signal, doc, send, settings, ui, options, changes });
     },

@@ -7,6 +7,8 @@ export interface ClosedHost {
   host: HTMLElement;
   /** Where Preact renders; inside the closed root. */
   container: HTMLElement;
+  /** Puts the host back if the page removed it (an app that redraws its whole body on navigation). */
+  ensureAttached(): void;
   remove(): void;
 }
 
@@ -24,14 +26,24 @@ export function createClosedHost(doc: Document, css: string, variant: 'sidebar' 
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  // `all: initial` keeps the page's inherited styles (fonts, colours, line-height) out of our UI.
-  style.textContent = `:host{all:initial !important;}\n${css}`;
+  // `all: initial` keeps the page's inherited styles (fonts, colours, line-height) out of our UI; `display:
+  // contents` gives the host no box of its own (everything inside is fixed-position), so its size and place
+  // say nothing about what it shows.
+  style.textContent = `:host{all:initial !important;display:contents !important;}\n${css}`;
   const container = doc.createElement('div');
   container.className = 'al-root';
   container.dataset.variant = variant;
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) container.addEventListener(type, (event) => event.stopPropagation());
   fill?.(container);
-  (doc.body ?? doc.documentElement).append(host);
-  return { host, container, remove: () => host.remove() };
+  const attach = () => (doc.body ?? doc.documentElement).append(host);
+  attach();
+  return {
+    host,
+    container,
+    ensureAttached: () => {
+      if (!host.isConnected) attach();
+    },
+    remove: () => host.remove(),
+  };
 }

@@ -21,6 +21,43 @@ export async function elementsBeyondSource(page: Page): Promise<number> {
   });
 }
 
+/** What a page's own script can learn about one element it did not put there. */
+export interface ForeignElement {
+  tag: string;
+  attributes: string[];
+  childNodes: number;
+  shadowRootVisible: boolean;
+  box: [number, number, number, number];
+  display: string;
+}
+
+/**
+ * Everything a page's script can observe of the elements others added, in the page's main world: the elements
+ * whose tag the page's own HTML never uses, with their attributes, light-DOM children, open shadow root, box and
+ * display. Two pages on which this is equal cannot be told apart by looking at the extension's elements.
+ */
+export async function foreignElements(page: Page): Promise<ForeignElement[]> {
+  return page.evaluate(async () => {
+    const source = await (await fetch(location.href, { cache: 'no-store' })).text();
+    const types = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): { createHTML(s: string): string } } }).trustedTypes;
+    const html = types ? types.createPolicy('dompurify', { createHTML: (text) => text }).createHTML(source) : source;
+    const own = new Set([...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*')].map((el) => el.localName));
+    return [...document.querySelectorAll('*')]
+      .filter((el) => !own.has(el.localName))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          tag: el.localName,
+          attributes: el.getAttributeNames(),
+          childNodes: el.childNodes.length,
+          shadowRootVisible: el.shadowRoot !== null,
+          box: [r.x, r.y, r.width, r.height].map(Math.round) as [number, number, number, number],
+          display: getComputedStyle(el).display,
+        };
+      });
+  });
+}
+
 /**
  * Single-page navigation as LinkedIn does it: the URL changes first (history.pushState), the new page's
  * content arrives a moment later and replaces the app's own nodes; nodes others added to <body> stay.

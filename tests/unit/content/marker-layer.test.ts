@@ -66,14 +66,34 @@ describe('marker layer', () => {
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });
 
-  it('draws nothing for names scrolled out of view, and removes itself when there is nothing to mark', () => {
+  it('draws nothing for names scrolled out of view, and stays, empty, when there is nothing to mark', () => {
     const paul = document.querySelector('.name')!;
-    place(paul, 40, -200);
-    const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
+    place(paul, 40, 10);
+    const stop = new AbortController();
+    const layer = createMarkerLayer(document, '', pageI18n('ja'), stop.signal);
     layer.set([{ anchor: paul, variant: 'badge', confidence: 'confirmed', onOpen: () => undefined }]);
+    expect(attached[0]!.querySelectorAll('button')).toHaveLength(1);
+    place(paul, 40, -200);
+    window.dispatchEvent(new Event('scroll'));
+    layer.set([...[{ anchor: paul, variant: 'badge' as const, confidence: 'confirmed' as const, onOpen: () => undefined }]]);
     expect(attached[0]!.querySelectorAll('button')).toHaveLength(0);
+    // Nobody to mark any more: the layer is emptied but stays, so whether it is there says nothing.
+    place(paul, 40, 10);
     layer.set([]);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(attached[0]!.querySelectorAll('button')).toHaveLength(0);
+    stop.abort();
     expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('can be added before there is anything to mark, as the same empty element', () => {
+    const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
+    layer.attach();
+    layer.attach();
+    const hosts = document.querySelectorAll(HOST_TAG);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.outerHTML).toBe(`<${HOST_TAG}></${HOST_TAG}>`);
+    expect(attached[0]!.querySelectorAll('button')).toHaveLength(0);
   });
 
   it('highlights a name found in running text over its own line boxes', () => {

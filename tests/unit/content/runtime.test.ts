@@ -77,6 +77,8 @@ const contexts: ContentScriptContext[] = [];
 /** happy-dom's handle on the test window, for moving it to another URL as a navigation would. */
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 const hosts = () => document.querySelectorAll(HOST_TAG);
+/** The shadow roots showing a sidebar (open or collapsed to its tab) on the page now. */
+const sidebars = () => attached.filter((root) => root.host.isConnected && root.querySelector('.al-sidebar, .al-sidebar-tab'));
 const sidebarText = () => attached.map((root) => root.textContent ?? '').join('\n');
 
 beforeEach(() => {
@@ -104,15 +106,23 @@ describe('content runtime', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  it('injects nothing on a page where nothing was recognised', async () => {
+  it('on a page it reads, adds the same two empty hosts whether or not anyone is recognised, and nothing else', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
-    const before = document.documentElement.outerHTML;
+    const before = document.body.innerHTML;
     const w = worker({}, recognisesNobody);
     await startScript(w.send);
     await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(hosts()).toHaveLength(0);
-    expect(document.documentElement.outerHTML).toBe(before);
+    expect(sidebars()).toHaveLength(0);
+    const emptyHost = `<${HOST_TAG}></${HOST_TAG}>`;
+    expect(document.body.innerHTML).toBe(before + emptyHost + emptyHost);
+    contexts.splice(0).forEach((ctx) => ctx.notifyInvalidated());
+    expect(document.body.innerHTML).toBe(before);
+
+    // The same page with its alumna recognised: the page sees exactly the same.
+    await startScript(worker().send);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+    expect(document.body.innerHTML).toBe(before + emptyHost + emptyHost);
   });
 
   it('reads nothing and wakes no worker on pages of a supported site it does not cover (the feed), until the app navigates to one it does', async () => {
@@ -137,7 +147,7 @@ describe('content runtime', () => {
     await startScript(w.send);
     await vi.waitFor(() => expect(w.callsOf('page:report-diagnostic')).toHaveLength(1));
     expect(w.callsOf('page:match')).toEqual([]);
-    expect(hosts()).toHaveLength(0);
+    expect(sidebars()).toHaveLength(0);
   });
 
   it("shows a recognised alumnus in a closed shadow root the page's scripts cannot read", async () => {
@@ -145,14 +155,15 @@ describe('content runtime', () => {
     await startScript(worker().send);
     await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
 
-    const [host] = hosts();
-    expect(hosts()).toHaveLength(1);
-    expect(attached[0]?.mode).toBe('closed');
+    expect(hosts()).toHaveLength(2);
+    expect(attached.map((root) => root.mode)).toEqual(['closed', 'closed']);
     // What page code can reach: no shadow root, no attributes, no alumni data anywhere in the DOM.
-    expect(host!.shadowRoot).toBeNull();
-    expect(host!.getAttributeNames()).toEqual([]);
-    expect(host!.textContent).toBe('');
-    expect(host!.innerHTML).toBe('');
+    for (const host of hosts()) {
+      expect(host.shadowRoot).toBeNull();
+      expect(host.getAttributeNames()).toEqual([]);
+      expect(host.textContent).toBe('');
+      expect(host.innerHTML).toBe('');
+    }
     expect(document.body.textContent).not.toContain('Kenji Watanabe');
     expect(document.body.textContent).not.toContain('Confirmed alumnus');
     // …while the user sees the card.
@@ -169,7 +180,8 @@ describe('content runtime', () => {
     // LinkedIn swaps the page without a load; the location watcher notices the new URL.
     loadPage(COMPANY, fixture('li-company-public-2024.html'));
     await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(2), { timeout: 4000 });
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    const liveText = () => attached.filter((root) => root.host.isConnected).map((root) => root.textContent).join('\n');
+    await vi.waitFor(() => expect(liveText()).toContain('Audiense'));
     const live = attached.filter((root) => root.host.isConnected);
     const text = live.map((root) => root.textContent).join('\n');
     expect(text).toContain('Audiense');
@@ -190,7 +202,7 @@ describe('content runtime', () => {
     // The address changes first; LinkedIn is still fetching the next profile, so her page stays drawn.
     setUrl('https://www.linkedin.com/in/arjun-mehta-4f8a21');
     await new Promise((resolve) => setTimeout(resolve, 1800));
-    expect(hosts()).toHaveLength(0);
+    expect(sidebars()).toHaveLength(0);
     expect(byName.callsOf('page:match')).toHaveLength(1);
 
     // Then the new profile is drawn: it is read, and as he is no alumnus nothing is shown.
@@ -199,7 +211,7 @@ describe('content runtime', () => {
     const [, second] = byName.callsOf('page:match') as Array<{ signals: { people: Array<{ name: string }> } }>;
     expect(second!.signals.people[0]!.name).toBe('Arjun Mehta');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(hosts()).toHaveLength(0);
+    expect(sidebars()).toHaveLength(0);
   });
 
   it('never reads the next page under the previous address when the app swaps address and content at once', async () => {
@@ -219,7 +231,7 @@ describe('content runtime', () => {
       ({ signals }) => `${signals.people[0]!.name} ${signals.people[0]!.profileUrl}`,
     );
     expect(asked).toEqual(['Sofia Andersson Reyes https://www.linkedin.com/in/sofia-andersson-reyes', 'Arjun Mehta https://www.linkedin.com/in/arjun-mehta-4f8a21']);
-    expect(hosts()).toHaveLength(0);
+    expect(sidebars()).toHaveLength(0);
   });
 
   it('reads a list again when more rows load, and badges the alumni among them', async () => {
@@ -248,7 +260,7 @@ describe('content runtime', () => {
   it('stops when the extension goes away: everything it drew is removed', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     await startScript(worker().send);
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    await vi.waitFor(() => expect(sidebars()).toHaveLength(1));
     contexts[0]!.notifyInvalidated();
     expect(hosts()).toHaveLength(0);
   });
@@ -280,7 +292,7 @@ describe('content runtime', () => {
     const changes = dataChanges();
     await startScript(w.send, changes);
     await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
-    expect(hosts()).toHaveLength(0);
+    expect(sidebars()).toHaveLength(0);
 
     recognised = true;
     changes.fire();
@@ -328,7 +340,7 @@ describe('content runtime', () => {
     role = 'recruiter';
     changes.fire();
     await vi.waitFor(() => expect(sidebarText()).toContain('Eligible for rehire'), { timeout: 4000 });
-    expect(hosts()).toHaveLength(1);
+    expect(sidebars()).toHaveLength(1);
   });
 
   it('takes its card away when a sync finds the site switched off meanwhile', async () => {
@@ -341,7 +353,7 @@ describe('content runtime', () => {
     });
     const changes = dataChanges();
     await startScript(w.send, changes);
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1), { timeout: 4000 });
+    await vi.waitFor(() => expect(sidebars()).toHaveLength(1), { timeout: 4000 });
     enabled = false;
     changes.fire();
     await vi.waitFor(() => expect(hosts()).toHaveLength(0), { timeout: 4000 });
@@ -373,7 +385,7 @@ describe('content runtime', () => {
     await vi.waitFor(() => expect(sidebarText()).toContain('Possible alumnus'), { timeout: 10_000 });
     const [first] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ experience?: unknown }> } }>;
     expect(first!.signals.people[0]!.experience).toBeUndefined();
-    const hostBefore = hosts()[0];
+    const hostBefore = sidebars()[0]!.host;
     // The user is on the card (keyboard focus on its collapse button) when Experience arrives.
     const root = attached.find((shadow) => shadow.querySelector('.al-sidebar'))!;
     const focused = root.querySelector<HTMLButtonElement>('.al-sidebar-header button')!;
@@ -388,7 +400,7 @@ describe('content runtime', () => {
     const [, second] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ experience?: Array<{ organization: string }> }> } }>;
     expect(second!.signals.people[0]!.experience?.map((entry) => entry.organization)).toContain('Rakuten');
     // The same sidebar, updated: not removed and drawn again.
-    expect(hosts()[0]).toBe(hostBefore);
+    expect(sidebars()[0]!.host).toBe(hostBefore);
     expect(sidebarText()).not.toContain('Possible alumnus');
     // Focus stayed where the user left it.
     expect(root.activeElement).toBe(focused);
