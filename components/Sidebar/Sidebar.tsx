@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Alumnus, Offer } from '../../utils/api';
 import type { Confidence, Evidence } from '../../utils/messaging/protocol';
 import { useI18n } from '../../utils/i18n/context';
@@ -79,8 +79,10 @@ export function Sidebar({ store, onCollapsedChange, pollMs, docked = false, onOp
     onCollapsedChange?.(collapsed);
   }
 
-  // Keyboard users land on the control that undoes what they just did.
-  useEffect(() => {
+  // Keyboard users land on the control that undoes what they just did. Layout effects: focus moves in the same
+  // commit that removes the pressed control, so it never rests on the document in between (a screen reader
+  // would announce the page).
+  useLayoutEffect(() => {
     if (!focusAfterToggle.current) return;
     focusAfterToggle.current = false;
     if (state.collapsed) tabRef.current?.focus();
@@ -90,7 +92,7 @@ export function Sidebar({ store, onCollapsedChange, pollMs, docked = false, onOp
   // Opening a card (a badge on the page, a row here) or going back replaces the control that was used:
   // focus goes to the panel, so the card is read next and Tab and Escape keep working in it. A new page
   // clearing the selection is not the user's doing and takes no focus.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const opened = state.selected !== null && state.selected !== shownSelection.current;
     shownSelection.current = state.selected;
     if ((opened || focusAfterBack.current) && !state.collapsed) panelRef.current?.focus();
