@@ -1,12 +1,5 @@
-/**
- * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
- * npm run server -- token create --role sales --name "Emily Carter"
- * npm run server -- token revoke --token al_… | --name "Emily Carter"     npm run server -- token list
- * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
- * npm run server -- company set --name "Sakura Digital" --alias "さくらデジタル" --domain sakura-digital.example
- * npm run server -- migrate
- * Every command takes --data / --database-url (or DATABASE_URL) to choose the database.
- */
+// `npm run server -- --help` prints the commands (USAGE below). Every command takes --data / --database-url
+// (or DATABASE_URL) to choose the database.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -21,23 +14,63 @@ import { demoTokens } from './seed/demo-data';
 import { setCompany } from './store/company';
 import { createToken, listTokenHolders, revokeTokens } from './store/tokens';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    data: { type: 'string' },
-    'database-url': { type: 'string' },
-    seed: { type: 'string' },
-    role: { type: 'string' },
-    name: { type: 'string' },
-    alias: { type: 'string', multiple: true },
-    domain: { type: 'string', multiple: true },
-    'skip-invalid': { type: 'boolean' },
-    encoding: { type: 'string' },
-    token: { type: 'string' },
-  },
-});
+const USAGE = `Alumni Lens backend
+
+Usage: npm run server -- [COMMAND] [OPTIONS]
+
+Commands:
+  (none)                 serve the API (default http://127.0.0.1:8787/api/v1)
+  migrate                apply pending schema migrations and exit
+  token create --role admin|recruiter|sales|alumni --name "Full Name"
+                         make an API token (printed once)
+  token list             who holds tokens
+  token revoke --token TOKEN | --name "Full Name"
+  import FILE.csv [--skip-invalid] [--encoding utf-8|shift_jis]
+                         import the alumni directory from an HR export
+  company set --name NAME [--alias ALIAS]... [--domain DOMAIN]...
+                         the company's own names and domains
+
+Options:
+  --port N               port to listen on (default 8787; 0 picks a free one)
+  --host HOST            address to listen on (default 127.0.0.1)
+  --data DIR             embedded PGlite data folder (default .data)
+  --database-url URL     PostgreSQL instead of PGlite (or DATABASE_URL=postgres://…)
+  --seed demo            load the fictional demo company (loopback hosts only)
+  -h, --help             show this help
+`;
+
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        seed: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        alias: { type: 'string', multiple: true },
+        domain: { type: 'string', multiple: true },
+        'skip-invalid': { type: 'boolean' },
+        encoding: { type: 'string' },
+        token: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    // parseArgs throws on an unknown or malformed option: say which, and how to ask for help.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = readArguments();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const Options = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -147,7 +180,7 @@ async function main() {
       console.log(`Schema up to date (${where}); ${applied.length ? `applied migration(s) ${applied.join(', ')}` : 'nothing to apply'}.`),
     );
   }
-  fail(`Unknown command "${[command, sub, argument].filter(Boolean).join(' ')}". See the top of server/cli.ts for usage.`);
+  fail(`Unknown command "${[command, sub, argument].filter(Boolean).join(' ')}".\n\n${USAGE}`);
 }
 
 main().catch((error: Error) => fail(error.message));

@@ -78,6 +78,22 @@ describe('the server command line (PGlite data folder)', () => {
     expect(missing.stderr).toMatch(/Cannot read/);
   });
 
+  test('`--help` prints the commands and options; an unknown option says which, with the usage, not a stack trace', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await runCli([flag]);
+      expect(help.code, flag).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: npm run server -- \[COMMAND\] \[OPTIONS\]$/m);
+      for (const command of ['migrate', 'token create', 'token list', 'token revoke', 'import FILE.csv', 'company set', '--database-url', '--seed demo'])
+        expect(help.stdout, command).toContain(command);
+      expect(help.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    }
+    const unknown = await runCli(['--verbose']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--verbose'/);
+    expect(unknown.stderr).toContain('Usage: npm run server');
+    expect(unknown.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
   test('`--seed demo` is refused on a non-loopback host, by the command and by startServer', async () => {
     const refused = await runCli(['--seed', 'demo', '--host', '0.0.0.0', '--port', '0', '--data', join(root, 'never')]);
     expect(refused.code).toBe(1);
