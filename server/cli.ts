@@ -151,7 +151,11 @@ async function importFile(file: string | undefined) {
       });
       for (const { line, reason } of report.errors) console.error(`line ${line}: ${reason}`);
       if (!applied) fail(`${report.errors.length} invalid row(s); nothing was imported (use --skip-invalid to import the rest).`);
-      console.log(`Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${report.skipped} invalid row(s).`);
+      for (const { line, id } of report.erased) console.error(`line ${line}: ${id} was erased on request and is not imported again`);
+      const invalid = report.skipped - report.erased.length;
+      console.log(
+        `Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${invalid} invalid row(s) and ${report.erased.length} erased alumni.`,
+      );
     } catch (error) {
       if (error instanceof UndecodableCsv) fail(error.message);
       if (error instanceof InvalidCsvFile) fail(`line ${error.line}: ${error.message}`);

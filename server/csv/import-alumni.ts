@@ -24,13 +24,20 @@ export async function importAlumniCsv(
   const text = decodeCsvBytes(bytes, options.encoding);
   const parsed = await parseAlumniCsv(text, (rows) => options.onProgress?.(`read ${rows} rows`));
   if (parsed.errors.length > 0 && !options.skipInvalid) {
-    return { applied: false, report: { imported: 0, updated: 0, skipped: 0, errors: parsed.errors } };
+    return { applied: false, report: { imported: 0, updated: 0, skipped: 0, errors: parsed.errors, erased: [] } };
   }
   const counts = await db.transaction((tx) =>
     upsertAlumni(tx, parsed.alumni, (done) => options.onProgress?.(`stored ${done} of ${parsed.alumni.length} alumni`)),
   );
+  const erased = counts.erased.map((id) => ({ line: parsed.lineOfId.get(id) ?? 0, id })).sort((a, b) => a.line - b.line);
   return {
     applied: true,
-    report: { imported: counts.inserted, updated: counts.updated, skipped: parsed.errors.length, errors: parsed.errors },
+    report: {
+      imported: counts.inserted,
+      updated: counts.updated,
+      skipped: parsed.errors.length + erased.length,
+      errors: parsed.errors,
+      erased,
+    },
   };
 }

@@ -11,6 +11,8 @@ export interface CsvRowError {
 export interface ParsedAlumniCsv {
   alumni: AlumnusRecord[];
   errors: CsvRowError[];
+  /** The line each imported employee id starts on. */
+  lineOfId: Map<string, number>;
 }
 
 /** A file that cannot be read at all (bad header, broken quoting): nothing in it is imported, whatever was asked. */
@@ -129,8 +131,8 @@ function readHeader(cells: string[]): (AlumniCsvColumn | undefined)[] {
  */
 export async function parseAlumniCsv(text: string, onProgress?: (rows: number) => void): Promise<ParsedAlumniCsv> {
   const parser = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
-  const result: ParsedAlumniCsv = { alumni: [], errors: [] };
   const lineOfId = new Map<string, number>();
+  const result: ParsedAlumniCsv = { alumni: [], errors: [], lineOfId };
   let columns: (AlumniCsvColumn | undefined)[] | undefined;
   let rows = 0;
   try {

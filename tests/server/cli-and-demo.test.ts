@@ -70,7 +70,7 @@ describe('the server command line (PGlite data folder)', () => {
 
     const imported = await runCli(['import', file, '--skip-invalid', '--data', data]);
     expect(imported.stderr).toMatch(/read 5000 rows[\s\S]*read 10000 rows[\s\S]*stored 12000 of 12000 alumni/);
-    expect(imported.stdout).toMatch(/Imported 12000 new and 0 changed alumni; skipped 1 invalid row\(s\)\./);
+    expect(imported.stdout).toMatch(/Imported 12000 new and 0 changed alumni; skipped 1 invalid row\(s\) and 0 erased alumni\./);
     expect(imported.code).toBe(0);
 
     const missing = await runCli(['import', join(root, 'nope.csv'), '--data', data]);
