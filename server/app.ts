@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database';
 import { demoPagesHandler } from './demo/serve-demo-pages';
 import type { AppEnv } from './http/auth';
+import { noStoreByDefault } from './http/cache-control';
 import { extensionCors } from './http/cors';
 import { ApiProblem, problemBody, sendProblem } from './http/problem';
 import { openApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin-routes';
 import { logRoutes } from './routes/log-routes';
 import { readRoutes } from './routes/read-routes';
+import { DirectorySnapshots, type SnapshotOptions } from './sync/directory-snapshot';
 
 export const jsonBodyLimit = 1024 * 1024;
 /** HR exports of a 100,000-person directory run to tens of megabytes. */
@@ -19,13 +22,19 @@ const importPath = '/api/v1/admin/alumni/import';
 
 export interface AppOptions {
   db: Database;
+  /** When the directory snapshot is rebuilt (tests make it rebuild sooner). */
+  snapshots?: SnapshotOptions;
   /** Folder of demo pages served under /demo/ (only with the demo seed). */
   demoPagesDir?: string;
 }
 
-export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, demoPagesDir, snapshots }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/api/*', extensionCors);
+  app.use('/api/*', noStoreByDefault);
+  // JSON answers over 1 KB (delta pages above all) go out gzip'd when the client accepts it; the snapshot
+  // arrives already encoded. Compression runs on libuv's thread pool, not on the event loop.
+  app.use('/api/*', compress({ encoding: 'gzip', threshold: 1024 }));
   app.use('/api/*', (c, next) =>
     bodyLimit({
       maxSize: c.req.path === importPath ? csvBodyLimit : jsonBodyLimit,
@@ -37,7 +46,7 @@ export function createApp({ db, demoPagesDir }: AppOptions): Hono<AppEnv> {
 
   const document = openApiDocument();
   app.get('/api/v1/openapi.json', (c) => c.json(document));
-  app.route('/api/v1', readRoutes(db));
+  app.route('/api/v1', readRoutes(db, new DirectorySnapshots(db, snapshots)));
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1/admin', adminRoutes(db));
   if (demoPagesDir && existsSync(demoPagesDir)) app.get('/demo/*', demoPagesHandler(demoPagesDir));

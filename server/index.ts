@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
+import type { SnapshotOptions } from './sync/directory-snapshot';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -22,6 +23,8 @@ export interface ServerOptions {
   seed?: 'demo';
   /** Where the demo pages are; defaults to server/demo/pages/. */
   demoPagesDir?: string;
+  /** When the directory snapshot is rebuilt; see server/sync/directory-snapshot.ts. */
+  snapshots?: SnapshotOptions;
 }
 
 export interface RunningServer {
@@ -51,7 +54,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
-    const app = createApp({ db, demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined });
+    const app = createApp({
+      db,
+      demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
+      snapshots: options.snapshots,
+    });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import {
+  Alumnus,
   ApiError,
   DirectoryPage,
   ImportReport,
@@ -18,6 +19,7 @@ import {
   OffersPage,
   OrganizationsPage,
   RecordId,
+  SnapshotHeader,
   SyncQuery,
 } from '../utils/api';
 import { CompanyBody, ImportQuery, OrganizationBody } from './routes/admin-routes';
@@ -72,6 +74,23 @@ export function openApiDocument() {
         }),
       },
       '/directory': { get: syncOperation('admin, recruiter, sales', 'Delta sync of consenting alumni', DirectoryPage) },
+      '/directory/snapshot': {
+        get: op('admin, recruiter, sales', 'The whole directory in one answer, to start a client’s copy', {
+          description:
+            'Roles: admin, recruiter, sales. NDJSON (application/x-ndjson): line 1 is a DirectorySnapshotHeader (the cursor to ' +
+            'continue from with GET /directory?since=, and the fields recognition reads, in columns); every further line is ' +
+            'one Alumnus as GET /directory serves it. Built once per directory version and role; compressed with br or gzip ' +
+            'as Accept-Encoding allows; a weak ETag answers If-None-Match with 304. Cache-Control: private, no-cache.',
+          requestParams: { header: z.object({ 'if-none-match': z.optional(z.string()) }) },
+          responses: {
+            '200': {
+              description: 'Header line, then one alumnus per line',
+              content: { 'application/x-ndjson': { schema: z.union([SnapshotHeader, Alumnus]) } },
+            },
+            '304': { description: 'The snapshot named by If-None-Match is still current' },
+          },
+        }),
+      },
       '/organizations': { get: syncOperation('any (alumni: those an open offer concerns)', 'Delta sync of organisations', OrganizationsPage) },
       '/offers': { get: syncOperation('any (alumni: open offers only)', 'Delta sync of collaboration offers', OffersPage) },
       '/introductions': {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DirectoryPage } from '../../utils/api';
+import { DirectoryPage, SnapshotHeader } from '../../utils/api';
 import { openDatabase, type Database } from '../../server/db/database';
 import { loadMigrations, migrate } from '../../server/db/migrate';
 import { startServer, type RunningServer } from '../../server/index';
@@ -74,15 +74,20 @@ describe('two instances on one PostgreSQL', () => {
   test('a cursor from one instance continues on the other, which serves the changes made through either', async () => {
     const first = DirectoryPage.parse((await call(`${a.url}/api/v1/directory?limit=5000`, { token: tokens.recruiter })).body);
     expect(first.complete).toBe(true);
+    // A first sync from B's snapshot, too: its cursor must work on A.
+    const snapshot = await fetch(`${b.url}/api/v1/directory/snapshot`, { headers: { authorization: `Bearer ${tokens.recruiter}` } });
+    const header = SnapshotHeader.parse(JSON.parse((await snapshot.text()).split('\n')[0]));
+    expect(header.count).toBe(first.alumni.length);
     // Changes through both instances: an import on A, an erasure on B.
     const imported = await importCsv(`${a.url}/api/v1`, toCsv([alumnusRow('SCALE-1', { display_name: '横山 直樹', latin: 'Naoki Yokoyama' })]));
     expect(imported.status).toBe(200);
     expect((await call(`${b.url}/api/v1/admin/alumni/${demoIds.marcosRuiz}`, { method: 'DELETE', token: tokens.admin })).status).toBe(204);
-    for (const server of [a, b]) {
-      const delta = DirectoryPage.parse((await call(`${server.url}/api/v1/directory?since=${first.cursor}`, { token: tokens.recruiter })).body);
-      expect(delta.alumni.map((alumnus) => alumnus.id)).toEqual(['SCALE-1']);
-      expect(delta.removed).toEqual([demoIds.marcosRuiz]);
-      expect(delta.complete).toBe(true);
-    }
+    for (const server of [a, b])
+      for (const cursor of [first.cursor, header.cursor]) {
+        const delta = DirectoryPage.parse((await call(`${server.url}/api/v1/directory?since=${cursor}`, { token: tokens.recruiter })).body);
+        expect(delta.alumni.map((alumnus) => alumnus.id)).toEqual(['SCALE-1']);
+        expect(delta.removed).toEqual([demoIds.marcosRuiz]);
+        expect(delta.complete).toBe(true);
+      }
   });
 });

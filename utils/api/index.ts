@@ -8,3 +8,4 @@ export * from './interest';
 export * from './me';
 export * from './sync';
 export * from './error';
+export * from './snapshot';

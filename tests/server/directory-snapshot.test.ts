@@ -1,0 +1,190 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Alumnus, DirectoryPage, recognitionFieldsAt, SnapshotHeader } from '../../utils/api';
+import { demoIds } from '../../server/seed/demo-data';
+import { backends, startTestServer, type TestServer } from './support/test-server';
+import { call, tokens } from './support/http';
+import { alumnusRow, importCsv, toCsv } from './support/csv';
+
+interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body as it came over the wire, still encoded. */
+  bytes: Buffer;
+}
+
+/** A GET whose body is left as sent (fetch would decode it), to see what the server really chose. */
+function rawGet(url: string, headers: Record<string, string>): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { headers }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, bytes: Buffer.concat(chunks) }));
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+function decoded(reply: RawReply): string {
+  const encoding = reply.headers['content-encoding'];
+  if (encoding === 'gzip') return gunzipSync(reply.bytes).toString('utf8');
+  if (encoding === 'br') return brotliDecompressSync(reply.bytes).toString('utf8');
+  expect(encoding).toBeUndefined();
+  return reply.bytes.toString('utf8');
+}
+
+/** The snapshot's header and records, parsed with the contract. */
+function readSnapshot(text: string) {
+  const lines = text.split('\n');
+  expect(lines.pop()).toBe('');
+  const header = SnapshotHeader.parse(JSON.parse(lines[0]));
+  const records = lines.slice(1).map((line) => Alumnus.parse(JSON.parse(line)));
+  return { header, records };
+}
+
+/** A first sync page by page, the way clients did before the snapshot (and older ones still do). */
+async function pagedFirstSync(api: string, token: string) {
+  const alumni: Alumnus[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = DirectoryPage.parse((await call(`${api}/directory?limit=7${cursor ? `&since=${cursor}` : ''}`, { token })).body);
+    alumni.push(...page.alumni);
+    cursor = page.cursor;
+    if (page.complete) return { alumni, cursor };
+  }
+}
+
+const snapshotUrl = (server: TestServer) => `${server.api}/directory/snapshot`;
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe.each(backends)('the directory snapshot on %s', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // Rebuilt after more than 3 changes, so the tests can cross that line.
+    server = await startTestServer(backend, { seed: 'demo', snapshots: { rebuildAfterChanges: () => 3 } });
+  });
+  afterAll(() => server?.close());
+
+  test('holds exactly what a paged first sync gives each role, with recognition columns that agree with the records', async () => {
+    for (const token of [tokens.recruiter, tokens.sales]) {
+      const reply = await rawGet(snapshotUrl(server), { ...auth(token), 'accept-encoding': 'gzip' });
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+      const { header, records } = readSnapshot(decoded(reply));
+      const paged = await pagedFirstSync(server.api, token);
+      expect(records.map((r) => r.id).sort()).toEqual(paged.alumni.map((a) => a.id).sort());
+      expect(new Map(records.map((r) => [r.id, r]))).toEqual(new Map(paged.alumni.map((a) => [a.id, a])));
+      expect(header.count).toBe(records.length);
+      records.forEach((record, i) => {
+        const fields = recognitionFieldsAt(header.recognition, i);
+        expect(fields).toEqual({
+          id: record.id,
+          names: record.names,
+          ...(record.profileUrls ? { profileUrls: record.profileUrls } : {}),
+          tenure: record.tenure.map(({ from, to }) => ({ from, to })),
+          ...(record.currentEmployer ? { currentEmployer: record.currentEmployer } : {}),
+          consent: { recognition: true },
+        });
+      });
+      const sofia = records.find((r) => r.id === demoIds.sofiaAnderssonReyes)!;
+      expect(sofia.rehireEligible).toBe(token === tokens.recruiter ? true : undefined);
+      expect(records.map((r) => r.id)).not.toContain(demoIds.karimSaleh);
+    }
+  });
+
+  test('is encoded as the client asks: brotli, gzip or plain, each decoding to the same body', async () => {
+    const replies = await Promise.all(
+      ['br;q=1, gzip;q=0.5', 'gzip, deflate', 'identity', ''].map((acceptEncoding) =>
+        rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) }),
+      ),
+    );
+    expect(replies.map((r) => r.headers['content-encoding'])).toEqual(['br', 'gzip', undefined, undefined]);
+    const bodies = replies.map(decoded);
+    expect(new Set(bodies).size).toBe(1);
+    for (const reply of replies) {
+      expect(String(reply.headers.vary).split(/,\s*/)).toEqual(expect.arrayContaining(['Authorization', 'Accept-Encoding']));
+      expect(Number(reply.headers['content-length'])).toBe(reply.bytes.length);
+    }
+    expect(replies[0].bytes.length).toBeLessThan(bodies[0].length / 4);
+    expect(replies[1].bytes.length).toBeLessThan(bodies[0].length / 4);
+    // gzip offered with q=0 is refused, as HTTP says.
+    expect((await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'accept-encoding': 'gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  test('carries a weak ETag and a private, revalidate-first Cache-Control; If-None-Match gets 304 without a body', async () => {
+    const first = await rawGet(snapshotUrl(server), auth(tokens.recruiter));
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.bytes.length).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    // Another role's snapshot is another document.
+    const sales = await rawGet(snapshotUrl(server), { ...auth(tokens.sales), 'if-none-match': etag });
+    expect(sales.status).toBe(200);
+    expect(sales.headers.etag).not.toBe(etag);
+    // A token that may not read the directory gets nothing, whatever it names.
+    expect((await rawGet(snapshotUrl(server), { ...auth(tokens.alumni), 'if-none-match': etag })).status).toBe(403);
+    expect((await rawGet(snapshotUrl(server), { 'if-none-match': etag })).status).toBe(401);
+  });
+
+  test('a client continues from its cursor with deltas; a snapshot a few changes old is still served, a stale one is rebuilt', async () => {
+    const before = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'accept-encoding': 'gzip' });
+    const { header } = readSnapshot(decoded(before));
+    // Two changes: within what the server tolerates, so the same snapshot is served…
+    await importCsv(server.api, toCsv([alumnusRow('SNAP-1', { display_name: '小林 真央', latin: 'Mao Kobayashi' })]));
+    expect((await call(`${server.api}/admin/alumni/${demoIds.marcosRuiz}`, { method: 'DELETE', token: tokens.admin })).status).toBe(204);
+    const tolerated = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'if-none-match': String(before.headers.etag) });
+    expect(tolerated.status).toBe(304);
+    // …and a client that starts from it gets both changes from its cursor, from the snapshot's own instance.
+    const delta = DirectoryPage.parse((await call(`${server.api}/directory?since=${header.cursor}`, { token: tokens.recruiter })).body);
+    expect(delta.alumni.map((a) => a.id)).toEqual(['SNAP-1']);
+    expect(delta.removed).toEqual([demoIds.marcosRuiz]);
+
+    // More changes than tolerated: a new snapshot is built (the old one is served meanwhile), holding them all.
+    await importCsv(server.api, toCsv(['SNAP-2', 'SNAP-3', 'SNAP-4'].map((id) => alumnusRow(id))));
+    let rebuilt: RawReply | undefined;
+    for (let attempt = 0; attempt < 100 && !rebuilt; attempt++) {
+      const reply = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'if-none-match': String(before.headers.etag) });
+      if (reply.status === 200) rebuilt = reply;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(rebuilt, 'a rebuilt snapshot').toBeDefined();
+    const ids = readSnapshot(decoded(rebuilt!)).records.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['SNAP-1', 'SNAP-2', 'SNAP-3', 'SNAP-4']));
+    expect(ids).not.toContain(demoIds.marcosRuiz);
+  });
+
+  test('every other API answer says Cache-Control: no-store, errors included', async () => {
+    const answers = [
+      await call(`${server.api}/health`),
+      await call(`${server.api}/openapi.json`),
+      await call(`${server.api}/me`, { token: tokens.sales }),
+      await call(`${server.api}/directory`, { token: tokens.recruiter }),
+      await call(`${server.api}/organizations`, { token: tokens.alumni }),
+      await call(`${server.api}/offers`, { token: tokens.alumni }),
+      await call(`${server.api}/introductions?alumnusId=${demoIds.sofiaAnderssonReyes}`, { token: tokens.recruiter }),
+      await call(`${server.api}/interests`, { token: tokens.alumni }),
+      await call(`${server.api}/introductions`, { token: tokens.recruiter, json: { not: 'valid' } }),
+      await call(`${server.api}/directory`),
+      await call(`${server.api}/directory`, { token: tokens.alumni }),
+      await call(`${server.api}/no-such-endpoint`, { token: tokens.recruiter }),
+      await call(`${server.api}/admin/alumni/NOPE`, { method: 'DELETE', token: tokens.admin }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 400, 401, 403, 404, 404]);
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('delta pages over 1 KB are gzip-compressed for clients that accept it', async () => {
+    const compressed = await rawGet(`${server.api}/directory?limit=100`, { ...auth(tokens.recruiter), 'accept-encoding': 'gzip' });
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    const plain = await rawGet(`${server.api}/directory?limit=100`, auth(tokens.recruiter));
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(decoded(compressed))).toEqual(JSON.parse(decoded(plain)));
+    expect(compressed.bytes.length).toBeLessThan(plain.bytes.length / 3);
+  });
+});
