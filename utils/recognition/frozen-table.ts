@@ -21,17 +21,20 @@ export class FrozenTable {
 
   static from(entries: Iterable<readonly [string, ArrayLike<number>]>): FrozenTable {
     const keys: string[] = [];
-    const keyStart: number[] = [0];
     const postingStart: number[] = [0];
     const flat: number[] = [];
-    let length = 0;
     for (const [key, list] of entries) {
       keys.push(key);
-      length += key.length;
-      keyStart.push(length);
       for (let i = 0; i < list.length; i++) flat.push(list[i]);
       postingStart.push(flat.length);
     }
+    return FrozenTable.fromGroups(keys, Int32Array.from(postingStart), Int32Array.from(flat));
+  }
+
+  /** Keys with their postings already grouped: key k owns postings[postingStart[k] .. postingStart[k + 1]). */
+  static fromGroups(keys: readonly string[], postingStart: Int32Array, postings: Int32Array): FrozenTable {
+    const keyStart = new Int32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) keyStart[k + 1] = keyStart[k] + keys[k].length;
     const keyText = keys.join('');
     let capacity = 16;
     while (capacity < keys.length * 2) capacity *= 2;
@@ -41,7 +44,7 @@ export class FrozenTable {
       while (buckets[b] !== 0) b = (b + 1) & (capacity - 1);
       buckets[b] = k + 1;
     }
-    return new FrozenTable(keyText, Int32Array.from(keyStart), buckets, Int32Array.from(postingStart), Int32Array.from(flat));
+    return new FrozenTable(keyText, keyStart, buckets, postingStart, postings);
   }
 
   static empty(): FrozenTable {

@@ -1,7 +1,7 @@
-import type { Alumnus, Organization } from '../api';
+import type { Alumnus, Organization, RecognitionFields } from '../api';
 import type { OrganizationSignal, PersonSignal } from '../signals/schema';
 import { SectionReader, SectionWriter } from './codec';
-import { nameKeys, nicknameAlternatives, parseName, type NameForm } from './names';
+import { memoisedParseName, nameKeys, nicknameAlternatives, parseName, type NameForm } from './names';
 import { OrganizationBook } from './organization-book';
 import { CompanyMatcher } from './organizations';
 import { canonicalProfileUrl } from './profile-url';
@@ -35,18 +35,20 @@ export class DirectoryIndex implements RecognitionIndex {
   private alumniByOrg: Map<string, string[]> | null = null;
   private companyCache: { key: string; matcher: CompanyMatcher } | null = null;
 
-  static build(alumni: readonly Alumnus[], organizations: readonly Organization[]): DirectoryIndex {
+  static build(alumni: readonly RecognitionFields[], organizations: readonly Organization[]): DirectoryIndex {
     const index = new DirectoryIndex();
-    index.rebuild(alumni.filter(recognisable).map(rowFromAlumnus));
+    // Each distinct name is parsed once in a build, for its row and for its keys.
+    const parse = memoisedParseName();
+    index.rebuild(alumni.filter(recognisable).map((alumnus) => rowFromAlumnus(alumnus, parse)), parse);
     index.setOrganizations(organizations);
     return index;
   }
 
-  private rebuild(rows: Row[]): void {
+  private rebuild(rows: Row[], parse = memoisedParseName()): void {
     const seen = new Set<string>();
     const unique = rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
     this.rows = RowStore.empty();
-    const sources = new TableSources();
+    const sources = new TableSources(parse);
     for (const row of unique) sources.add(row, this.rows.add(row));
     this.base = freeze(sources, this.rows.length);
     this.overlay = new TableSources();
@@ -316,6 +318,6 @@ export class DirectoryIndex implements RecognitionIndex {
   }
 }
 
-function recognisable(alumnus: Alumnus | null | undefined): alumnus is Alumnus {
+function recognisable(alumnus: RecognitionFields | null | undefined): alumnus is RecognitionFields {
   return !!alumnus?.id && !!alumnus.names?.display && alumnus.consent?.recognition === true;
 }
