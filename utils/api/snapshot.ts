@@ -90,3 +90,25 @@ export function recognitionFieldsAt(columns: RecognitionColumns, i: number): Rec
     consent: { recognition: columns.recognition[i] },
   };
 }
+
+/** A snapshot's records as the JSON lines they arrived as: record i is bytes[ends[i - 1] .. ends[i]), id ids[i]. */
+export interface RecordLines {
+  ids: string[];
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
+/**
+ * Finds the lines of NDJSON bytes (one record a line, each ending in \n), which `ids` name in order; null when
+ * there are more or fewer lines than ids. Lines keep their newlines (JSON.parse ignores them).
+ */
+export function splitRecordLines(bytes: Uint8Array, ids: string[]): RecordLines | null {
+  const ends = new Uint32Array(ids.length);
+  let count = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) {
+    if (count === ids.length) return null;
+    ends[count++] = at + 1;
+  }
+  const last = count === 0 ? 0 : ends[count - 1];
+  return count === ids.length && last === bytes.length ? { ids, bytes, ends } : null;
+}

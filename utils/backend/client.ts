@@ -10,6 +10,10 @@ import {
   Me,
   OffersPage,
   OrganizationsPage,
+  DIRECTORY_SNAPSHOT_TYPE,
+  type RecordLines,
+  SnapshotHeader,
+  splitRecordLines,
 } from '../api';
 import { ApiError, AuthError, ContractError, NetworkError, ServerError } from './errors';
 
@@ -39,6 +43,34 @@ const Health = z.looseObject({});
 export function createBackendClient(config: BackendConfig, options: BackendOptions = {}) {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // A snapshot of a large directory is megabytes even compressed: give a slow link time for it.
+  const snapshotTimeoutMs = Math.max(timeoutMs, 120_000);
+
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean; accept?: string; timeoutMs?: number } = {},
+  ): Promise<Response> {
+    const url = new URL(`${config.apiUrl}/api/v1/${path}`);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: init.accept ?? 'application/json' };
+    if (init.auth !== false) headers.authorization = `Bearer ${config.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await doFetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(init.timeoutMs ?? timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw new NetworkError(config.apiUrl, cause);
+    }
+  }
 
   async function request<T extends z.core.$ZodType>(
     method: 'GET' | 'POST',
@@ -46,27 +78,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     schema: T,
     init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean } = {},
   ): Promise<z.infer<T>> {
-    const url = new URL(`${config.apiUrl}/api/v1/${path}`);
-    for (const [key, value] of Object.entries(init.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.auth !== false) headers.authorization = `Bearer ${config.token}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch (cause) {
-      throw new NetworkError(config.apiUrl, cause);
-    }
+    const response = await send(method, path, init);
     const endpoint = `${method} /api/v1/${path}`;
     const body = await readJson(response);
     if (!response.ok) throw errorFor(response.status, body);
@@ -76,8 +88,40 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     return parsed.data;
   }
 
+  /**
+   * The whole directory in one answer (issue 11), or null from a backend without it (an older release: 404).
+   * The header is parsed with the contract; the records are kept as the bytes they came as, one per line, to be
+   * parsed when shown. Lines that do not match the header's count reject the whole answer.
+   */
+  async function directorySnapshot(): Promise<DirectorySnapshot | null> {
+    const endpoint = 'GET /api/v1/directory/snapshot';
+    const response = await send('GET', 'directory/snapshot', { accept: `${DIRECTORY_SNAPSHOT_TYPE}, application/json;q=0.5`, timeoutMs: snapshotTimeoutMs });
+    if (response.status === 404) return null;
+    if (!response.ok) throw errorFor(response.status, await readJson(response));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      throw new NetworkError(config.apiUrl, cause);
+    }
+    const newline = bytes.indexOf(10);
+    if (newline < 0) throw new ContractError(endpoint, 'there is no header line');
+    let headerJson: unknown;
+    try {
+      headerJson = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline)));
+    } catch {
+      throw new ContractError(endpoint, 'the first line is not JSON');
+    }
+    const header = z.safeParse(SnapshotHeader, headerJson);
+    if (!header.success) throw new ContractError(endpoint, describe(header.error));
+    const lines = splitRecordLines(bytes.subarray(newline + 1), header.data.recognition.id);
+    if (!lines) throw new ContractError(endpoint, `the records are not the ${header.data.count} lines the header announces`);
+    return { header: header.data, lines };
+  }
+
   return {
     apiUrl: config.apiUrl,
+    directorySnapshot,
     health: () => request('GET', 'health', Health, { auth: false }).then(() => true as const),
     me: () => request('GET', 'me', Me),
     directoryPage: (query: PageQuery) => request('GET', 'directory', DirectoryPage, { query: { ...query } }),
@@ -92,6 +136,11 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
 }
 
 export type BackendClient = ReturnType<typeof createBackendClient>;
+
+export interface DirectorySnapshot {
+  header: SnapshotHeader;
+  lines: RecordLines;
+}
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text().catch(() => '');

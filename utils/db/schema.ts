@@ -36,6 +36,15 @@ export const DiagnosticRecord = z.object({
 });
 export type DiagnosticRecord = z.infer<typeof DiagnosticRecord>;
 
+/**
+ * Up to a few hundred directory records as the JSON lines they arrived as (see directory.ts): record i is
+ * bytes[ends[i - 1] .. ends[i]), its alumnus id ids[i]. Parsed when read; each record is parsed when shown.
+ */
+export const DirectoryChunk = z
+  .object({ n: z.number().int().min(0), ids: z.array(z.string()), bytes: z.instanceof(Uint8Array), ends: z.instanceof(Uint32Array) })
+  .refine((chunk) => chunk.ends.length === chunk.ids.length && (chunk.ends.at(-1) ?? 0) <= chunk.bytes.length, 'the chunk is damaged');
+export type DirectoryChunk = z.infer<typeof DirectoryChunk>;
+
 export const SyncResource = z.enum(['directory', 'organizations', 'offers']);
 export type SyncResource = z.infer<typeof SyncResource>;
 
@@ -52,6 +61,10 @@ export const metaSchemas = {
   /** The recognition index as last serialised, and the data version it reflects. */
   index: z.object({ serialized: z.string(), dataVersion: z.number().int() }),
   lastSync: z.object({ at: z.number().nullable(), error: z.string().nullable() }),
+  /** How the last first sync from a snapshot went: records, and milliseconds to receive, index and store them. */
+  snapshotTimings: z.object({ records: z.number().int(), fetchMs: z.number(), indexMs: z.number(), storeMs: z.number() }),
+  /** Milliseconds the recognition index last took to save (serialise and write), and to load in a woken worker. */
+  indexTimings: z.object({ saveMs: z.number().optional(), loadMs: z.number().optional() }),
   seenOffers: z.array(z.string()),
   /** Origins the organisation-website script is registered for. */
   orgsiteOrigins: z.array(z.string()),
@@ -60,7 +73,8 @@ export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
 
 export interface AlumniLensDB extends DBSchema {
-  alumni: { key: string; value: Alumnus };
+  /** The directory in chunks of JSON lines (version 3 on; version 1 and 2 kept one Alumnus per value in `alumni`). */
+  directory: { key: number; value: DirectoryChunk; indexes: { 'by-id': string } };
   organizations: { key: string; value: Organization };
   offers: { key: string; value: Offer };
   meta: { key: MetaKey; value: unknown };
@@ -68,10 +82,10 @@ export interface AlumniLensDB extends DBSchema {
   diagnostics: { key: string; value: DiagnosticRecord };
 }
 
-export type StoreName = 'alumni' | 'organizations' | 'offers' | 'meta' | 'outbox' | 'diagnostics';
+export type StoreName = 'directory' | 'organizations' | 'offers' | 'meta' | 'outbox' | 'diagnostics';
 
 /** Which store holds which synced resource. */
-export const storeOf = { directory: 'alumni', organizations: 'organizations', offers: 'offers' } as const satisfies Record<
+export const storeOf = { directory: 'directory', organizations: 'organizations', offers: 'offers' } as const satisfies Record<
   SyncResource,
   StoreName
 >;

@@ -13,7 +13,7 @@ type UpgradeStep = (
 export const UPGRADES: readonly UpgradeStep[] = [
   // 1: the synced directory, organisations and offers, and the worker's bookkeeping.
   (db) => {
-    db.createObjectStore('alumni', { keyPath: 'id' });
+    db.createObjectStore('alumni' as never, { keyPath: 'id' });
     db.createObjectStore('organizations', { keyPath: 'id' });
     db.createObjectStore('offers', { keyPath: 'id' });
     db.createObjectStore('meta');
@@ -23,6 +23,31 @@ export const UPGRADES: readonly UpgradeStep[] = [
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('by-state', 'state');
     db.createObjectStore('diagnostics', { keyPath: 'key' });
+  },
+  // 3: the directory in chunks of JSON lines with an id index (issue 11: a first sync of 100,000 alumni is a
+  // few hundred puts). The records of the `alumni` store move over as they are, 256 to a chunk; the store goes.
+  (db, tx) => {
+    const directory = db.createObjectStore('directory', { keyPath: 'n' });
+    directory.createIndex('by-id', 'ids', { multiEntry: true });
+    if (!db.objectStoreNames.contains('alumni' as never)) return;
+    const old = tx.objectStore('alumni' as never) as unknown as { getAll(): Promise<Array<{ id?: unknown }>> };
+    void old.getAll().then((records) => {
+      const encoder = new TextEncoder();
+      const valid = records.filter((record) => typeof record?.id === 'string');
+      for (let start = 0, n = 0; start < valid.length; start += 256, n++) {
+        const lines = valid.slice(start, start + 256).map((record) => encoder.encode(`${JSON.stringify(record)}\n`));
+        const bytes = new Uint8Array(lines.reduce((sum, line) => sum + line.length, 0));
+        const ends = new Uint32Array(lines.length);
+        let offset = 0;
+        lines.forEach((line, i) => {
+          bytes.set(line, offset);
+          offset += line.length;
+          ends[i] = offset;
+        });
+        void directory.put({ n, ids: valid.slice(start, start + 256).map((record) => record.id as string), bytes, ends });
+      }
+      db.deleteObjectStore('alumni' as never);
+    });
   },
 ];
 

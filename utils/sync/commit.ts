@@ -1,4 +1,5 @@
-import { type Database, putMetaIn, storeOf, type SyncResource } from '../db';
+import type { Alumnus, RecordLines } from '../api';
+import { applyDirectoryChangesIn, type Database, putMetaIn, replaceDirectoryIn, type SyncResource } from '../db';
 import type { Delta } from './delta';
 
 /** Resources whose changes the recognition index must follow. */
@@ -9,7 +10,18 @@ export const INDEXED_RESOURCES: ReadonlySet<SyncResource> = new Set(['directory'
  * cursor and the data version commit together or not at all. Returns the new data version.
  */
 export async function commitDelta(db: Database, delta: Delta<SyncResource>): Promise<number> {
-  const storeName = storeOf[delta.resource];
+  if (delta.resource === 'directory') {
+    const tx = db.transaction(['directory', 'meta'], 'readwrite');
+    const changed = delta.changes.size > 0;
+    const [version] = await Promise.all([
+      nextVersion(tx, changed),
+      applyDirectoryChangesIn(tx, delta.changes as Map<string, Alumnus | null>),
+      putMetaIn(tx, 'cursor:directory', delta.cursor),
+    ]);
+    await tx.done;
+    return version;
+  }
+  const storeName = delta.resource;
   const tx = db.transaction([storeName, 'meta'], 'readwrite');
   const store = tx.objectStore(storeName);
   const writes: Promise<unknown>[] = [];
@@ -17,11 +29,23 @@ export async function commitDelta(db: Database, delta: Delta<SyncResource>): Pro
     writes.push(record === null ? store.delete(id) : store.put(record as never));
   }
   writes.push(putMetaIn(tx, `cursor:${delta.resource}`, delta.cursor));
-  const meta = tx.objectStore('meta');
-  const previous = await meta.get('dataVersion');
-  const version = (typeof previous === 'number' ? previous : 0) + (INDEXED_RESOURCES.has(delta.resource) && delta.changes.size > 0 ? 1 : 0);
-  writes.push(putMetaIn(tx, 'dataVersion', version));
-  await Promise.all([...writes, tx.done]);
+  const [version] = await Promise.all([nextVersion(tx, INDEXED_RESOURCES.has(delta.resource) && delta.changes.size > 0), ...writes]);
+  await tx.done;
+  return version;
+}
+
+/** Replaces the whole directory with a snapshot's records and continues from its cursor; one transaction. */
+export async function commitSnapshot(db: Database, lines: RecordLines, cursor: string): Promise<number> {
+  const tx = db.transaction(['directory', 'meta'], 'readwrite');
+  const [version] = await Promise.all([nextVersion(tx, true), replaceDirectoryIn(tx, lines), putMetaIn(tx, 'cursor:directory', cursor)]);
+  await tx.done;
+  return version;
+}
+
+async function nextVersion(tx: Parameters<typeof putMetaIn>[0], changed: boolean): Promise<number> {
+  const previous = await tx.objectStore('meta').get('dataVersion');
+  const version = (typeof previous === 'number' ? previous : 0) + (changed ? 1 : 0);
+  await putMetaIn(tx, 'dataVersion', version);
   return version;
 }
 
@@ -30,11 +54,11 @@ export async function commitDelta(db: Database, delta: Delta<SyncResource>): Pro
  * company or role, whose data must not mix with (or leak into) the previous one's.
  */
 export async function clearSyncedData(db: Database): Promise<void> {
-  const tx = db.transaction(['alumni', 'organizations', 'offers', 'meta'], 'readwrite');
+  const tx = db.transaction(['directory', 'organizations', 'offers', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const previous = await meta.get('dataVersion');
   await Promise.all([
-    tx.objectStore('alumni').clear(),
+    tx.objectStore('directory').clear(),
     tx.objectStore('organizations').clear(),
     tx.objectStore('offers').clear(),
     meta.delete('cursor:directory'),

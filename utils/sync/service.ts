@@ -3,7 +3,7 @@ import type { BackendClient, BackendConfig } from '../backend';
 import type { ConfigState } from '../config';
 import { type Database, getMeta, setMeta, type SyncResource } from '../db';
 import type { SyncStatus } from '../messaging/protocol';
-import { clearSyncedData, commitDelta } from './commit';
+import { clearSyncedData, commitDelta, commitSnapshot } from './commit';
 import { fetchDelta } from './delta';
 import type { IndexHolder } from './index-holder';
 
@@ -79,14 +79,47 @@ export function createSyncService(deps: SyncDeps) {
       await setMeta(deps.db, 'lastSync', { at: previous.at, error: error instanceof Error ? error.message : String(error) });
       state = 'error';
       progress = null;
+      // What did commit (a snapshot, say) is in the index already; keep it for the next worker.
+      await saveIndex();
       return;
     }
+    // Recognition is ready (the index is in memory); saving it is for the next worker that wakes.
+    await saveIndex();
     // The data is in; what follows (badge, scripts, outbox) reports its own problems.
     await deps.afterSync?.(me).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
   }
 
+  async function saveIndex(): Promise<void> {
+    await deps.index.save().catch((error: unknown) => console.error('[alumni-lens] saving the recognition index:', error));
+  }
+
+  /**
+   * A directory with no cursor yet starts from the backend's snapshot: one response, stored as it came, the
+   * index built from its recognition columns. A backend without snapshots is synced page by page instead.
+   */
+  async function startFromSnapshot(client: BackendClient): Promise<string | undefined> {
+    const started = performance.now();
+    const snapshot = await client.directorySnapshot();
+    if (!snapshot) return undefined;
+    const received = performance.now();
+    progress = { resource: 'directory', received: snapshot.header.count };
+    const index = await deps.index.buildFromColumns(snapshot.header.recognition);
+    const built = performance.now();
+    const version = await commitSnapshot(deps.db, snapshot.lines, snapshot.header.cursor);
+    deps.index.install(index, version);
+    // Kept for the options page's diagnostics and the benchmark (npm run bench -- extension).
+    await setMeta(deps.db, 'snapshotTimings', {
+      records: snapshot.header.count,
+      fetchMs: Math.round(received - started),
+      indexMs: Math.round(built - received),
+      storeMs: Math.round(performance.now() - built),
+    });
+    return snapshot.header.cursor;
+  }
+
   async function syncResource(client: BackendClient, resource: SyncResource): Promise<void> {
-    const since = await getMeta(deps.db, `cursor:${resource}`);
+    let since = await getMeta(deps.db, `cursor:${resource}`);
+    if (resource === 'directory' && since === undefined) since = await startFromSnapshot(client);
     const delta = await fetchDelta(client, resource, since, (received) => {
       progress = { resource, received };
     });

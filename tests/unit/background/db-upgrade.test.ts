@@ -2,7 +2,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, getMeta, openDatabase, UPGRADES } from '../../../utils/db';
+import { countAlumni, DB_NAME, DB_VERSION, getMeta, openDatabase, readAlumni, readAllAlumni, UPGRADES } from '../../../utils/db';
 import { alumnus } from './support/records';
 
 beforeEach(() => {
@@ -13,8 +13,9 @@ describe('IndexedDB schema', () => {
   it('creates every store on a fresh install', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['alumni', 'diagnostics', 'meta', 'offers', 'organizations', 'outbox']);
+    expect([...db.objectStoreNames].sort()).toEqual(['diagnostics', 'directory', 'meta', 'offers', 'organizations', 'outbox']);
     expect([...db.transaction('outbox').store.indexNames]).toEqual(['by-state']);
+    expect([...db.transaction('directory').store.indexNames]).toEqual(['by-id']);
     db.close();
   });
 
@@ -31,7 +32,8 @@ describe('IndexedDB schema', () => {
 
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.get('alumni', 'a1')).toEqual(alumnus('a1'));
+    expect(await readAlumni(db, ['a1'])).toEqual([alumnus('a1')]);
+    expect([...db.objectStoreNames]).not.toContain('alumni');
     expect(await getMeta(db, 'cursor:directory')).toBe('cursor-42');
     await db.put('outbox', {
       id: crypto.randomUUID(),
@@ -42,6 +44,26 @@ describe('IndexedDB schema', () => {
       createdAt: 1,
     } as never);
     expect(await db.countFromIndex('outbox', 'by-state', 'queued')).toBe(1);
+    db.close();
+  });
+
+  it('moves a version 2 directory (one record per value) into chunks, every record readable by its id', async () => {
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        UPGRADES[0](db as never, tx as never);
+        UPGRADES[1](db as never, tx as never);
+      },
+    });
+    const records = Array.from({ length: 600 }, (_, i) => alumnus(`m${i}`, { currentTitle: `Title ${i}` }));
+    const tx = v2.transaction('alumni', 'readwrite');
+    await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
+    v2.close();
+
+    const db = await openDatabase();
+    expect(await countAlumni(db)).toBe(600);
+    expect((await db.getAll('directory')).map((chunk) => chunk.ids.length)).toEqual([256, 256, 88]);
+    expect(await readAlumni(db, ['m599', 'm0', 'nobody', 'm300'])).toEqual([records[599], records[0], null, records[300]]);
+    expect((await readAllAlumni(db)).alumni.sort((a, b) => a.id.localeCompare(b.id))).toEqual(records.sort((a, b) => a.id.localeCompare(b.id)));
     db.close();
   });
 

@@ -1,6 +1,6 @@
-import { Alumnus, type Offer, Organization } from '../../api';
+import { type Offer, Organization } from '../../api';
 import { isSiteEnabled, readSettings } from '../../config';
-import { getMeta } from '../../db';
+import { getMeta, readAlumni } from '../../db';
 import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
 import { registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
@@ -30,7 +30,7 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
       const result = index.matchPerson(signal, company);
       return result ? [{ ref, signal, result }] : [];
     });
-    const records = await readAlumni(ctx, found.map(({ result }) => result.alumnusId));
+    const records = await readAlumni(ctx.db, found.map(({ result }) => result.alumnusId));
     for (const [i, { ref, signal, result }] of found.entries()) {
       const alumnus = records[i];
       if (!alumnus) continue;
@@ -66,7 +66,7 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
   if (!organizationId) return null;
   const organization = Organization.safeParse(await ctx.db.get('organizations', organizationId));
   if (!organization.success) return null;
-  const alumni = (await readAlumni(ctx, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
+  const alumni = (await readAlumni(ctx.db, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
   return { organization: organization.data, alumni, offers: offersConcerning(offers, organizationId) };
 }
 
@@ -107,15 +107,4 @@ async function offeredOrganizationMatch(ctx: WorkerContext, signal: Organization
     if (concerning.length > 0) return { organization: organization.data, alumni: [], offers: concerning };
   }
   return null;
-}
-
-/** The alumni records for `ids`, in order (null for one missing or unreadable), read in one transaction. */
-async function readAlumni(ctx: WorkerContext, ids: string[]): Promise<Array<Alumnus | null>> {
-  if (ids.length === 0) return [];
-  const store = ctx.db.transaction('alumni').store;
-  const rows = await Promise.all(ids.map((id) => store.get(id)));
-  return rows.map((row) => {
-    const parsed = Alumnus.safeParse(row);
-    return parsed.success ? parsed.data : null;
-  });
 }

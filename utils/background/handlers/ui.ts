@@ -1,5 +1,5 @@
 import { ApiConfig } from '../../config';
-import { getMeta, listDiagnostics } from '../../db';
+import { countAlumni, getMeta, listDiagnostics } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import { markOffersSeen, openOffers, unseenOffers } from '../offers';
 import { knownOrgDomains, orgsitePatterns } from '../orgsite';
@@ -17,7 +17,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       const [me, sync, directorySize, organizationsCount, offers, unseen, pendingOutbox, failedOutbox, { source }] = await Promise.all([
         getMeta(ctx.db, 'me'),
         ctx.sync.status(),
-        ctx.db.count('alumni'),
+        countAlumni(ctx.db),
         ctx.db.count('organizations'),
         openOffers(ctx.db),
         unseenOffers(ctx.db),

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Me } from '../../../../utils/api';
+import { type Alumnus, appendRecognitionFields, DIRECTORY_SNAPSHOT_FORMAT, emptyRecognitionColumns, type Me } from '../../../../utils/api';
 import { me } from './records';
 
 // A real HTTP server on 127.0.0.1 serving contract-shaped /api/v1 answers from data the test
@@ -29,6 +29,13 @@ export interface ScriptedBackend {
   breakPage(resource: Resource, page: number, body: unknown): void;
   /** The next `times` POSTs answer `status` with this body (or drop the connection when status is 0). */
   failPosts(status: number, times: number, body?: unknown): void;
+  /**
+   * Answer GET directory/snapshot (as the real server does), from the live records now; off by default, like an
+   * older backend (404), so most tests exercise the page-by-page first sync.
+   */
+  snapshots: boolean;
+  /** The next snapshot answers this body instead (bytes as sent: a broken header, a missing line…). */
+  breakSnapshot(body: string): void;
   /** Awaited before each sync page is answered (to look at the worker mid-sync). */
   beforePage?: (resource: Resource) => Promise<void>;
   /** Stored introductions and interests, by id (the backend's idempotency). */
@@ -43,6 +50,7 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
   const broken = new Map<Resource, { page: number; body: unknown }>();
   const pagesServed = new Map<Resource, number>();
   const postFailures: { status: number; body: unknown }[] = [];
+  let brokenSnapshot: string | null = null;
 
   const backend: ScriptedBackend = {
     url: '',
@@ -52,6 +60,10 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       ['alumni-token', me('alumni', 'Alex Alumnus')],
     ]),
     pageSize: 1000,
+    snapshots: false,
+    breakSnapshot(body) {
+      brokenSnapshot = body;
+    },
     requests: [],
     upsert(resource, ...records) {
       for (const record of records) log[resource].push({ seq: ++seq, id: record.id, record });
@@ -91,6 +103,17 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     };
   }
 
+  /** Every live directory record now, as NDJSON after a header line (utils/api/snapshot.ts). */
+  function snapshot(): string {
+    const latest = new Map<string, Change>();
+    for (const change of log.directory) latest.set(change.id, change);
+    const live = [...latest.values()].filter((c) => c.record).map((c) => c.record as Alumnus);
+    const recognition = emptyRecognitionColumns();
+    for (const record of live) appendRecognitionFields(recognition, record);
+    const header = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor: String(seq), count: live.length, recognition };
+    return [header, ...live].map((line) => `${JSON.stringify(line)}\n`).join('');
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     backend.requests.push(`${req.method} ${url.pathname}${url.search}`);
@@ -103,6 +126,12 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     const user = backend.tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (!user) return send(401, { error: { code: 'unauthorized', message: 'Unknown token' } });
     if (req.method === 'GET' && path === 'me') return send(200, user);
+    if (req.method === 'GET' && path === 'directory/snapshot' && backend.snapshots) {
+      const body = brokenSnapshot ?? snapshot();
+      brokenSnapshot = null;
+      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      return res.end(body);
+    }
     if (req.method === 'GET' && (path === 'directory' || path === 'organizations' || path === 'offers')) {
       // Alumni may read organisations (the real server sends them only those open offers concern; here the test decides).
       if (user.user.role === 'alumni' && path === 'directory') return send(403, { error: { code: 'forbidden', message: 'Alumni cannot read the directory' } });

@@ -1,0 +1,139 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackgroundWorker } from '../../../utils/background/worker';
+import { countAlumni, getMeta, readAlumni } from '../../../utils/db';
+import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
+import { alumnus } from './support/records';
+import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
+
+// A first sync from the backend's directory snapshot (issue 11): one request, the records stored as they came,
+// the index built from the snapshot's recognition columns; deltas from its cursor after that.
+
+let backend: ScriptedBackend;
+let worker: BackgroundWorker;
+
+beforeEach(async () => {
+  freshProfile();
+  backend = await startScriptedBackend();
+  backend.snapshots = true;
+});
+afterEach(async () => {
+  await worker?.stop();
+  await backend.close();
+});
+
+const profile = (name: string, profileUrl?: string) => ({
+  url: 'https://www.linkedin.com/in/someone',
+  signals: {
+    site: 'linkedin',
+    pageKind: 'profile' as const,
+    people: [{ name, ...(profileUrl ? { profileUrl } : {}), experience: [{ organization: 'Sakura Digital', from: '2012-04', to: '2015-03' }] }],
+    organizations: [],
+  },
+});
+const matched = async (name: string) => (await send('page:match', profile(name), contentScriptSender())).people.map((p) => p.alumnus.id);
+
+const many = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    alumnus(`s${i}`, {
+      names: { display: `Person${i} Example`, latin: `Person${i} Example` },
+      profileUrls: [`https://www.linkedin.com/in/person-${i}`],
+      tenure: [{ from: '2012-04', to: '2015-03' }],
+    }),
+  );
+
+describe('first sync from a snapshot', () => {
+  it('takes the directory in one request, stores every record and recognises from it; later syncs ask for deltas', async () => {
+    backend.upsert('directory', ...many(600), alumnus('E2001'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+    const directory = backend.requests.filter((r) => r.includes('/directory'));
+    expect(directory[0]).toBe('GET /api/v1/directory/snapshot');
+    // Then only what changed after the snapshot's cursor: one (empty) delta page.
+    expect(directory.slice(1)).toEqual([expect.stringMatching(/^GET \/api\/v1\/directory\?since=601&/)]);
+    const db = (await worker.ready).db;
+    expect(await countAlumni(db)).toBe(601);
+    expect(await readAlumni(db, ['s599', 'E2001'])).toEqual([expect.objectContaining({ id: 's599' }), alumnus('E2001')]);
+    expect(await matched('Person123 Example')).toEqual(['s123']);
+    expect(await matched('Sofia Andersson Reyes')).toEqual(['E2001']);
+    expect((await send('ui:get-status', {})).directorySize).toBe(601);
+
+    // A change and a removal after the snapshot arrive as a delta from its cursor.
+    backend.requests.length = 0;
+    backend.upsert('directory', alumnus('s5', { names: { display: 'Renamed Person', latin: 'Renamed Person' }, tenure: [{ from: '2012-04', to: '2015-03' }] }));
+    backend.remove('directory', 's7');
+    await syncNow(worker);
+    expect(backend.requests.filter((r) => r.includes('/directory'))).toEqual([expect.stringMatching(/^GET \/api\/v1\/directory\?since=601&/)]);
+    expect(await readAlumni(db, ['s5', 's7'])).toEqual([expect.objectContaining({ names: expect.objectContaining({ display: 'Renamed Person' }) }), null]);
+    expect(await matched('Renamed Person')).toEqual(['s5']);
+    expect(await matched('Person7 Example')).not.toContain('s7');
+    expect(await countAlumni(db)).toBe(600);
+  });
+
+  it('leaves nothing of a removed alumnus in storage: their snapshot line is gone, not hidden', async () => {
+    backend.upsert('directory', ...many(300), alumnus('gone', { names: { display: 'Withdrawn Person', latin: 'Withdrawn Person' } }));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    await syncNow(worker);
+    const db = (await worker.ready).db;
+    const storedText = async () => (await db.getAll('directory')).map((chunk) => new TextDecoder().decode(chunk.bytes)).join('');
+    expect(await storedText()).toContain('Withdrawn Person');
+
+    backend.remove('directory', 'gone');
+    await syncNow(worker);
+    expect(await storedText()).not.toContain('Withdrawn Person');
+    expect((await db.getAll('directory')).flatMap((chunk) => chunk.ids)).not.toContain('gone');
+    expect((await getMeta(db, 'index'))?.serialized).not.toContain('Withdrawn');
+  });
+
+  it.each([
+    ['a header that breaks the contract', `${JSON.stringify({ format: 'alumni-lens/directory-snapshot/1', cursor: '9', count: 1, recognition: {} })}\n{}\n`, 'does not match the API contract'],
+    ['fewer lines than the header announces', null, 'are not the 2 lines the header announces'],
+    ['a first line that is not JSON', 'not json\n', 'the first line is not JSON'],
+  ])('rejects %s whole: nothing stored, no cursor, and the next good run succeeds', async (_, body, error) => {
+    backend.upsert('directory', alumnus('a1'), alumnus('a2'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    const ctx = await worker.ready;
+    if (body === null) {
+      // The real snapshot with its last record cut off.
+      const whole = await (await fetch(`${backend.url}/api/v1/directory/snapshot`, { headers: { authorization: 'Bearer recruiter-token' } })).text();
+      backend.breakSnapshot(whole.split('\n').slice(0, 2).join('\n') + '\n');
+    } else backend.breakSnapshot(body);
+    const failed = await syncNow(worker);
+    expect(failed.state).toBe('error');
+    expect(failed.lastError).toContain(error);
+    expect(await countAlumni(ctx.db)).toBe(0);
+    expect(await getMeta(ctx.db, 'cursor:directory')).toBeUndefined();
+
+    expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+    expect(await countAlumni(ctx.db)).toBe(2);
+  });
+
+  it('shows nothing for a stored record that breaks the contract, and still shows the others', async () => {
+    backend.upsert('directory', alumnus('ok'), alumnus('bad', { names: { display: 'Broken Record', latin: 'Broken Record' } }));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    const whole = await (await fetch(`${backend.url}/api/v1/directory/snapshot`, { headers: { authorization: 'Bearer recruiter-token' } })).text();
+    // The line of "bad" loses its tenure (required): the header is fine, the record is not.
+    backend.breakSnapshot(whole.replace(/("id":"bad".*?)"tenure":\[[^\]]*\],/, '$1'));
+    expect(await syncNow(worker)).toMatchObject({ state: 'idle' });
+    expect(await readAlumni((await worker.ready).db, ['ok', 'bad'])).toEqual([expect.objectContaining({ id: 'ok' }), null]);
+    expect(await matched('Broken Record')).toEqual([]);
+    expect(await matched('Sofia Andersson Reyes')).toEqual(['ok']);
+  });
+
+  it('syncs page by page from a backend without snapshots (an older release answers 404)', async () => {
+    backend.snapshots = false;
+    backend.upsert('directory', alumnus('p1'), alumnus('p2'));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+    expect(backend.requests.filter((r) => r.includes('/directory'))).toEqual([
+      'GET /api/v1/directory/snapshot',
+      expect.stringMatching(/^GET \/api\/v1\/directory\?limit=1000$/),
+    ]);
+    expect(await countAlumni((await worker.ready).db)).toBe(2);
+  });
+});

@@ -1,0 +1,158 @@
+import type { IDBPTransaction } from 'idb';
+import { Alumnus, type RecordLines } from '../api';
+import type { Database } from './open';
+import { type AlumniLensDB, DirectoryChunk, type StoreName } from './schema';
+
+// The synced directory, stored as it arrived: records are JSON lines packed into chunks of a few hundred, one
+// IndexedDB value each, with an index from every alumnus id to its chunk. A first sync of 100,000 alumni is a few
+// hundred puts instead of 100,000 (and no record is parsed to store it); a record is parsed, with the contract's
+// schema, when it is read to be shown. A delta rewrites only the chunks its records are in.
+
+/** Records per chunk: a read decodes one line of one chunk (~90 KB at 256 records). */
+export const CHUNK_RECORDS = 256;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+type DirectoryWriter = Pick<IDBPTransaction<AlumniLensDB, ['directory', ...StoreName[]], 'readwrite'>, 'objectStore'>;
+
+/** Splits `lines` into chunks numbered from `first`. Each chunk copies its bytes, so the big buffer can go. */
+export function chunkLines(lines: RecordLines, first = 0): DirectoryChunk[] {
+  const chunks: DirectoryChunk[] = [];
+  for (let start = 0, n = first; start < lines.ids.length; start += CHUNK_RECORDS, n++) {
+    const stop = Math.min(start + CHUNK_RECORDS, lines.ids.length);
+    const from = start === 0 ? 0 : lines.ends[start - 1];
+    const ends = new Uint32Array(stop - start);
+    for (let i = start; i < stop; i++) ends[i - start] = lines.ends[i] - from;
+    chunks.push({ n, ids: lines.ids.slice(start, stop), bytes: lines.bytes.slice(from, lines.ends[stop - 1]), ends });
+  }
+  return chunks;
+}
+
+/** Replaces the whole directory (a snapshot), inside the caller's transaction. */
+export async function replaceDirectoryIn(tx: DirectoryWriter, lines: RecordLines): Promise<void> {
+  const store = tx.objectStore('directory');
+  await store.clear();
+  await Promise.all(chunkLines(lines).map((chunk) => store.put(chunk)));
+}
+
+/**
+ * Applies a delta's changes (a record, or null for removed) inside the caller's transaction: every changed id
+ * leaves the chunk it was in (a removed alumnus's bytes are gone from storage, not just hidden), and the new
+ * versions are appended to the last chunk or new ones.
+ */
+export async function applyDirectoryChangesIn(tx: DirectoryWriter, changes: ReadonlyMap<string, Alumnus | null>): Promise<void> {
+  if (changes.size === 0) return;
+  const store = tx.objectStore('directory');
+  const byId = store.index('by-id');
+  const touched = new Map<number, DirectoryChunk>();
+  const keys = await Promise.all([...changes.keys()].map((id) => byId.getKey(id)));
+  for (const key of new Set(keys.filter((k): k is number => typeof k === 'number'))) {
+    const chunk = DirectoryChunk.safeParse(await store.get(key));
+    // A chunk this version cannot read is dropped: its ids are no longer indexed, so it cannot come back stale.
+    touched.set(key, chunk.success ? chunk.data : { n: key, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) });
+  }
+  for (const [n, chunk] of touched) touched.set(n, withoutIds(chunk, changes));
+  const added = [...changes].filter((change): change is [string, Alumnus] => change[1] !== null);
+  if (added.length > 0) {
+    const allKeys = (await store.getAllKeys()).filter((k): k is number => typeof k === 'number');
+    let last = allKeys.length ? Math.max(...allKeys) : -1;
+    let tail = touched.get(last) ?? (last >= 0 ? readable(await store.get(last), last) : undefined);
+    for (const [id, record] of added) {
+      if (!tail || tail.ids.length >= CHUNK_RECORDS) {
+        if (tail) touched.set(tail.n, tail);
+        tail = { n: ++last, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) };
+      }
+      tail = appended(tail, id, encoder.encode(`${JSON.stringify(record)}\n`));
+    }
+    if (tail) touched.set(tail.n, tail);
+  }
+  await Promise.all([...touched.values()].map((chunk) => (chunk.ids.length > 0 ? store.put(chunk) : store.delete(chunk.n))));
+}
+
+function readable(value: unknown, n: number): DirectoryChunk {
+  const chunk = DirectoryChunk.safeParse(value);
+  return chunk.success ? chunk.data : { n, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) };
+}
+
+function withoutIds(chunk: DirectoryChunk, drop: ReadonlyMap<string, unknown>): DirectoryChunk {
+  const keep: number[] = [];
+  chunk.ids.forEach((id, i) => drop.has(id) || keep.push(i));
+  if (keep.length === chunk.ids.length) return chunk;
+  const parts = keep.map((i) => chunk.bytes.subarray(i === 0 ? 0 : chunk.ends[i - 1], chunk.ends[i]));
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  const ends = new Uint32Array(keep.length);
+  let offset = 0;
+  parts.forEach((part, k) => {
+    bytes.set(part, offset);
+    offset += part.length;
+    ends[k] = offset;
+  });
+  return { n: chunk.n, ids: keep.map((i) => chunk.ids[i]), bytes, ends };
+}
+
+function appended(chunk: DirectoryChunk, id: string, line: Uint8Array): DirectoryChunk {
+  const bytes = new Uint8Array(chunk.bytes.length + line.length);
+  bytes.set(chunk.bytes);
+  bytes.set(line, chunk.bytes.length);
+  const ends = new Uint32Array(chunk.ends.length + 1);
+  ends.set(chunk.ends);
+  ends[chunk.ends.length] = bytes.length;
+  return { n: chunk.n, ids: [...chunk.ids, id], bytes, ends };
+}
+
+/** Record `i` of a chunk, parsed with the contract; null when it cannot be read or is not the alumnus it should be. */
+function recordAt(chunk: DirectoryChunk, i: number): Alumnus | null {
+  try {
+    const text = decoder.decode(chunk.bytes.subarray(i === 0 ? 0 : chunk.ends[i - 1], chunk.ends[i]));
+    const parsed = Alumnus.safeParse(JSON.parse(text));
+    return parsed.success && parsed.data.id === chunk.ids[i] ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The alumni for `ids`, in order: null for one not in the directory or unreadable. One transaction. */
+export async function readAlumni(db: Database, ids: readonly string[]): Promise<Array<Alumnus | null>> {
+  if (ids.length === 0) return [];
+  const tx = db.transaction('directory');
+  const byId = tx.store.index('by-id');
+  const keys = await Promise.all(ids.map((id) => byId.getKey(id)));
+  const chunks = new Map<number, Promise<DirectoryChunk | null>>();
+  for (const key of keys) {
+    if (typeof key === 'number' && !chunks.has(key))
+      chunks.set(key, tx.store.get(key).then((value) => {
+        const chunk = DirectoryChunk.safeParse(value);
+        return chunk.success ? chunk.data : null;
+      }));
+  }
+  return Promise.all(
+    ids.map(async (id, k) => {
+      const key = keys[k];
+      const chunk = typeof key === 'number' ? await chunks.get(key) : null;
+      const i = chunk ? chunk.ids.indexOf(id) : -1;
+      return chunk && i >= 0 ? recordAt(chunk, i) : null;
+    }),
+  );
+}
+
+/** Every stored alumnus that can be read, and how many could not (a full index rebuild reads them all). */
+export async function readAllAlumni(db: Database): Promise<{ alumni: Alumnus[]; unreadable: number }> {
+  const alumni: Alumnus[] = [];
+  let unreadable = 0;
+  for (const value of await db.getAll('directory')) {
+    const chunk = DirectoryChunk.safeParse(value);
+    if (!chunk.success) continue;
+    for (let i = 0; i < chunk.data.ids.length; i++) {
+      const record = recordAt(chunk.data, i);
+      if (record) alumni.push(record);
+      else unreadable++;
+    }
+  }
+  return { alumni, unreadable };
+}
+
+/** How many alumni the directory holds. */
+export function countAlumni(db: Database): Promise<number> {
+  return db.countFromIndex('directory', 'by-id');
+}
