@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: fast unit tests (DOM + fake browser), server API tests over real HTTP
-// against PGlite and PostgreSQL, and end-to-end tests in Debian's Chromium.
+// Four projects: fast unit tests (DOM + fake browser), server API tests over real HTTP
+// against PGlite and PostgreSQL, end-to-end tests in Debian's Chromium, and the store packages.
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/recognition/**/*.test.ts', 'tests/sites/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/recognition/**/*.test.ts', 'tests/sites/**/*.test.ts', 'console/tests/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
         },
@@ -37,6 +37,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The store packages built, unpacked, linted and rebuilt from their sources (tests/package/).
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
         },
       },
     ],

@@ -9,12 +9,15 @@ import organization from './OrganizationCard/OrganizationCard.css?inline';
 import personRow from './PersonRow/PersonRow.css?inline';
 import sidebar from './Sidebar/Sidebar.css?inline';
 import marker from './Marker/Marker.css?inline';
+import reasons from './MatchReasons/MatchReasons.css?inline';
+import meetings from './Meetings/Meetings.css?inline';
+import showcase from './Showcase/ShowcaseSummary.css?inline';
 
 // Stylesheets as strings: on host pages they go into our closed shadow roots (never into the page's
 // document, and never as web-accessible files the page could fetch).
 
 /** Everything the in-page UI needs: sidebar, cards, markers. */
-export const pageCss = [theme, avatar, confidence, outbox, introForm, offers, person, personRow, organization, sidebar, marker].join('\n');
+export const pageCss = [theme, avatar, confidence, outbox, introForm, offers, reasons, showcase, meetings, person, personRow, organization, sidebar, marker].join('\n');
 
 /** Shared by the popup and options pages, which add their own sheets. */
-export const baseCss = [theme, avatar, confidence, outbox, offers].join('\n');
+export const baseCss = [theme, avatar, confidence, outbox, offers, reasons, showcase, meetings].join('\n');

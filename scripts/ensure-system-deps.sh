@@ -9,6 +9,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 command -v openssl >/dev/null || missing+=(openssl)   # the e2e fixture server's throwaway certificate
+command -v unzip >/dev/null || missing+=(unzip)       # the package tests unpack the store archives
 compgen -G '/usr/share/fonts/*/ipafont-gothic/*' >/dev/null || compgen -G '/usr/share/fonts/*/noto/NotoSansCJK*' >/dev/null \
   || missing+=(fonts-ipafont-gothic)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -3,7 +3,8 @@
 // case whose answer differs from its label. Exits 1 when the targets of issue 3 are missed.
 import { allCases } from '../tests/recognition/cases';
 import { loadEvalDirectory, matchWith, score, type Outcome } from '../tests/recognition/evaluate';
-import { buildIndex, describeEvidence } from '../utils/recognition';
+import { evidenceSentences } from '../utils/i18n/evidence';
+import { buildIndex } from '../utils/recognition';
 
 export const TARGETS = { precision: 0.995, recall: 0.97 };
 
@@ -13,7 +14,7 @@ function describeOutcome({ testCase, result }: Outcome): string {
   const signal = JSON.stringify(testCase.signal) ?? String(testCase.signal);
   const expected = `${JSON.stringify(testCase.expect.alumnusId)} ${testCase.expect.confidence ?? 'no match'}`;
   const got = result ? `${result.alumnusId} ${result.confidence}` : 'no match';
-  const why = result ? result.evidence.map((e) => `      - ${describeEvidence(e, 'en')}`).join('\n') : '';
+  const why = result ? evidenceSentences(result.evidence, 'en').map((sentence) => `      - ${sentence}`).join('\n') : '';
   return [`  ✗ ${testCase.id}${testCase.note ? ` (${testCase.note})` : ''}`, `    page:     ${signal.length > 160 ? `${signal.slice(0, 160)}…` : signal}`, `    expected: ${expected}`, `    got:      ${got}`, why].filter(Boolean).join('\n');
 }
 

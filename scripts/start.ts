@@ -3,7 +3,8 @@
  *   1. the reference backend with the demo company on http://127.0.0.1:8787 (embedded PGlite in .data/),
  *      which also serves the demo pages under /demo/;
  *   2. the extension built in development mode (it recognises the demo pages), preconfigured for that backend;
- *   3. Chromium with the extension, when there is a display to show it on.
+ *   3. the programme's console, built and served by the backend at /admin/;
+ *   4. Chromium with the extension, when there is a display to show it on.
  * Ctrl-C stops everything.
  */
 import { spawn } from 'node:child_process';
@@ -40,6 +41,12 @@ async function buildExtension(apiUrl: string): Promise<void> {
   await run('npx', ['wxt', 'build', '--mode', 'development'], { WXT_DEFAULT_API_URL: apiUrl, WXT_DEFAULT_TOKEN: DEMO_TOKEN });
 }
 
+/** The programme's console (console/), built into console/dist, which the backend serves at /admin/. */
+async function buildConsole(): Promise<void> {
+  console.log('Building the console…');
+  await run('npx', ['vite', 'build', '--config', 'console/vite.config.ts'], {});
+}
+
 /** Chromium with the extension, its profile kept in .data/ so choices made on the options page survive restarts. */
 async function launchChromium(apiUrl: string): Promise<Browser> {
   const profile = resolve(DATA_DIR, 'chromium-profile');
@@ -68,16 +75,19 @@ function printGuide(server: RunningServer, launched: boolean): void {
 Alumni Lens is running.
 
   Backend      ${server.url}/api/v1   (OpenAPI: ${server.url}/api/v1/openapi.json, data in ${DATA_DIR}/)
+  Console      ${server.url}/admin/   (sign in with demo-admin-token; recruiter and sales tokens get read-only views)
   Extension    ${EXTENSION_DIR}
                ${launched ? 'Chromium was started with it.' : 'Load it in Chromium/Chrome: chrome://extensions → Developer mode → "Load unpacked" → that folder.'}
                It is preconfigured for this backend with ${DEMO_TOKEN}; switch role on its options page.
 
   Demo pages (fictional people; the development build recognises them):
     ${demo}/                                   index
-    ${demo}/in/taro-yamada/                    a LinkedIn-like profile of an alumnus (山田 太郎): sidebar card, log an introduction
-    ${demo}/company/mirai-bank/people/         a company People page: badges next to the alumni who work there
+    ${demo}/in/taro-yamada/                    a LinkedIn-like profile of an alumnus (山田 太郎): sidebar card, log an introduction,
+                                               his showcase, offers that fit him, the meetings with him
+    ${demo}/company/mirai-bank/people/         a company People page: badges next to the alumni who work there, alumni who fit its offer
     ${demo}/sites/hikari-health.example/       an organisation's website: alumni named on it are highlighted
-    ${demo}/sites/sakura-digital.example/      the company's own site: with the alumni token, open offers and "I'm interested"
+    ${demo}/sites/sakura-digital.example/      the company's own site: with the alumni token, offers ranked with reasons,
+                                               "I'm interested" and "Request a meeting"; the popup has his meeting request
 
   Tokens: ${demoTokens.map((t) => `${t.token} (${t.role}: ${t.name})`).join('\n          ')}
 
@@ -100,6 +110,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 
   try {
+    await buildConsole();
     await buildExtension(server.url);
     const canShow = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && existsSync(CHROMIUM);
     if (canShow) {

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-system-deps.sh
 [ -d node_modules ] || npm ci
 npx wxt build >/dev/null
+# The programme's console, served by the backend at /admin/ (the e2e tests sign in to it).
+npx vite build --config console/vite.config.ts >/dev/null
 mkdir -p .tmp
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?

@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import { refreshAlumniSearch } from './console/alumni-search';
+import { createImportJobs } from './console/import-jobs';
 import { openDatabase, type Database } from './db/database';
+import { extensionOriginPattern } from './http/cors';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
+import { cursorKey } from './sync/cursor-key';
 import type { SnapshotOptions } from './sync/directory-snapshot';
 
 export interface ServerOptions {
@@ -15,6 +19,8 @@ export interface ServerOptions {
   host?: string;
   /** Embedded PGlite on disk (default `.data/`)… */
   dataDir?: string;
+  /** PGlite on disk only: 'none' turns fsync off (the benchmark's baseline; never for data you keep). */
+  durability?: 'fsync' | 'none';
   /** …or a real PostgreSQL… */
   databaseUrl?: string;
   /** …or PGlite in memory (tests). */
@@ -23,6 +29,15 @@ export interface ServerOptions {
   seed?: 'demo';
   /** Where the demo pages are; defaults to server/demo/pages/. */
   demoPagesDir?: string;
+  /**
+   * Extension origins CORS lets through (`chrome-extension://<id>`, `moz-extension://<uuid>`); default: the
+   * development build's fixed id only. Deployments list their extension's id (`--extension-origin`).
+   */
+  extensionOrigins?: readonly string[];
+  /** The built console served under /admin/; defaults to console/dist/. */
+  consoleDir?: string;
+  /** Serve the Chromium update manifest and CRX in this folder under /extension/ (docs/deploy.md). */
+  extensionDir?: string;
   /** When the directory snapshot is rebuilt; see server/sync/directory-snapshot.ts. */
   snapshots?: SnapshotOptions;
 }
@@ -45,18 +60,33 @@ export function isLoopback(host: string): boolean {
 /** Opens the database, applies pending migrations (and the demo seed if asked) and listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const badOrigin = options.extensionOrigins?.find((origin) => !extensionOriginPattern.test(origin));
+  if (badOrigin !== undefined) {
+    throw new Error(`Not an extension origin: "${badOrigin}" (expected chrome-extension://<id> or moz-extension://<uuid>, nothing after it).`);
+  }
   if (options.seed === 'demo' && !isLoopback(host)) {
     throw new Error(`Refusing the demo seed on ${host}: its tokens are public, so it only listens on loopback (127.0.0.1).`);
   }
   const db = await openDatabase(
-    options.databaseUrl ? { databaseUrl: options.databaseUrl } : options.inMemory ? { inMemory: true } : { dataDir: options.dataDir ?? '.data' },
+    options.databaseUrl
+      ? { databaseUrl: options.databaseUrl }
+      : options.inMemory
+        ? { inMemory: true }
+        : { dataDir: options.dataDir ?? '.data', durability: options.durability },
   );
   try {
     await migrate(db);
+    // The cursor-signing secret exists before the first request, so no request (a refused one least of all) writes it.
+    await cursorKey(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
+    const importJobs = createImportJobs(db);
     const app = createApp({
       db,
+      importJobs,
+      consoleDir: options.consoleDir,
       demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
+      extensionOrigins: options.extensionOrigins,
+      extensionDir: options.extensionDir,
       snapshots: options.snapshots,
     });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -65,12 +95,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       server.listen(options.port ?? 8787, host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
+    // The console's alumni list reads a search table; fill it in the background (it yields as it goes).
+    const indexing = refreshAlumniSearch(db).catch((error) => console.error('Indexing alumni for the console failed:', error));
     const urlHost = host.includes(':') ? `[${host}]` : host;
     return {
       url: `http://${urlHost}:${port}`,
       port,
       db,
       async close() {
+        await importJobs.stopAll();
+        await indexing;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { APP_VERSION } from './version';
 import {
   Alumnus,
   ApiError,
@@ -8,6 +9,15 @@ import {
   Interest,
   InterestInput,
   InterestList,
+  Meeting,
+  MeetingEventInput,
+  MeetingInput,
+  MeetingsPage,
+  MyProfile,
+  Showcase,
+  ShowcaseInput,
+  Suggestion,
+  SuggestionInput,
   Introduction,
   IntroductionInput,
   IntroductionList,
@@ -24,6 +34,8 @@ import {
 } from '../utils/api';
 import { CompanyBody, ImportQuery, OrganizationBody } from './routes/admin-routes';
 import { InterestsQuery, IntroductionsQuery } from './routes/log-routes';
+import { consolePaths } from './openapi-console';
+import { MeetingIdPath } from './routes/matching-routes';
 
 const json = <T extends z.core.$ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ApiError) });
@@ -57,16 +69,22 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Alumni Lens API',
-      version: '1.0.0',
+      // The product's version (package.json): the server and the extension are released together.
+      version: APP_VERSION,
       description:
         'The alumni backend the Alumni Lens extension syncs from and logs introductions to. Delta-sync feeds answer ' +
         'changes after an opaque cursor; POSTs of client-identified records are idempotent by their UUID.',
     },
     servers: [{ url: '/api/v1' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'alumni_lens_session', description: 'The console’s session (POST /session)' },
+      },
+    },
     paths: {
       '/health': {
-        get: { summary: 'Liveness and database check', responses: { '200': { description: 'Up', ...json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) })) } } },
+        get: { summary: 'Liveness and database check', responses: { '200': { description: 'Up', ...json(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })) } } },
       },
       '/me': {
         get: op('any', 'Who the token belongs to, and the company’s own names', {
@@ -125,6 +143,71 @@ export function openApiDocument() {
           responses: { '200': { description: 'Oldest first', ...json(InterestList) } },
         }),
       },
+      '/me/profile': {
+        get: op('alumni', 'The alumnus’s own record, showcase and the open offers suggested to them', {
+          responses: {
+            '200': { description: 'What the alumnus’s own client syncs about them', ...json(MyProfile) },
+            '404': error('The alumnus record was erased'),
+            '409': error('The token is not linked to an alumnus record'),
+          },
+        }),
+      },
+      '/me/showcase': {
+        get: op('alumni', 'The alumnus’s own showcase (“what I do now”)', {
+          responses: {
+            '200': { description: 'The showcase, published or not', ...json(Showcase) },
+            '404': error('No showcase yet'),
+            '409': error('The token is not linked to an alumnus record'),
+          },
+        }),
+        put: op('alumni', 'Create or replace the showcase; staff see it in the directory only while published', {
+          requestBody: json(ShowcaseInput),
+          responses: {
+            '200': { description: 'Stored', ...json(Showcase) },
+            '404': error('The alumnus record was erased'),
+            '409': error('The token is not linked to an alumnus record'),
+            ...inputErrors,
+          },
+        }),
+      },
+      '/suggestions': {
+        post: op('admin, recruiter, sales', 'Suggest an open offer to an alumnus (idempotent by id; once per alumnus and offer)', {
+          requestBody: json(SuggestionInput),
+          responses: {
+            '201': { description: 'Stored', ...json(Suggestion) },
+            '200': { description: 'Already stored with this id and body, or the offer was already suggested to this alumnus (the earlier suggestion)', ...json(Suggestion) },
+            '404': error('Unknown alumnus or offer'),
+            '409': error('Id already used for a different suggestion, the offer is closed, or the alumnus did not agree to offers'),
+            ...inputErrors,
+          },
+        }),
+      },
+      '/meetings': {
+        post: op('any', 'Request a meeting (alumni: about an offer) or propose one to an alumnus (staff); idempotent by id', {
+          requestBody: json(MeetingInput),
+          responses: {
+            '201': { description: 'Created', ...json(Meeting) },
+            '200': { description: 'Already created with this id and body: the meeting as it is now', ...json(Meeting) },
+            '404': error('Unknown alumnus or offer'),
+            '409': error('Id already used for a different meeting, the offer is closed, the alumnus did not agree to offers, or the token is not linked to an alumnus'),
+            ...inputErrors,
+          },
+        }),
+        get: syncOperation('any (each sees only the meetings they take part in; admins all)', 'Delta sync of meetings', MeetingsPage),
+      },
+      '/meetings/{id}/events': {
+        post: op('any who sees the meeting', 'One step of a meeting: accept, decline, propose-times, held, cancel (idempotent by the step’s id)', {
+          requestParams: { path: MeetingIdPath },
+          requestBody: json(MeetingEventInput),
+          responses: {
+            '201': { description: 'Applied: the meeting after the step', ...json(Meeting) },
+            '200': { description: 'Already applied with this id and body: the meeting as it is now', ...json(Meeting) },
+            '404': error('No such meeting for this caller'),
+            '409': error('The step does not fit the meeting’s state (the reason says why), or its id was used for a different step'),
+            ...inputErrors,
+          },
+        }),
+      },
       '/admin/alumni/import': {
         post: op('admin', 'Import alumni from an HR CSV export (UTF-8 or Shift_JIS), upserting by employee id', {
           requestParams: { query: ImportQuery },
@@ -179,6 +262,7 @@ export function openApiDocument() {
           responses: { '200': { description: 'Stored', ...json(CompanyBody) }, ...inputErrors },
         }),
       },
+      ...consolePaths,
     },
   });
 }

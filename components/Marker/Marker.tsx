@@ -16,8 +16,8 @@ export interface MarkerProps {
  */
 export function Marker({ variant, confidence, box, onOpen }: MarkerProps) {
   const { t } = useI18n();
-  const label =
-    variant === 'badge' ? t('badge.label', { confidence: t(`confidence.${confidence ?? 'possible'}`) }) : t('highlight.label');
+  // The same words as the card's confidence label, whichever mark opens it.
+  const label = t(variant === 'badge' ? 'badge.label' : 'highlight.label', { confidence: t(`confidence.${confidence ?? 'possible'}`) });
   return (
     <button
       type="button"

@@ -6,7 +6,7 @@ import { useSend } from '../api-context';
 
 /** What the extension does and does not do with data: plain sentences, both languages. */
 export function PrivacySection() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section class="al-options-card" aria-labelledby="al-privacy">
       <h2 id="al-privacy">{t('options.privacy')}</h2>
@@ -16,6 +16,12 @@ export function PrivacySection() {
         <li>{t('options.privacy.3')}</li>
         <li>{t('options.privacy.4')}</li>
       </ul>
+      {/* PRIVACY.md / PRIVACY.ja.md, built into the extension beside options.html (utils/manifest/privacy-pages.ts). */}
+      <p>
+        <a href={`privacy/${lang}.html`} target="_blank" rel="noopener">
+          {t('options.privacyPolicy')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { MANAGED_KEYS, readLocalConfig, readManagedPolicy, readSettings, saveConfig, updateSettings, type Settings } from '../../utils/config';
+import { readSettings, updateSettings, type Settings } from '../../utils/config';
 import { sendMessage } from '../../utils/messaging/client';
 
 /** The connection as the options page shows it; a token set by policy is never shown. */
@@ -24,15 +24,9 @@ export interface OptionsPlatform {
 }
 
 export const browserPlatform: OptionsPlatform = {
-  async readConnection() {
-    const [policy, local] = await Promise.all([readManagedPolicy(), readLocalConfig()]);
-    return {
-      apiUrl: policy.apiUrl ?? local?.apiUrl ?? '',
-      token: policy.token ? '' : (local?.token ?? ''),
-      locked: MANAGED_KEYS.filter((key) => policy[key] !== undefined),
-    };
-  },
-  saveConfig,
+  // The connection lives in the worker's trusted store (utils/config/trusted-store.ts): asked for, and saved, by message.
+  readConnection: () => sendMessage('ui:get-connection', {}),
+  saveConfig: (input) => sendMessage('ui:save-connection', input),
   readSettings: () => readSettings(),
   updateSettings,
   requestOrigins: (origins) => browser.permissions.request({ origins }),

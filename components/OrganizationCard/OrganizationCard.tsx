@@ -1,5 +1,7 @@
 import type { Alumnus, Offer, Organization, Role } from '../../utils/api';
 import { useI18n } from '../../utils/i18n/context';
+import type { OrganizationMatch } from '../../utils/messaging/protocol';
+import { useReasonText } from '../MatchReasons/MatchReasons';
 import { PersonRow } from '../PersonRow/PersonRow';
 import { OfferList } from '../OfferList/OfferList';
 
@@ -8,14 +10,19 @@ export interface OrganizationCardProps {
   /** Alumni whose current employer this organisation is. */
   alumni: Alumnus[];
   offers: Offer[];
+  /** Alumni: why each offer fits them. */
+  offerReasons?: OrganizationMatch['offerReasons'];
+  /** Staff: alumni whose showcase or employer fits the offers concerning this organisation. */
+  fittingAlumni?: OrganizationMatch['fittingAlumni'];
   role: Role | null;
   onOpenPerson: (alumnusId: string) => void;
   pollMs?: number;
 }
 
 /** An organisation on the page: who among the alumni works there now, and the offers that concern it. */
-export function OrganizationCard({ organization, alumni, offers, role, onOpenPerson, pollMs }: OrganizationCardProps) {
+export function OrganizationCard({ organization, alumni, offers, offerReasons, fittingAlumni = [], role, onOpenPerson, pollMs }: OrganizationCardProps) {
   const { t } = useI18n();
+  const reasonText = useReasonText();
   const headingId = `al-org-${organization.id}`;
   const isAlumnusUser = role === 'alumni';
   return (
@@ -54,8 +61,27 @@ export function OrganizationCard({ organization, alumni, offers, role, onOpenPer
         offers={offers}
         title={t('offers.forOrg', { org: organization.name })}
         canExpressInterest={isAlumnusUser}
+        reasons={offerReasons}
         pollMs={pollMs}
       />
+      {!isAlumnusUser && fittingAlumni.length > 0 && (
+        <section class="al-org-alumni al-org-fitting" aria-label={t('org.fittingTitle', { org: organization.name })}>
+          <h3 class="al-section-title">{t('org.fittingTitle', { org: organization.name })}</h3>
+          <ul class="al-people-list">
+            {fittingAlumni.map(({ alumnus, reasons }) => (
+              <PersonRow
+                key={alumnus.id}
+                alumnus={alumnus}
+                details={[
+                  ...(alumnus.showcase ? [alumnus.showcase.businessName] : alumnus.currentEmployer ? [alumnus.currentEmployer.name] : []),
+                  ...reasons.map((reason) => reasonText(reason, 'org')),
+                ]}
+                onOpen={() => onOpenPerson(alumnus.id)}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }

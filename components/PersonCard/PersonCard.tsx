@@ -1,13 +1,16 @@
 import type { Alumnus, Offer, Role } from '../../utils/api';
 import type { Confidence, Evidence } from '../../utils/messaging/protocol';
-import { describeEvidence } from '../../utils/recognition/evidence';
 import { formatMonth } from '../../utils/i18n';
+import { describeEvidence } from '../../utils/i18n/evidence';
 import { useI18n } from '../../utils/i18n/context';
 import { Avatar } from '../Avatar/Avatar';
 import { ConfidenceBadge } from '../ConfidenceBadge/ConfidenceBadge';
 import { IntroductionForm } from '../IntroductionForm/IntroductionForm';
+import { MeetingsSection } from '../Meetings/MeetingsSection';
 import { OfferList } from '../OfferList/OfferList';
+import { ShowcaseSummary } from '../Showcase/ShowcaseSummary';
 import { PastIntroductions } from './PastIntroductions';
+import { useOfferFits } from './useOfferFits';
 
 export interface PersonCardProps {
   alumnus: Alumnus;
@@ -35,6 +38,9 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
   const headingId = `al-person-${alumnus.id}`;
   const names = otherNames(alumnus);
   const staff = role !== 'alumni';
+  const fits = useOfferFits(alumnus.id, staff);
+  const fitting = fits?.map((fit) => fit.offer) ?? [];
+  const fitIds = new Set(fitting.map((offer) => offer.id));
   return (
     <article class="al-person" aria-labelledby={headingId} data-confidence={match?.confidence ?? 'directory'}>
       <header class="al-person-head">
@@ -64,13 +70,15 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
         </div>
       </header>
 
+      {staff && alumnus.showcase && <ShowcaseSummary showcase={alumnus.showcase} />}
+
       {match && match.evidence.length > 0 && (
         <section class="al-person-section" aria-label={t('person.whyTitle')}>
           <h3 class="al-section-title">{t('person.whyTitle')}</h3>
           <ul class="al-evidence">
             {match.evidence.map((evidence, i) => (
-              <li key={evidence.code + i} data-code={evidence.code}>
-                {describeEvidence(evidence, lang)}
+              <li key={evidence.kind + i} data-kind={evidence.kind}>
+                {describeEvidence(evidence, lang, t)}
               </li>
             ))}
           </ul>
@@ -109,8 +117,23 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
         </section>
       )}
 
+      {staff && alumnus.consent.offers && (
+        <OfferList
+          offers={fitting}
+          title={t('fits.title', { name: alumnus.names.display })}
+          canExpressInterest={false}
+          reasons={Object.fromEntries(fits?.map((fit) => [fit.offer.id, fit.reasons]) ?? [])}
+          audience="they"
+          suggestTo={alumnus.id}
+          pollMs={pollMs}
+        />
+      )}
+      {staff && !alumnus.consent.offers && (
+        <p class="al-person-section al-muted">{t('fits.noConsent', { name: alumnus.names.display })}</p>
+      )}
+
       <OfferList
-        offers={offers}
+        offers={offers.filter((offer) => !fitIds.has(offer.id))}
         title={
           alumnus.currentEmployer ? t('offers.forOrg', { org: alumnus.currentEmployer.name }) : t('offers.title')
         }
@@ -118,6 +141,7 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
         pollMs={pollMs}
       />
 
+      {staff && <MeetingsSection alumnus={alumnus} offers={fitting} pollMs={pollMs} />}
       {staff && <PastIntroductions alumnusId={alumnus.id} />}
       {staff && <IntroductionForm alumnusId={alumnus.id} role={role} context={context} pollMs={pollMs} />}
     </article>

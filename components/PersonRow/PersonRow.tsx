@@ -15,17 +15,31 @@ export interface PersonRowProps {
 /** One alumnus in a list (an organisation's alumni, the people on a page): a button that opens the card. */
 export function PersonRow({ alumnus, details, confidence, onOpen }: PersonRowProps) {
   const { t } = useI18n();
+  // The button is named "Show NAME"; its lines (role, why they fit…) are read as its description.
+  const describedBy = details.length > 0 ? `al-row-${alumnus.id}-${details.length}-${details[0]!.length}` : undefined;
   return (
     <li>
-      <button type="button" class="al-person-row" onClick={onOpen} aria-label={t('org.openPerson', { name: alumnus.names.display })}>
+      <button
+        type="button"
+        class="al-person-row"
+        onClick={onOpen}
+        aria-label={
+          confidence
+            ? t('person.openWithConfidence', { name: alumnus.names.display, confidence: t(`confidence.${confidence}`) })
+            : t('org.openPerson', { name: alumnus.names.display })
+        }
+        aria-describedby={describedBy}
+      >
         <Avatar name={alumnus.names.latin ?? alumnus.names.display} seed={alumnus.id} size="small" />
         <span class="al-person-row-text">
           <span class="al-person-row-name">{alumnus.names.display}</span>
-          {details.map((line) => (
-            <span key={line} class="al-person-row-sub">
-              {line}
-            </span>
-          ))}
+          <span class="al-person-row-subs" id={describedBy}>
+            {details.map((line) => (
+              <span key={line} class="al-person-row-sub">
+                {line}
+              </span>
+            ))}
+          </span>
         </span>
         {confidence && <ConfidenceBadge confidence={confidence} />}
       </button>

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { Offer } from '../../utils/api';
+import type { Me, Offer } from '../../utils/api';
 import type { ResponseOf } from '../../utils/messaging/protocol';
+import { waitingForUser } from '../../utils/meetings/waiting';
 import { formatDateTime } from '../../utils/i18n';
 import { useI18n } from '../../utils/i18n/context';
 import { useSend } from '../api-context';
 import { Avatar } from '../Avatar/Avatar';
+import { MeetingList } from '../Meetings/MeetingList';
+import { useMeetings } from '../Meetings/useMeetings';
 import { OfferList } from '../OfferList/OfferList';
 import { usePolling } from './usePolling';
 
@@ -12,6 +15,8 @@ export interface PopupProps {
   /** The active tab, to say what was recognised on it; null when there is none (e.g. a browser page). */
   tabId: number | null;
   onOpenOptions: () => void;
+  /** Alumni: opens the showcase editor (an extension page of its own). */
+  onOpenShowcase?: () => void;
   /** How often status is asked for while a sync runs. */
   pollMs?: number;
 }
@@ -19,7 +24,7 @@ export interface PopupProps {
 type Status = ResponseOf<'ui:get-status'>;
 
 /** The toolbar popup: who you are, sync state, the outbox, this tab, and offers for alumni. */
-export function Popup({ tabId, onOpenOptions, pollMs = 1000 }: PopupProps) {
+export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000 }: PopupProps) {
   const { t } = useI18n();
   const send = useSend();
   const status = usePolling(() => send('ui:get-status', {}), pollMs, (s) => s.sync.state === 'syncing');
@@ -43,7 +48,14 @@ export function Popup({ tabId, onOpenOptions, pollMs = 1000 }: PopupProps) {
       {status.loaded.state === 'loading' && <p class="al-muted al-popup-pad">{t('popup.loading')}</p>}
       {status.loaded.state === 'error' && <p class="al-error al-popup-pad">{t('popup.error', { reason: status.loaded.reason })}</p>}
       {status.loaded.state === 'ready' && (
-        <StatusView status={status.loaded.value} tabId={tabId} onSyncNow={syncNow} onOpenOptions={onOpenOptions} onOffersSeen={status.reload} />
+        <StatusView
+          status={status.loaded.value}
+          tabId={tabId}
+          onSyncNow={syncNow}
+          onOpenOptions={onOpenOptions}
+          onOpenShowcase={onOpenShowcase}
+          onOffersSeen={status.reload}
+        />
       )}
     </main>
   );
@@ -54,11 +66,12 @@ interface StatusViewProps {
   tabId: number | null;
   onSyncNow: () => void;
   onOpenOptions: () => void;
+  onOpenShowcase?: () => void;
   /** The alumni's new-offer count in the sync line changes when offers are marked seen. */
   onOffersSeen: () => void;
 }
 
-function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOffersSeen }: StatusViewProps) {
+function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOpenShowcase, onOffersSeen }: StatusViewProps) {
   const { t } = useI18n();
   if (status.configSource === 'none' || !status.me) {
     return (
@@ -83,11 +96,79 @@ function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOffersSeen }: S
           </p>
         </div>
       </section>
+      <MeetingsSections me={me} />
       <SyncSection status={status} onSyncNow={onSyncNow} />
       <OutboxSection status={status} />
       {tabId !== null && <TabSection tabId={tabId} />}
+      {me.user.role === 'alumni' && <ShowcaseSection company={me.company.name} onOpen={onOpenShowcase} />}
       {me.user.role === 'alumni' && <OffersSection newOffers={status.newOffers} onSeen={onOffersSeen} />}
     </>
+  );
+}
+
+/** What waits for the user ("2 meeting requests", with the steps to answer them), then their other meetings. */
+function MeetingsSections({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const meetings = useMeetings(undefined);
+  if (!meetings.state) return null;
+  const side = me.user.role === 'alumni' ? 'alumnus' : 'staff';
+  const { pending } = meetings.state;
+  const waiting = waitingForUser(meetings.state.meetings, me.user.role, pending);
+  const waitingIds = new Set(waiting.map((meeting) => meeting.id));
+  const others = meetings.state.meetings.filter((meeting) => !waitingIds.has(meeting.id)).slice(0, 10);
+  const unsent = pending.filter((p) => p.step === 'request');
+  return (
+    <>
+      {waiting.length > 0 && (
+        <section class="al-popup-card al-popup-waiting" aria-labelledby="al-popup-waiting">
+          <div class="al-popup-row">
+            <h2 class="al-section-title" id="al-popup-waiting">
+              {t('popup.waitingTitle')}
+            </h2>
+            <span class="al-popup-new">
+              {waiting.length === 1 ? t('popup.meetingRequests.one') : t('popup.meetingRequests.other', { count: waiting.length })}
+            </span>
+          </div>
+          <MeetingList
+            meetings={waiting}
+            pending={pending.filter((p) => p.step !== 'request')}
+            side={side}
+            showCounterpart
+            onQueued={meetings.reload}
+            label={t('popup.waitingTitle')}
+          />
+        </section>
+      )}
+      {(others.length > 0 || unsent.length > 0) && (
+        <section class="al-popup-card" aria-labelledby="al-popup-meetings">
+          <h2 class="al-section-title" id="al-popup-meetings">
+            {t('popup.meetingsTitle')}
+          </h2>
+          <MeetingList meetings={others} pending={pending} side={side} showCounterpart onQueued={meetings.reload} label={t('popup.meetingsTitle')} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function ShowcaseSection({ company, onOpen }: { company: string; onOpen?: () => void }) {
+  const { t } = useI18n();
+  const send = useSend();
+  return (
+    <section class="al-popup-card" aria-labelledby="al-popup-showcase">
+      <h2 class="al-section-title" id="al-popup-showcase">
+        {t('popup.showcaseTitle')}
+      </h2>
+      <p class="al-muted">{t('popup.showcaseHelp', { company })}</p>
+      <button
+        type="button"
+        class="al-button"
+        data-variant="primary"
+        onClick={() => (onOpen ? onOpen() : void send('ui:open-showcase-editor', {}).catch(() => undefined))}
+      >
+        {t('popup.editShowcase')}
+      </button>
+    </section>
   );
 }
 
@@ -174,6 +255,7 @@ function OffersSection({ newOffers, onSeen }: { newOffers: number; onSeen: () =>
   const offers = usePolling(() => send('ui:list-offers', {}), 0, () => false);
   const [unseen, setUnseen] = useState(newOffers);
   const list: Offer[] = offers.loaded.state === 'ready' ? offers.loaded.value.offers : [];
+  const reasons = offers.loaded.state === 'ready' ? offers.loaded.value.offerReasons : undefined;
 
   async function markSeen() {
     await send('ui:mark-offers-seen', {});
@@ -195,7 +277,7 @@ function OffersSection({ newOffers, onSeen }: { newOffers: number; onSeen: () =>
         )}
       </div>
       {offers.loaded.state === 'ready' && list.length === 0 && <p class="al-muted">{t('offers.none')}</p>}
-      <OfferList offers={list} title={t('popup.offersTitle')} canExpressInterest={true} />
+      <OfferList offers={list} title={t('popup.offersTitle')} canExpressInterest={true} reasons={reasons} />
     </section>
   );
 }

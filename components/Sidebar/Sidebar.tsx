@@ -10,6 +10,8 @@ import {
   featuredPeople,
   hasSidebarContent,
   organizationsWithNews,
+  sameSelection,
+  type Selection,
   type SidebarState,
   type SidebarStore,
   useSidebarState,
@@ -29,23 +31,25 @@ interface OpenPerson {
   organizationId?: string;
 }
 
-/** The person whose card is open: matched on the page, or listed among an organisation's alumni. */
-function findPerson(state: SidebarState, alumnusId: string): OpenPerson | null {
-  const person = state.people.find((p) => p.alumnus.id === alumnusId);
+/** The person whose card is open: that person of the page, or one listed among an organisation's alumni. */
+function findPerson(state: SidebarState, { alumnusId, ref }: Selection): OpenPerson | null {
+  const person =
+    state.people.find((p) => p.ref === ref && p.alumnus.id === alumnusId) ?? state.people.find((p) => p.alumnus.id === alumnusId);
   if (person) return { alumnus: person.alumnus, match: person, offers: person.offers };
   for (const org of state.organizations) {
-    const alumnus = org.alumni.find((a) => a.id === alumnusId);
+    const alumnus = org.alumni.find((a) => a.id === alumnusId) ?? org.fittingAlumni?.find((fit) => fit.alumnus.id === alumnusId)?.alumnus;
     if (alumnus) return { alumnus, offers: org.offers, organizationId: org.organization.id };
   }
   return null;
 }
 
 /** A profile opens straight on its subject's card, as does a page with one person and nothing else. */
-function defaultPerson(state: SidebarState): string | null {
+function defaultPerson(state: SidebarState): Selection | null {
   const subject = state.people.find((person) => person.role === 'subject');
-  if (subject) return subject.alumnus.id;
   const featured = featuredPeople(state);
-  return featured.length === 1 && organizationsWithNews(state).length === 0 ? featured[0]!.alumnus.id : null;
+  const only = featured.length === 1 && organizationsWithNews(state).length === 0 ? featured[0] : undefined;
+  const person = subject ?? only;
+  return person ? { alumnusId: person.alumnus.id, ref: person.ref } : null;
 }
 
 /** The page's Alumni Lens panel: a card column on the right, collapsible to a small tab (Escape collapses). */
@@ -108,9 +112,9 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     );
   }
 
-  const selectedId = state.selected ?? defaultPerson(state);
-  const open = selectedId ? findPerson(state, selectedId) : null;
-  const canGoBack = open !== null && defaultPerson(state) !== selectedId;
+  const selection = state.selected ?? defaultPerson(state);
+  const open = selection ? findPerson(state, selection) : null;
+  const canGoBack = open !== null && !sameSelection(defaultPerson(state), selection);
 
   return (
     <aside
@@ -169,7 +173,7 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
       <div class="al-sidebar-body">
         {open ? (
           <PersonCard
-            key={open.alumnus.id}
+            key={`${open.alumnus.id}:${selection?.ref ?? ''}`}
             alumnus={open.alumnus}
             match={open.match}
             offers={open.offers}
@@ -178,14 +182,14 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
             pollMs={pollMs}
           />
         ) : (
-          <Overview state={state} onOpenPerson={(id) => store.update({ selected: id })} pollMs={pollMs} />
+          <Overview state={state} onOpenPerson={(selected) => store.update({ selected })} pollMs={pollMs} />
         )}
       </div>
     </aside>
   );
 }
 
-function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpenPerson: (id: string) => void; pollMs?: number }) {
+function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpenPerson: (selection: Selection) => void; pollMs?: number }) {
   const { t } = useI18n();
   return (
     <>
@@ -195,8 +199,10 @@ function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpen
           organization={org.organization}
           alumni={org.alumni}
           offers={org.offers}
+          offerReasons={org.offerReasons}
+          fittingAlumni={org.fittingAlumni}
           role={state.role}
-          onOpenPerson={onOpenPerson}
+          onOpenPerson={(alumnusId) => onOpenPerson({ alumnusId })}
           pollMs={pollMs}
         />
       ))}
@@ -206,11 +212,11 @@ function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpen
           <ul class="al-people-list">
             {featuredPeople(state).map((person) => (
               <PersonRow
-                key={person.alumnus.id}
+                key={person.ref}
                 alumnus={person.alumnus}
                 details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
                 confidence={person.confidence}
-                onOpen={() => onOpenPerson(person.alumnus.id)}
+                onOpen={() => onOpenPerson({ alumnusId: person.alumnus.id, ref: person.ref })}
               />
             ))}
           </ul>

@@ -6,13 +6,23 @@ import type { PersonRole } from '../../utils/sites/types';
 /** A match plus how the person appears on the page: the profile's subject, a list row, or a side rail. */
 export type PagePerson = PersonMatch & { role: PersonRole };
 
+/**
+ * The card to show: a person of the page by `ref` (two people of a page may both be possible matches for
+ * one alumnus, and each badge opens its own person's card and evidence), or an alumnus from an
+ * organisation's list, who is not a person of the page.
+ */
+export interface Selection {
+  alumnusId: string;
+  ref?: number;
+}
+
 export interface SidebarState {
   people: PagePerson[];
   organizations: OrganizationMatch[];
   role: Role | null;
   collapsed: boolean;
-  /** The alumnus whose card is open, or null for the page overview. */
-  selected: string | null;
+  /** The card that is open, or null for the page overview. */
+  selected: Selection | null;
   context: { url?: string; site?: string };
 }
 
@@ -56,6 +66,10 @@ export function featuredPeople(state: SidebarState): PagePerson[] {
 /** Organisations worth a card: ones with alumni working there now or offers concerning them. */
 export function organizationsWithNews(state: SidebarState): OrganizationMatch[] {
   return state.organizations.filter((org) => org.offers.length > 0 || (state.role !== 'alumni' && org.alumni.length > 0));
+}
+
+export function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  return a?.alumnusId === b?.alumnusId && a?.ref === b?.ref;
 }
 
 /** Whether the page has anything for the sidebar; when not, it is not even injected. */

@@ -12,9 +12,9 @@ export default defineContentScript({
     runSiteScript(ctx, {
       ...forAdapter(demoAdapter),
       // Names are highlighted only on the pages standing in for organisation websites, as on real ones.
-      scanNames: (doc, send, organization, signal) =>
+      scanNames: (doc, send, signal) =>
         demoAdapter.detect(new URL(doc.location.href)) === 'org-website'
-          ? scanNames(doc, send, organization, signal)
+          ? scanNames(doc, send, signal)
           : Promise.resolve({ signals: [], highlights: () => [] }),
     }),
 });

@@ -16,11 +16,16 @@ async function openOptions() {
   window.close();
 }
 
+async function openShowcase() {
+  await browser.tabs.create({ url: browser.runtime.getURL('/showcase.html') });
+  window.close();
+}
+
 async function main() {
   const [lang, tabId] = await Promise.all([prepareExtensionPage(popupCss), activeTabId()]);
   render(
     <I18nContext.Provider value={appI18n(lang)}>
-      <Popup tabId={tabId} onOpenOptions={() => void openOptions()} />
+      <Popup tabId={tabId} onOpenOptions={() => void openOptions()} onOpenShowcase={() => void openShowcase()} />
     </I18nContext.Provider>,
     document.getElementById('app')!,
   );

@@ -22,6 +22,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/supp
 import { configureExtension, ExtensionControl, stopWorkerAndStayStopped, type InBrowser } from '../../tests/e2e/support/extension';
 import { fixture, startFixtureSite } from '../../tests/e2e/support/fixture-site';
 import { extensionDir } from '../../tests/e2e/support/paths';
+import { testExtensionOrigins } from '../../tests/e2e/support/extension-origin';
 
 export interface BenchRow {
   measure: string;
@@ -170,7 +171,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
   const rows = contentScriptSizes();
 
   log(`bench: starting the server and loading ${DIRECTORY_SIZE.toLocaleString('en')} synthetic alumni…`);
-  const server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo' });
+  const server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
   const site = await startFixtureSite(['www.linkedin.com'], { [PROFILE]: fixture('linkedin/li-profile-loggedin-2024.html') });
   const extension = await launchWithExtension({ hosts: site.hosts, sitePort: site.port });
   try {
@@ -181,7 +182,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     });
 
     const syncStart = Date.now();
-    await configureExtension(await extension.worker(), { apiUrl: server.url, token: 'demo-recruiter-token' });
+    await configureExtension(extension, { apiUrl: server.url, token: 'demo-recruiter-token' });
     const control = await ExtensionControl.open(extension);
     const status = await control.waitForSync(0, 600_000);
     const syncSeconds = (Date.now() - syncStart) / 1000;

@@ -217,10 +217,14 @@ export async function benchRecognition(): Promise<Row[]> {
   rows.push({ measure: 'single-person match p99 (wall clock)', ours: ms(p99), fuse: ms(fuseRun.p99), ratio: ratio(fuseRun.p99, p99), target: '< 1 ms', ok: p99 < 1 });
   rows.push({ measure: 'single-person match p99 (CPU time, 1 µs resolution)', ours: ms(percentile(matchCpu, 99)), fuse: '', ratio: '', target: '(report)', ok: null });
 
-  log(`matching ${PAGES} search pages of 25 people…`);
+  log(`matching ${PAGES} pages of 25 people, person by person and as whole pages…`);
   const pageTimes = pages.map((people) => time(() => people.map((p) => index!.matchPerson(p, COMPANY)))[1]);
   const fusePageEstimate = 25 * fuseRun.p50;
-  rows.push({ measure: '25-person search page (median of 200)', ours: ms(median(pageTimes)), fuse: `~${ms(fusePageEstimate)} (25 × p50)`, ratio: ratio(fusePageEstimate, median(pageTimes)), target: '(report)', ok: null });
+  rows.push({ measure: '25-person search page, person by person (median of 200)', ours: ms(median(pageTimes)), fuse: `~${ms(fusePageEstimate)} (25 × p50)`, ratio: ratio(fusePageEstimate, median(pageTimes)), target: '(report)', ok: null });
+  // What the worker does for a page (matchPage): a People tab, so page context and consistency are both weighed.
+  const peopleTab = (people: PersonSignal[]) => ({ site: 'linkedin', pageKind: 'company-people' as const, people, organizations: [{ name: 'Rakuten', url: 'https://www.linkedin.com/company/rakuten' }] });
+  const wholePageTimes = pages.map((people) => time(() => index!.matchPage(peopleTab(people), COMPANY))[1]);
+  rows.push({ measure: '25-person People tab as a whole page (matchPage, median of 200)', ours: ms(median(wholePageTimes)), fuse: '', ratio: `${(median(wholePageTimes) / median(pageTimes)).toFixed(2)}× person by person`, target: '(report)', ok: null });
 
   log('scanning 1 MB of page text…');
   index!.scanText(text.slice(0, 20_000));

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { yieldToEventLoop } from '../console/yield';
 import { AlumnusRecord } from '../store/alumni';
 import { readBoolean, readList, readMonth, readTenures, type Cell } from './cell-values';
 import { alumniCsvColumns, columnForHeader, type AlumniCsvColumn } from './columns';
@@ -13,6 +14,13 @@ export interface ParsedAlumniCsv {
   errors: CsvRowError[];
   /** The line each imported employee id starts on. */
   lineOfId: Map<string, number>;
+  /** The header row as written, and the column each cell was read as (undefined: ignored blank header). */
+  header: string[];
+  columns: (AlumniCsvColumn | undefined)[];
+  /** The first data rows as written (ParseOptions.sampleRows). */
+  sample: string[][];
+  /** Data rows read (blank lines not counted). */
+  rows: number;
 }
 
 /** A file that cannot be read at all (bad header, broken quoting): nothing in it is imported, whatever was asked. */
@@ -125,58 +133,108 @@ function readHeader(cells: string[]): (AlumniCsvColumn | undefined)[] {
   return columns;
 }
 
+/** How much text the parser takes between two turns of the event loop: a few milliseconds of parsing and checking. */
+const sliceLength = 32 * 1024;
+
+/** Cuts text into slices that never split a surrogate pair (the parser re-encodes each slice as UTF-8). */
+function* slices(text: string): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + sliceLength, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+export interface ParseOptions {
+  /** Hears the row count now and then. */
+  onProgress?: (rows: number) => void;
+  /** How many data rows to keep as they are in the file, for a preview. */
+  sampleRows?: number;
+  /** Checked between slices: a cancelled import stops reading. */
+  signal?: AbortSignal;
+}
+
 /**
  * Reads an alumni CSV (already decoded to text). Every bad row is reported by the line it starts on, with
- * all its reasons; duplicate employee ids are bad rows too. `onProgress` hears the row count now and then.
+ * all its reasons; duplicate employee ids are bad rows too. The text is fed to the parser a slice at a time with
+ * a turn of the event loop in between, so reading 200,000 rows never stops the server answering other requests.
  */
-export async function parseAlumniCsv(text: string, onProgress?: (rows: number) => void): Promise<ParsedAlumniCsv> {
-  const parser = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
+export async function parseAlumniCsv(text: string, options: ParseOptions | ((rows: number) => void) = {}): Promise<ParsedAlumniCsv> {
+  const { onProgress, sampleRows = 0, signal } = typeof options === 'function' ? { onProgress: options } : options;
+  const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
   const lineOfId = new Map<string, number>();
-  const result: ParsedAlumniCsv = { alumni: [], errors: [], lineOfId };
+  const result: ParsedAlumniCsv = { alumni: [], errors: [], lineOfId, header: [], columns: [], sample: [], rows: 0 };
   let columns: (AlumniCsvColumn | undefined)[] | undefined;
-  let rows = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // info.lines is where the record ends; quoted cells may span lines.
-      const line = info.lines - record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
-      if (!columns) {
-        columns = readHeader(record);
-        continue;
-      }
-      if (record.every((cell) => cell.trim() === '')) continue;
-      if (++rows % 5000 === 0) onProgress?.(rows);
-      if (record.some((cell) => cell.includes('\0'))) {
-        result.errors.push({ line, reason: 'contains a NUL character' });
-        continue;
-      }
-      if (record.length !== columns.length) {
-        result.errors.push({ line, reason: `has ${record.length} cells but the header has ${columns.length}` });
-        continue;
-      }
-      const row: Row = {};
-      columns.forEach((column, index) => {
-        const value = record[index].trim();
-        if (column && value) row[column] = value;
-      });
-      const outcome = rowToAlumnus(row);
-      if (!outcome.ok) {
-        result.errors.push({ line, reason: outcome.reasons.join('; ') });
-        continue;
-      }
-      const firstLine = lineOfId.get(outcome.alumnus.id);
-      if (firstLine !== undefined) {
-        result.errors.push({ line, reason: `employee_id ${outcome.alumnus.id} already appears on line ${firstLine}` });
-        continue;
-      }
-      lineOfId.set(outcome.alumnus.id, line);
-      result.alumni.push(outcome.alumnus);
+  let failure: unknown;
+
+  const handle = (record: string[], info: { lines: number }) => {
+    // info.lines is where the record ends; quoted cells may span lines.
+    const line = info.lines - record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
+    if (!columns) {
+      columns = readHeader(record);
+      result.header = record;
+      result.columns = columns;
+      return;
     }
-  } catch (error) {
-    if (error instanceof InvalidCsvFile) throw error;
-    const { message, lines } = error as { message: string; lines?: number };
+    if (record.every((cell) => cell.trim() === '')) return;
+    if (++result.rows % 5000 === 0) onProgress?.(result.rows);
+    if (result.sample.length < sampleRows) result.sample.push(record);
+    if (record.some((cell) => cell.includes('\0'))) {
+      result.errors.push({ line, reason: 'contains a NUL character' });
+      return;
+    }
+    if (record.length !== columns.length) {
+      result.errors.push({ line, reason: `has ${record.length} cells but the header has ${columns.length}` });
+      return;
+    }
+    const row: Row = {};
+    columns.forEach((column, index) => {
+      const value = record[index].trim();
+      if (column && value) row[column] = value;
+    });
+    const outcome = rowToAlumnus(row);
+    if (!outcome.ok) {
+      result.errors.push({ line, reason: outcome.reasons.join('; ') });
+      return;
+    }
+    const firstLine = lineOfId.get(outcome.alumnus.id);
+    if (firstLine !== undefined) {
+      result.errors.push({ line, reason: `employee_id ${outcome.alumnus.id} already appears on line ${firstLine}` });
+      return;
+    }
+    lineOfId.set(outcome.alumnus.id, line);
+    result.alumni.push(outcome.alumnus);
+  };
+
+  parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) => {
+    if (failure) return;
+    try {
+      handle(record, info);
+    } catch (error) {
+      failure = error;
+    }
+  });
+  parser.on('error', (error) => (failure ??= error));
+  const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('error', () => resolve()));
+  for (const slice of slices(text)) {
+    if (failure || signal?.aborted) break;
+    parser.write(slice);
+    // Records of this slice are handled on the next ticks, before setImmediate lets pending I/O in.
+    await yieldToEventLoop();
+  }
+  if (!failure && !signal?.aborted) {
+    parser.end();
+    await ended;
+  } else parser.destroy();
+  signal?.throwIfAborted();
+  if (failure) {
+    if (failure instanceof InvalidCsvFile) throw failure;
+    const { message, lines } = failure as { message: string; lines?: number };
     throw new InvalidCsvFile(`The file is not well-formed CSV: ${message}`, lines ?? 0);
   }
   if (!columns) throw new InvalidCsvFile('The file is empty; it needs a header row and at least one alumnus.', 1);
-  onProgress?.(rows);
+  onProgress?.(result.rows);
   return result;
 }

@@ -14,7 +14,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-export type DatabaseLocation = { dataDir: string } | { databaseUrl: string } | { inMemory: true };
+export type DatabaseLocation =
+  /** `durability: 'none'` turns fsync off (the benchmark's baseline only; see db/durable-nodefs.ts). */
+  | { dataDir: string; durability?: 'fsync' | 'none' }
+  | { databaseUrl: string }
+  | { inMemory: true };
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if ('databaseUrl' in location) {
@@ -22,7 +26,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     return openPostgres(location.databaseUrl);
   }
   const { openPglite } = await import('./pglite');
-  return openPglite('dataDir' in location ? location.dataDir : undefined);
+  return 'dataDir' in location ? openPglite(location.dataDir, location.durability) : openPglite();
 }
 
 /**

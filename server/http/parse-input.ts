@@ -1,25 +1,37 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { MAX_JSON_DEPTH, nestsDeeperThan, unstorable } from './json-limits';
 import { ApiProblem, invalidInput } from './problem';
 
-/** Where a NUL character hides in a parsed value: PostgreSQL text cannot store one, so it is refused up front. */
-function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'string') return value.includes('\0') ? path : undefined;
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulPath(item, [...path, Array.isArray(value) ? Number(key) : key]);
-      if (found) return found;
+type Path = (string | number)[];
+
+/**
+ * The first string (value or key) PostgreSQL could not store, and why. Iterative, so no value can
+ * overflow the stack (bodies are depth-checked before parsing anyway; query and path values are flat).
+ */
+function firstUnstorable(value: unknown): { path: Path; message: string } | undefined {
+  const stack: Array<{ value: unknown; path: Path }> = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: item, path } = stack.pop()!;
+    if (typeof item === 'string') {
+      const message = unstorable(item);
+      if (message) return { path, message };
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const keyProblem = unstorable(key);
+        if (keyProblem) return { path: [...path, key], message: `in a key: ${keyProblem}` };
+        stack.push({ value: child, path: [...path, Array.isArray(item) ? Number(key) : key] });
+      }
     }
   }
   return undefined;
 }
 
+/** NUL characters and lone surrogates cannot be stored in PostgreSQL text: refused up front with a 400. */
 export function refuseNul(value: unknown, where: 'body' | 'query' | 'path'): void {
-  const path = nulPath(value);
-  if (path) {
-    throw new ApiProblem(400, 'invalid_request', `The request ${where} contains a NUL character.`, [
-      { path, message: 'NUL characters are not allowed' },
-    ]);
+  const found = firstUnstorable(value);
+  if (found) {
+    throw new ApiProblem(400, 'invalid_request', `The request ${where} contains text that cannot be stored: ${found.message}.`, [found]);
   }
 }
 
@@ -30,6 +42,9 @@ export async function parseJsonBody<Schema extends z.core.$ZodType>(c: Context, 
     throw new ApiProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
   const text = await c.req.text();
+  if (nestsDeeperThan(text)) {
+    throw new ApiProblem(400, 'too_deeply_nested', `The body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

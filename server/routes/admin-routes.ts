@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { Me, OfferInput, OfferPatch, OrganizationInput, RecordId } from '../../utils/api';
+import { Me, OfferInput, OfferPatch, OrganizationInput } from '../../utils/api';
 import { parseEncodingName, UndecodableCsv } from '../csv/decode';
 import { importAlumniCsv } from '../csv/import-alumni';
 import { InvalidCsvFile } from '../csv/parse-alumni-csv';
 import type { Database } from '../db/database';
 import { requireRole, type AppEnv } from '../http/auth';
-import { parseJsonBody, parseQuery, refuseNul } from '../http/parse-input';
-import { ApiProblem, invalidInput, notFound, problemBody } from '../http/problem';
-import { deleteAlumnus } from '../store/alumni';
+import { parseJsonBody, parseQuery } from '../http/parse-input';
+import { ApiProblem, notFound, problemBody } from '../http/problem';
+import { refusePublicSuffixes } from '../http/registrable-domains';
+import { eraseAlumnus } from '../console/erasure';
+import { recordAudit } from '../store/audit';
 import { setCompany } from '../store/company';
 import { createOffer, updateOffer } from '../store/offers';
 import { deleteOrganization, upsertOrganization } from '../store/organizations';
+import { idParam } from './path-params';
 
 export const ImportQuery = z.object({
   skipInvalid: z.optional(z.enum(['true', 'false'])).check(z.describe('Import the good rows and report the bad ones')),
@@ -21,14 +24,7 @@ export const OrganizationBody = z.omit(OrganizationInput, { id: true }).register
 // A check (not .register) so the id goes on a copy: Me's own `company` stays inline.
 export const CompanyBody = Me.shape.company.check(z.meta({ id: 'Company' }));
 
-function idParam(value: string | undefined): string {
-  refuseNul(value, 'path');
-  const parsed = RecordId.safeParse(value);
-  if (!parsed.success) throw invalidInput('path', parsed.error);
-  return parsed.data;
-}
-
-const csvTypes = /^(text\/csv|text\/plain|application\/csv|application\/octet-stream)\b/i;
+export const csvTypes = /^(text\/csv|text\/plain|application\/csv|application\/octet-stream)\b/i;
 
 /** The alumni programme's own tools: directory import, offers, organisations, the company's names. */
 export function adminRoutes(db: Database) {
@@ -43,7 +39,10 @@ export function adminRoutes(db: Database) {
         const encoding = parseEncodingName(query.encoding ?? charset);
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const { applied, report } = await importAlumniCsv(db, bytes, { skipInvalid: query.skipInvalid === 'true', encoding });
-        if (applied) return c.json(report);
+        if (applied) {
+          await recordAudit(db, c.get('user'), 'import.succeeded', undefined, { imported: report.imported, updated: report.updated, skipped: report.skipped });
+          return c.json(report);
+        }
         const message = `${report.errors.length} row(s) are invalid, so nothing was imported; fix them or ask for skipInvalid=true.`;
         const issues = report.errors.map(({ line, reason }) => ({ path: ['line', line], message: reason }));
         return c.json({ ...problemBody('invalid_rows', message, issues), report }, 422);
@@ -57,28 +56,49 @@ export function adminRoutes(db: Database) {
     })
     .delete('/alumni/:id', async (c) => {
       const id = idParam(c.req.param('id'));
-      if (!(await db.transaction((tx) => deleteAlumnus(tx, id)))) throw notFound(`Alumnus ${id}`);
+      const erased = await eraseAlumnus(db, id);
+      if (!erased) throw notFound(`Alumnus ${id}`);
+      // The log says that an erasure happened and what it touched, never whom it concerned.
+      await recordAudit(db, c.get('user'), 'alumnus.erase', undefined, { ...erased });
       return c.body(null, 204);
     })
-    .post('/offers', async (c) => c.json(await createOffer(db, await parseJsonBody(c, OfferInput)), 201))
+    .post('/offers', async (c) => {
+      const offer = await createOffer(db, await parseJsonBody(c, OfferInput));
+      await recordAudit(db, c.get('user'), 'offer.create', offer.id, { title: offer.title });
+      return c.json(offer, 201);
+    })
     .patch('/offers/:id', async (c) => {
       const id = idParam(c.req.param('id'));
-      return c.json(await updateOffer(db, id, await parseJsonBody(c, OfferPatch)));
+      const patch = await parseJsonBody(c, OfferPatch);
+      const offer = await updateOffer(db, id, patch);
+      await recordAudit(db, c.get('user'), 'offer.update', id, { fields: Object.keys(patch) });
+      return c.json(offer);
     })
-    .post('/offers/:id/close', async (c) => c.json(await updateOffer(db, idParam(c.req.param('id')), { status: 'closed' })))
+    .post('/offers/:id/close', async (c) => {
+      const id = idParam(c.req.param('id'));
+      const offer = await updateOffer(db, id, { status: 'closed' });
+      await recordAudit(db, c.get('user'), 'offer.close', id);
+      return c.json(offer);
+    })
     .put('/organizations/:id', async (c) => {
       const id = idParam(c.req.param('id'));
-      const { organization, created } = await upsertOrganization(db, { id, ...(await parseJsonBody(c, OrganizationBody)) });
+      const body = await parseJsonBody(c, OrganizationBody);
+      refusePublicSuffixes(body.domains);
+      const { organization, created } = await upsertOrganization(db, { id, ...body });
+      await recordAudit(db, c.get('user'), created ? 'organization.create' : 'organization.update', id, { name: organization.name });
       return c.json(organization, created ? 201 : 200);
     })
     .delete('/organizations/:id', async (c) => {
       const id = idParam(c.req.param('id'));
       if (!(await deleteOrganization(db, id))) throw notFound(`Organization ${id}`);
+      await recordAudit(db, c.get('user'), 'organization.delete', id);
       return c.body(null, 204);
     })
     .put('/company', async (c) => {
       const company = await parseJsonBody(c, CompanyBody);
+      refusePublicSuffixes(company.domains);
       await setCompany(db, company);
+      await recordAudit(db, c.get('user'), 'company.update', undefined, { name: company.name });
       return c.json(company);
     });
 }

@@ -23,7 +23,7 @@ export function logRoutes(db: Database) {
     .get('/introductions', requireRole(db, ...staffRoles), async (c) => {
       const { alumnusId } = parseQuery(c, IntroductionsQuery);
       if (!(await findServedAlumnus(db, alumnusId, c.get('user').role))) throw notFound(`Alumnus ${alumnusId}`);
-      return c.json({ introductions: await listIntroductions(db, alumnusId) } satisfies IntroductionList);
+      return c.json({ introductions: await listIntroductions(db, alumnusId, c.get('user')) } satisfies IntroductionList);
     })
     .post('/interests', requireRole(db, 'alumni'), async (c) => {
       const input = await parseJsonBody(c, InterestInput);

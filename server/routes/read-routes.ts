@@ -10,13 +10,14 @@ import { getCompany } from '../store/company';
 import { offersPage } from '../store/offers';
 import { organizationsPage } from '../store/organizations';
 import { DirectorySnapshots, encodedBody } from '../sync/directory-snapshot';
+import { APP_VERSION } from '../version';
 
 /** Health, identity, the three delta-sync feeds and the directory snapshot that starts a client's directory. */
 export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db)) {
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
-      return c.json({ status: 'ok', database: db.kind });
+      return c.json({ status: 'ok', database: db.kind, version: APP_VERSION });
     })
     .get('/me', requireRole(db, ...anyRole), async (c) => {
       const company = await getCompany(db);
@@ -24,7 +25,9 @@ export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db))
         throw new ApiProblem(503, 'company_not_configured', 'An admin must set the company names first (PUT /api/v1/admin/company).');
       }
       const user = c.get('user');
-      return c.json({ user: { name: user.name, role: user.role }, company } satisfies Me);
+      const details = { email: user.email, phone: user.phone, alumnusId: user.alumnusId };
+      const known = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+      return c.json({ user: { name: user.name, role: user.role, ...known }, company } satisfies Me);
     })
     .get('/directory', requireRole(db, ...staffRoles), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);

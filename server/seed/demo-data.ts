@@ -14,11 +14,12 @@ export const demoCompany: Me['company'] = {
   domains: ['sakura-digital.example'],
 };
 
-export const demoTokens: { token: string; role: Role; name: string }[] = [
-  { token: 'demo-admin-token', role: 'admin', name: 'Aiko Mori (Alumni Programme)' },
-  { token: 'demo-recruiter-token', role: 'recruiter', name: 'Kenji Watanabe' },
-  { token: 'demo-sales-token', role: 'sales', name: 'Emily Carter' },
-  { token: 'demo-alumni-token', role: 'alumni', name: '山田 太郎' },
+/** Staff tokens carry the contact details of their business card; the alumni token names its directory record. */
+export const demoTokens: { token: string; role: Role; name: string; email?: string; phone?: string; alumnusId?: string }[] = [
+  { token: 'demo-admin-token', role: 'admin', name: 'Aiko Mori (Alumni Programme)', email: 'alumni@sakura-digital.example', phone: '+81 3-5555-0100' },
+  { token: 'demo-recruiter-token', role: 'recruiter', name: 'Kenji Watanabe', email: 'kenji.watanabe@sakura-digital.example', phone: '+81 3-5555-0123' },
+  { token: 'demo-sales-token', role: 'sales', name: 'Emily Carter', email: 'emily.carter@sakura-digital.example', phone: '+81 3-5555-0145' },
+  { token: 'demo-alumni-token', role: 'alumni', name: '山田 太郎', alumnusId: 'E1001' },
 ];
 
 /** Ids of the organisations and people other parts refer to by name. */
@@ -107,7 +108,8 @@ export const demoAlumni: DemoAlumnus[] = [
   { id: 'E2017', names: { display: 'Isabel García', latin: 'Isabel Garcia' }, tenure: [{ from: '2015-05', to: '2018-12', department: 'Customer Success' }], currentEmployer: at('org-hikari-health', 'ひかりヘルスケア株式会社'), currentTitle: 'Partner Success Manager', consent: recognitionOnly, rehireEligible: false, relationshipOwner: emily },
 ];
 
-const programme = { name: 'Kenji Watanabe', email: 'alumni@sakura-digital.example' };
+/** The alumni programme office: Aiko Mori reads its mailbox (the admin token carries the same address). */
+const programme = { name: 'Aiko Mori', email: 'alumni@sakura-digital.example' };
 
 export const demoOffers: DemoOffer[] = [
   { id: 'offer-audiense-dashboard', title: 'Audience-insight dashboard for Audiense', summary: 'We are building a reporting dashboard for Audiense and want an alumnus who knows their product to shape it with us (3 months, remote possible).', kind: 'project', skills: ['TypeScript', 'Data visualisation', 'Product design'], organizationId: 'org-audiense', status: 'open', closesOn: '2027-03-31', contact: programme },

@@ -2,15 +2,16 @@ import * as z from 'zod/mini';
 import { Alumnus, type Role } from '../../utils/api';
 import { lockSyncedWrites, type Queryable } from '../db/database';
 import { readDeltaPage } from '../sync/delta-page';
+import { publishedShowcases } from './showcases';
 
-/** An alumnus as imported: everything but the server-kept `updatedAt`. */
-export const AlumnusRecord = z.omit(Alumnus, { updatedAt: true });
+/** An alumnus as imported: everything but the server-kept `updatedAt` and the alumnus's own `showcase`. */
+export const AlumnusRecord = z.omit(Alumnus, { updatedAt: true, showcase: true });
 export type AlumnusRecord = z.infer<typeof AlumnusRecord>;
 
 const rehireRoles: Role[] = ['admin', 'recruiter'];
 
 /** The served shape for one role: rehire eligibility is for recruiters and admins only. */
-function present(row: { id: string; record: Record<string, unknown>; updated_at: Date }, role: Role): Alumnus {
+export function present(row: { id: string; record: Record<string, unknown>; updated_at: Date }, role: Role): Alumnus {
   const { rehireEligible, ...rest } = row.record as Omit<AlumnusRecord, 'id'>;
   return {
     id: row.id,
@@ -91,10 +92,24 @@ export async function findServedAlumnus(db: Queryable, id: string, role: Role): 
   return rows[0] && present(rows[0], role);
 }
 
+/** An alumnus's own record, for their own token whatever their consent to recognition; undefined once erased. */
+export async function findOwnRecord(db: Queryable, id: string): Promise<Alumnus | undefined> {
+  const rows = await db.query<{ id: string; record: Record<string, unknown>; updated_at: Date }>(
+    'SELECT id, record, updated_at FROM alumni WHERE id = $1 AND deleted_at IS NULL',
+    [id],
+  );
+  return rows[0] && present(rows[0], 'alumni');
+}
+
 export async function directoryPage(db: Queryable, role: Role, since: string | undefined, limit: number) {
   const page = await readDeltaPage(db, 'alumni', 'recognised', since, limit);
+  // A published showcase is a plain field of the record; publishing or unpublishing moves the row's change number.
+  const showcases = await publishedShowcases(db, page.live.map((row) => row.id));
   return {
-    alumni: page.live.map((row) => present(row, role)),
+    alumni: page.live.map((row) => {
+      const showcase = showcases.get(row.id);
+      return { ...present(row, role), ...(showcase && { showcase }) };
+    }),
     removed: page.removed,
     cursor: page.cursor,
     complete: page.complete,

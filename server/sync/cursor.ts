@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ApiProblem } from '../http/problem';
 
 /**
@@ -10,20 +11,33 @@ export interface SyncPosition {
   snapshot?: number;
 }
 
-export function encodeCursor(position: SyncPosition): string {
+/**
+ * Cursors are opaque and tamper-evident: `base64url("v2:seq[:snapshot]") "." base64url(HMAC)`, the HMAC
+ * (SHA-256, 128 bits kept) over the position and the feed it belongs to, with the database's secret. A
+ * client can only hand back a cursor this backend gave it for the same feed: a forged one (say "seq 0,
+ * no snapshot", which would list every withheld id in `removed`) or one from another feed is refused.
+ */
+export function encodeCursor(position: SyncPosition, feed: string, key: Buffer): string {
   const text = position.snapshot !== undefined && position.seq < position.snapshot
-    ? `v1:${position.seq}:${position.snapshot}`
-    : `v1:${position.seq}`;
-  return Buffer.from(text, 'utf8').toString('base64url');
+    ? `v2:${position.seq}:${position.snapshot}`
+    : `v2:${position.seq}`;
+  return `${Buffer.from(text, 'utf8').toString('base64url')}.${mac(text, feed, key).toString('base64url')}`;
 }
 
-export function decodeCursor(cursor: string): SyncPosition {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^v1:(\d{1,15})(?::(\d{1,15}))?$/.exec(text);
-  if (!match) {
-    throw new ApiProblem(400, 'invalid_cursor', 'The `since` cursor is not one this server issued; sync again without it.', [
+export function decodeCursor(cursor: string, feed: string, key: Buffer): SyncPosition {
+  const [payload, signature, ...rest] = cursor.split('.');
+  const text = Buffer.from(payload ?? '', 'base64url').toString('utf8');
+  const match = /^v2:(\d{1,15})(?::(\d{1,15}))?$/.exec(text);
+  const given = Buffer.from(signature ?? '', 'base64url');
+  const expected = mac(text, feed, key);
+  if (rest.length > 0 || !match || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new ApiProblem(400, 'invalid_cursor', 'The `since` cursor is not one this server issued for this feed; sync again without it.', [
       { path: ['since'], message: 'unknown cursor' },
     ]);
   }
   return { seq: Number(match[1]), ...(match[2] ? { snapshot: Number(match[2]) } : {}) };
+}
+
+function mac(text: string, feed: string, key: Buffer): Buffer {
+  return createHmac('sha256', key).update(`${feed}\n${text}`).digest().subarray(0, 16);
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
 import { decodeCursor, encodeCursor, type SyncPosition } from './cursor';
+import { cursorKey } from './cursor-key';
 
 export interface SyncedRow {
   id: string;
@@ -30,12 +31,15 @@ export async function readDeltaPage(
   limit: number,
   seqColumn: 'seq' | 'alumni_seq' = 'seq',
 ): Promise<DeltaPage> {
+  // A cursor belongs to one view of one table: what is live to whom, along which change number.
+  const feed = `${table}|${seqColumn}|${liveSql}`;
+  const key = await cursorKey(db);
   let position: SyncPosition;
   if (since === undefined) {
     const [top] = await db.query<{ seq: number | null }>(`SELECT max(${seqColumn}) AS seq FROM ${table}`);
     position = { seq: 0, snapshot: top?.seq ?? 0 };
   } else {
-    position = decodeCursor(since);
+    position = decodeCursor(since, feed, key);
   }
   const rows = await db.query<SyncedRow>(
     `SELECT id, record, ${seqColumn} AS seq, updated_at, (${liveSql}) AS live FROM ${table}
@@ -50,7 +54,7 @@ export async function readDeltaPage(
   return {
     live: page.filter((row) => row.live),
     removed: page.filter((row) => !row.live).map((row) => row.id),
-    cursor: encodeCursor({ seq: last, snapshot: position.snapshot }),
+    cursor: encodeCursor({ seq: last, snapshot: position.snapshot }, feed, key),
     complete,
   };
 }

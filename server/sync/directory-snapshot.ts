@@ -118,6 +118,7 @@ async function buildSnapshot(db: Queryable, role: Role): Promise<DirectorySnapsh
   const started = process.cpuUsage();
   const [{ version }] = await db.query<{ version: number | null }>('SELECT coalesce(max(seq), 0) AS version FROM alumni');
   const columns = emptyRecognitionColumns();
+  const showcased: string[] = [];
   const lines: Buffer[] = [];
   let cursor: string | undefined;
   let size = 0;
@@ -128,12 +129,13 @@ async function buildSnapshot(db: Queryable, role: Role): Promise<DirectorySnapsh
       lines.push(line);
       size += line.length;
       appendRecognitionFields(columns, alumnus);
+      if (alumnus.showcase) showcased.push(alumnus.id);
     }
     cursor = page.cursor;
     if (page.complete) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const header: SnapshotHeader = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor, count: columns.id.length, recognition: columns };
+  const header: SnapshotHeader = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor, count: columns.id.length, recognition: columns, showcased };
   const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
   const body = Buffer.concat([head, ...lines], head.length + size);
   const compressed = await gzipAsync(body, { level: 6 });

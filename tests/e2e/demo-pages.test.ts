@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server';
 import { tokens } from './support/api';
 import { ensureExtensionBuilt } from './support/build';
+import { testExtensionOrigins } from './support/extension-origin';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { ClosedShadow, eventually } from './support/closed-shadow';
 import { configureExtension, ExtensionControl } from './support/extension';
@@ -18,9 +19,10 @@ let control: ExtensionControl;
 
 beforeAll(async () => {
   const devBuild = ensureExtensionBuilt(console.log, 'development');
-  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo' });
+  // The default CORS origin is the development build's; the production build's is added for the last story.
+  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
   extension = await launchWithExtension({ hosts: [], sitePort: 0, extensionDir: devBuild });
-  await configureExtension(await extension.worker(), { apiUrl: server.url, token: tokens.recruiter });
+  await configureExtension(extension, { apiUrl: server.url, token: tokens.recruiter });
   control = await ExtensionControl.open(extension);
   await control.waitForSync();
 });
@@ -39,9 +41,17 @@ async function open(path: string) {
 describe('The demo pages with the development build', () => {
   it("a recruiter sees 山田 太郎's card on the LinkedIn-like profile", async () => {
     const { page, shadow } = await open('in/taro-yamada/');
-    const text = await sidebarText(shadow, (t) => t.includes('山田 太郎') && t.includes('Apr 2012 – Mar 2018'), 'his card');
+    const text = await sidebarText(
+      shadow,
+      (t) => t.includes('山田 太郎') && t.includes('Apr 2012 – Mar 2018') && t.includes('Requested'),
+      'his card, with his showcase and meetings',
+    );
     expect(text).toContain('Engineering');
     expect(text).toMatch(/(Confirmed|Likely) alumnus/);
+    // Business matching from the demo seed: what he does now, offers that fit him, the meetings with him.
+    expect(text).toContain('Now: モバイルバンキングとセキュリティ設計の技術顧問。');
+    expect(text).toContain('Concerns 株式会社みらい銀行, where they work now');
+    expect(text).toMatch(/meetings with 山田 太郎/i);
     await screenshot(page, 'demo-profile');
     await page.close();
   });
@@ -51,6 +61,8 @@ describe('The demo pages with the development build', () => {
     await page.setViewport({ width: 1366, height: 1100 });
     const text = await sidebarText(shadow, (t) => t.includes('株式会社みらい銀行') && t.includes('山田 太郎'), 'the organisation overview');
     for (const alumnus of ['鈴木 一郎', '吉田 拓也', 'Priya Raman', '大野 浩二']) expect(text).toContain(alumnus);
+    const fitting = await sidebarText(shadow, (t) => /alumni who fit the offers concerning 株式会社みらい銀行/i.test(t), 'the alumni who fit its offer');
+    expect(fitting).toContain('みらい銀行 モバイルアプリ刷新パートナー募集: skills iOS, Security');
     const layer = await eventually(() => shadow.hostWith('.al-marker[data-variant="badge"]'), 'badges');
     expect((await shadow.attributes(layer, '.al-marker[data-variant="badge"]', 'data-variant')).length).toBe(5);
     await screenshot(page, 'demo-people-page');
@@ -86,19 +98,29 @@ describe('The demo pages with the development build', () => {
   });
 
   it("an alumnus sees the company's open offers on its own site and can say I'm interested", async () => {
-    await configureExtension(await extension.worker(), { apiUrl: server.url, token: tokens.alumni });
+    await configureExtension(extension, { apiUrl: server.url, token: tokens.alumni });
     await control.waitForSync(Date.now());
     const { page, shadow } = await open('sites/sakura-digital.example/');
     const text = await sidebarText(shadow, (t) => t.includes('Come back as Design Lead (Tokyo)'), 'the offers in the sidebar');
     expect(text).toContain("I'm interested");
+    expect(text).toContain('Request a meeting');
+    // Ranked for 山田 太郎: the offer about his employer, matching his showcase, comes first, with the reasons.
+    expect(text).toContain('Concerns 株式会社みらい銀行, where you work now');
+    expect(text).toContain('Suggested by Kenji Watanabe');
     await screenshot(page, 'demo-company-site-offers');
     await page.close();
+    const popup = await extension.newPage();
+    await popup.setViewport({ width: 420, height: 900 });
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    await eventually(async () => ((await popup.evaluate(() => document.body.innerText)).includes('1 meeting request') ? true : undefined), 'his meeting request');
+    await screenshot(popup, 'demo-popup-alumni');
+    await popup.close();
   });
 
   it('the production build has no demo script: nothing happens on the demo pages', async () => {
     const production = await launchWithExtension({ hosts: [], sitePort: 0 });
     try {
-      await configureExtension(await production.worker(), { apiUrl: server.url, token: tokens.recruiter });
+      await configureExtension(production, { apiUrl: server.url, token: tokens.recruiter });
       const prodControl = await ExtensionControl.open(production);
       await prodControl.waitForSync();
       const page = await production.newPage();

@@ -39,7 +39,7 @@ describe('An introduction logged while the backend is down', () => {
     const sofiaId = await alumnusId(backend.url, 'Sofia Andersson Reyes');
     extension = await launch();
     userDataDir = extension.userDataDir;
-    await configureExtension(await extension.worker(), { apiUrl: backend.url, token: tokens.recruiter });
+    await configureExtension(extension, { apiUrl: backend.url, token: tokens.recruiter });
     const control = await ExtensionControl.open(extension);
     await control.waitForSync();
 

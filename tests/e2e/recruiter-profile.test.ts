@@ -45,7 +45,7 @@ describe('A recruiter on the LinkedIn profile of an alumna', () => {
     expect(text).toContain('Kenji Watanabe');
     expect(await shadow.attributes(sidebar, '.al-person', 'data-confidence')).toEqual(['confirmed']);
     // The evidence names the profile URL the directory holds for her.
-    expect(await shadow.attributes(sidebar, '.al-evidence li', 'data-code')).toContain('profile-url');
+    expect(await shadow.attributes(sidebar, '.al-evidence li', 'data-kind')).toContain('profile-url');
     expect(text).toMatch(/linkedin\.com\/in\/sofia-andersson-reyes/i);
     expect(luminance(await shadow.computedStyle(sidebar, SIDEBAR, 'background-color'))).toBeGreaterThan(0.75);
     await screenshot(page, 'sidebar-light-en');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Alumnus } from '../../utils/api';
-import { buildIndex, describeEvidence, loadIndex, EVIDENCE_SENTENCES } from '../../utils/recognition';
+import { evidenceSentences } from '../../utils/i18n/evidence';
+import { buildIndex, loadIndex } from '../../utils/recognition';
+import { Evidence } from '../../utils/messaging/protocol';
+import type { PersonSignal } from '../../utils/signals/schema';
+import { allCases } from './cases';
 import { SAKURA_DIGITAL, loadEvalDirectory } from './evaluate';
 
 const signal = { name: 'Yamada Tarou', experience: [{ organization: '株式会社さくらデジタル', from: '2013-01', to: '2016-12' }] };
@@ -65,25 +69,41 @@ describe('directory index', () => {
     expect(() => loadIndex('not json')).toThrow();
   });
 
-  it('explains every match in English and Japanese', () => {
+  it('explains every match as facts that the UI words in English and Japanese', () => {
     const index = buildIndex(alumni, organizations);
     const match = index.matchPerson(signal, SAKURA_DIGITAL)!;
     expect(match).toMatchObject({ alumnusId: 'al-yamada-taro', confidence: 'confirmed' });
-    const en = match.evidence.map((e) => describeEvidence(e, 'en'));
-    expect(en.join(' ')).toContain('overlapping the tenure on file (2012-04 – 2018-03)');
-    const ja = match.evidence.map((e) => describeEvidence(e, 'ja'));
-    expect(ja.join(' ')).toContain('在籍期間');
-    for (const sentence of [...en, ...ja]) expect(sentence).not.toMatch(/\{\w+\}/);
-    for (const [code, { en: e, ja: j }] of Object.entries(EVIDENCE_SENTENCES)) {
-      expect(e.match(/\{\w+\}/g)?.sort(), code).toEqual(j.match(/\{\w+\}/g)?.sort());
+    expect(match.evidence).toContainEqual({
+      kind: 'experience-overlap',
+      values: { organization: '株式会社さくらデジタル', from: '2013-01', to: '2016-12', tenure: [{ from: '2012-04', to: '2018-03' }] },
+    });
+    const en = evidenceSentences(match.evidence, 'en');
+    expect(en.join(' ')).toContain('(Jan 2013 – Dec 2016), overlapping the tenure on file (Apr 2012 – Mar 2018)');
+    const ja = evidenceSentences(match.evidence, 'ja');
+    expect(ja.join(' ')).toContain('（2013年1月 〜 2016年12月）があり、名簿の在籍期間（2012年4月 〜 2018年3月）と重なります');
+    for (const sentence of [...en, ...ja]) expect(sentence).not.toMatch(/\{\w+\}|evidence\./);
+  });
+
+  it('returns only evidence the message protocol accepts, whatever the page said (every labelled case, hostile ones included)', () => {
+    const index = buildIndex(alumni, organizations);
+    const cases = allCases(alumni);
+    let checked = 0;
+    for (const testCase of cases) {
+      const signal = testCase.signal as PersonSignal;
+      const page = { site: 'linkedin', pageKind: 'company-people' as const, people: [signal], organizations: [{ name: 'Audiense' }] };
+      for (const result of [index.matchPerson(signal, SAKURA_DIGITAL), ...index.matchPage(page, SAKURA_DIGITAL)])
+        for (const evidence of result?.evidence ?? []) {
+          expect(Evidence.safeParse(evidence).success, `${testCase.id}: ${JSON.stringify(evidence)}`).toBe(true);
+          checked++;
+        }
     }
-    expect(describeEvidence({ code: 'unknown-code', params: { a: 'b' } }, 'ja')).toBe('unknown-code (a: b)');
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('states a contradiction and lowers the confidence', () => {
     const index = buildIndex(alumni, organizations);
     const match = index.matchPerson({ name: 'Julien Moreau', experience: [{ organization: 'Sakura Digital', from: '2001-01', to: '2003-12' }] }, SAKURA_DIGITAL)!;
     expect(match.confidence).toBe('possible');
-    expect(match.evidence.map((e) => e.code)).toContain('experience-conflict');
+    expect(match.evidence.map((e) => e.kind)).toContain('experience-conflict');
   });
 });

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 const root = process.cwd();
 const directory = join(root, 'tests/recognition/directory.json');
 
-/** Runs `npm run --silent match` the way a sales team does, as a real process. */
-function runMatch(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `npm run --silent <script>` the way a sales team does, as a real process. */
+function run(script: 'match' | 'extract', args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'match', '--', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', script, '--', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -19,6 +19,8 @@ function runMatch(args: string[], stdin: string): Promise<{ code: number | null;
     child.stdin.end(stdin);
   });
 }
+
+const runMatch = (args: string[], stdin: string) => run('match', args, stdin);
 
 describe('npm run match', () => {
   it('answers one JSON line per input line, in order, and names the bad lines', async () => {
@@ -53,4 +55,65 @@ describe('npm run match', () => {
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toContain('cannot read directory');
   }, 60_000);
+});
+
+describe('npm run match -- --page', () => {
+  const options = ['--directory', directory, '--organizations', join(root, 'tests/recognition/organizations.json'), '--company', 'Sakura Digital', '--page'];
+  const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line));
+
+  it("reads a saved People tab as the extension does: the page's company counts as where the listed alumni work", async () => {
+    const page = await run('extract', ['--url', 'https://www.linkedin.com/company/audiense/people/', 'tests/fixtures/linkedin/written/li-company-people-loggedin.html'], '');
+    expect(page.code).toBe(0);
+    const { code, stdout } = await runMatch(options, page.stdout);
+    expect(code).toBe(0);
+    const people = lines(stdout);
+    expect(people.map((p) => [p.name, p.alumnusId, p.confidence])).toEqual([
+      ['Paul Whitaker', null, null],
+      ['Marcos Ruiz', 'al-marcos', 'likely'],
+      ['Emma Lund', null, null],
+      ['Julien Moreau', 'al-julien', 'likely'],
+      ['🚲 Pablo Serrano', null, null],
+      ['Thomas Reed', null, null],
+    ]);
+    expect(people[1].role).toBe('listed');
+    expect(people[1].evidence).toContain('Listed on Audiense’s People page; Audiense is the current employer on file.');
+  }, 120_000);
+
+  it('gives an alumnus to one person of a page only, and says why a page could not be matched', async () => {
+    // A profile as `extract` prints it: its subject first, a side-rail member with another profile after.
+    const profile = {
+      site: 'linkedin',
+      pageKind: 'profile',
+      people: [
+        { name: 'Laxmi Kant Tiwari', headline: 'Senior Engineer at Infosys | ex-Sakura Digital', profileUrl: 'https://www.linkedin.com/in/laxmi-kant-tiwari' },
+        { name: 'Laxmi Kant', headline: 'Manager at Wipro', profileUrl: 'https://www.linkedin.com/in/laxmi-kant-4821' },
+      ],
+      organizations: [],
+    };
+    const { code, stdout } = await runMatch(options, JSON.stringify(profile, null, 2));
+    expect(code).toBe(0);
+    expect(lines(stdout)).toEqual([
+      {
+        ref: 0,
+        name: 'Laxmi Kant Tiwari',
+        role: 'subject',
+        alumnusId: 'al-lk-tiwari',
+        confidence: 'likely',
+        evidence: [
+          'The name “Laxmi Kant Tiwari” matches Laxmi Kant Tiwari in the directory.',
+          'The headline calls them a former member of Sakura Digital: “…at Infosys | ex-Sakura Digital”.',
+        ],
+      },
+      { ref: 1, name: 'Laxmi Kant', role: 'related', alumnusId: null, confidence: null, evidence: [] },
+    ]);
+
+    // What `extract` prints for a page it could not read (an anti-bot challenge served instead of a profile).
+    const diagnostic = { adapter: 'linkedin', pageKind: 'profile', missing: 'page content (anti-bot challenge: meta refresh and no <main>)' };
+    const refused = await runMatch(options, JSON.stringify(diagnostic, null, 2));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the page was not read \(linkedin is missing .+\)/);
+    const garbage = await runMatch(options, '{"people": 3}');
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toContain('stdin is not page signals');
+  }, 120_000);
 });

@@ -29,6 +29,13 @@ describe('organisation names', () => {
       expect(findFormerMention(headline, company)).toBeNull();
   });
 
+  it('quotes the mention with whole words around it, marking where the headline goes on', () => {
+    const company = new CompanyMatcher(['Sakura Digital']);
+    expect(findFormerMention('Senior Engineer at Infosys | ex-Sakura Digital', company)).toBe('…at Infosys | ex-Sakura Digital');
+    expect(findFormerMention('ex-Sakura Digital, now building payments platforms at scale', company)).toBe('ex-Sakura Digital, now building…');
+    expect(findFormerMention('ex-Sakura Digital', company)).toBe('ex-Sakura Digital');
+  });
+
   it('finds the registrable domain with the public-suffix list', () => {
     expect(registrableDomain('https://careers.example.co.jp/jobs?id=1')).toBe('example.co.jp');
     expect(registrableDomain('www.sakura-digital.example')).toBe('sakura-digital.example');

@@ -154,7 +154,7 @@ describe('page text scanner', () => {
         sent.push(text);
         return { hits: index.scanText(text) };
       }) as unknown as Send;
-      const scan = await scanNames(document, send, 'Hikari Healthcare', new AbortController().signal);
+      const scan = await scanNames(document, send, new AbortController().signal);
       expect(sent).toEqual([orgWebsiteText(document).text]);
       expect(scan.signals.map((signal) => signal.name)).toEqual([NFC, NFD, '山田太郎']);
       const matches = scan.signals.map((signal, ref) => {

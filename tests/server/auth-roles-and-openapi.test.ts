@@ -6,6 +6,9 @@ import { createApp } from '../../server/app';
 import { createToken, hashToken, revokeTokens } from '../../server/store/tokens';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
+import { readFileSync } from 'node:fs';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe.each(backends)('authentication, roles and the OpenAPI document on %s', (backend) => {
   let server: TestServer;
@@ -19,10 +22,11 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
   });
   afterAll(() => server?.close());
 
-  test('health needs no token and names the database', async () => {
+  test('health needs no token and names the database and the version', async () => {
     const reply = await call(`${server.api}/health`);
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ status: 'ok', database: backend });
+    expect(reply.body).toEqual({ status: 'ok', database: backend, version: packageVersion });
+    expect(openapi.info.version).toBe(packageVersion);
   });
 
   test.each([
@@ -109,30 +113,6 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
     expect(everything).not.toContain('demo-admin-token');
     expect(await revokeTokens(server.db, { name: 'New Salesperson' })).toBe(1);
     expect((await call(`${server.api}/me`, { token })).status).toBe(401);
-  });
-
-  test('CORS answers browser-extension origins only, preflight included', async () => {
-    for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://6f1c2a1e-0d7b-4b59-9d1e-3f7f2b1a9c11']) {
-      const preflight = await fetch(`${server.api}/introductions`, {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
-      });
-      expect(preflight.status).toBe(204);
-      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
-      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
-      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-      const get = await fetch(`${server.api}/me`, { headers: { origin, authorization: `Bearer ${tokens.sales}` } });
-      expect(get.headers.get('access-control-allow-origin')).toBe(origin);
-    }
-    for (const origin of ['https://www.linkedin.com', 'http://127.0.0.1:9999', 'chrome-extension://x/../evil']) {
-      const preflight = await fetch(`${server.api}/introductions`, {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
-      });
-      expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
-      const get = await fetch(`${server.api}/me`, { headers: { origin, authorization: `Bearer ${tokens.sales}` } });
-      expect(get.headers.get('access-control-allow-origin'), origin).toBeNull();
-    }
   });
 
   test('is a valid OpenAPI 3.1 document (every $ref resolves)', async () => {

@@ -119,6 +119,43 @@ describe('the server command line (PGlite data folder)', () => {
   });
 });
 
+describe('alumni tokens on the command line', () => {
+  test('`token create --role alumni --alumnus ID` names the directory record; without one, or for staff, it is refused', async () => {
+    const folder = await newDataFolder(join(root, 'alumni-tokens'));
+    await (await startServer({ dataDir: folder, port: 0, seed: 'demo' })).close();
+    const created = await runCli(['token', 'create', '--role', 'alumni', '--alumnus', demoIds.taroYamada, '--data', folder]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stderr).toMatch(/Token for 山田 太郎 \(alumni, alumnus E1001\)/);
+    // One at a time: an embedded data folder serves one process.
+    const refusals = [];
+    for (const args of [
+      ['--role', 'alumni', '--name', 'Nobody'],
+      ['--role', 'sales', '--name', 'Sam', '--alumnus', demoIds.taroYamada],
+      ['--role', 'alumni', '--alumnus', 'E9999'],
+    ]) {
+      refusals.push(await runCli(['token', 'create', ...args, '--data', folder]));
+    }
+    expect(refusals.map((r) => r.code)).toEqual([1, 1, 1]);
+    expect(refusals[0]!.stderr).toMatch(/an alumni token names its alumnus \(--alumnus\)/);
+    expect(refusals[2]!.stderr).toMatch(/No alumnus E9999 in the directory/);
+    const staff = await runCli(['token', 'create', '--role', 'sales', '--name', 'Sam Sales', '--email', 'sam@sakura-digital.example', '--phone', '+81 3-5555-0177', '--data', folder]);
+    expect(staff.code, staff.stderr).toBe(0);
+    const server = await startServer({ dataDir: folder, port: 0 });
+    try {
+      expect((await call(`${server.url}/api/v1/me`, { token: created.stdout.trim() })).body.user).toEqual({ name: '山田 太郎', role: 'alumni', alumnusId: 'E1001' });
+      expect((await call(`${server.url}/api/v1/me/profile`, { token: created.stdout.trim() })).body.showcase.businessName).toBe('山田テック顧問');
+      expect((await call(`${server.url}/api/v1/me`, { token: staff.stdout.trim() })).body.user).toEqual({
+        name: 'Sam Sales',
+        role: 'sales',
+        email: 'sam@sakura-digital.example',
+        phone: '+81 3-5555-0177',
+      });
+    } finally {
+      await server.close();
+    }
+  }, 300_000);
+});
+
 describe('the demo seed', () => {
   const data = join(root, 'demo');
   const pages = join(root, 'pages');
@@ -165,9 +202,13 @@ describe('the demo seed', () => {
     try {
       const counts = await second.db.query(
         `SELECT (SELECT count(*)::int FROM alumni) AS alumni, (SELECT count(*)::int FROM organizations) AS organizations,
-                (SELECT count(*)::int FROM offers) AS offers, (SELECT count(*)::int FROM api_tokens) AS tokens`,
+                (SELECT count(*)::int FROM offers) AS offers, (SELECT count(*)::int FROM api_tokens) AS tokens,
+                (SELECT count(*)::int FROM showcases) AS showcases, (SELECT count(*)::int FROM suggestions) AS suggestions,
+                (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM meeting_events) AS steps`,
       );
-      expect(counts).toEqual([{ alumni: demoAlumni.length, organizations: 10, offers: 8, tokens: 4 }]);
+      expect(counts).toEqual([
+        { alumni: demoAlumni.length, organizations: 10, offers: 8, tokens: 4, showcases: 6, suggestions: 1, meetings: 5, steps: 4 },
+      ]);
       expect((await call(`${second.url}/api/v1/directory?since=${cursor}`, { token: tokens.admin })).body.alumni).toEqual([]);
       const offers = await call(`${second.url}/api/v1/offers?limit=100`, { token: tokens.admin });
       expect(offers.body.offers.find((o: { id: string }) => o.id === 'offer-rehire-design-lead').status).toBe('closed');

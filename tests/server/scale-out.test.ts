@@ -50,7 +50,7 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   test('both answer, with one copy of the seed', async () => {
-    for (const server of [a, b]) expect((await call(`${server.url}/api/v1/health`)).body).toEqual({ status: 'ok', database: 'postgres' });
+    for (const server of [a, b]) expect((await call(`${server.url}/api/v1/health`)).body).toMatchObject({ status: 'ok', database: 'postgres' });
     const [{ n }] = await a.db.query<{ n: number }>('SELECT count(*)::int AS n FROM company');
     expect(n).toBe(1);
   });

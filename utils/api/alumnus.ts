@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HttpUrl, RecordId, ShortText, Timestamp, YearMonth } from './common';
+import { Showcase } from './showcase';
 
 export const Tenure = z
   .object({ from: YearMonth, to: YearMonth, department: z.optional(ShortText) })
@@ -23,6 +24,7 @@ export const Alumnus = z
     consent: z.object({ recognition: z.boolean(), offers: z.boolean() }),
     rehireEligible: z.optional(z.boolean()).check(z.describe('Served to recruiters and admins only')),
     relationshipOwner: z.optional(z.object({ name: ShortText, email: z.optional(z.email()) })),
+    showcase: z.optional(Showcase).check(z.describe('Served to staff while the alumnus has it published')),
     updatedAt: Timestamp,
   })
   .register(z.globalRegistry, { id: 'Alumnus' });

@@ -43,6 +43,8 @@ export const SnapshotHeader = z
     cursor: z.string().check(z.maxLength(200)),
     count: z.number().check(z.int(), z.gte(0)),
     recognition: RecognitionColumns,
+    /** Ids of the records that carry a published showcase (the client indexes them for matching offers). */
+    showcased: z.array(RecordId),
   })
   .check(
     z.refine((header) => Object.values(header.recognition).every((values) => values.length === header.count), {

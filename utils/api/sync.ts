@@ -3,6 +3,7 @@ import { RecordId } from './common';
 import { Alumnus } from './alumnus';
 import { Organization } from './organization';
 import { Offer } from './offer';
+import { Meeting } from './meeting';
 
 /** Query of every delta-sync endpoint: records changed after `since` (an opaque cursor), `limit` per page. */
 export const SyncQuery = z.object({
@@ -33,3 +34,5 @@ export const OrganizationsPage = syncPage('organizations', Organization, 'Organi
 export type OrganizationsPage = z.infer<typeof OrganizationsPage>;
 export const OffersPage = syncPage('offers', Offer, 'OffersPage');
 export type OffersPage = z.infer<typeof OffersPage>;
+export const MeetingsPage = syncPage('meetings', Meeting, 'MeetingsPage');
+export type MeetingsPage = z.infer<typeof MeetingsPage>;

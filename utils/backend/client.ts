@@ -8,12 +8,21 @@ import {
   IntroductionInput,
   IntroductionList,
   Me,
+  Meeting,
+  MeetingEventInput,
+  MeetingInput,
+  MeetingsPage,
+  MyProfile,
   OffersPage,
   OrganizationsPage,
   DIRECTORY_SNAPSHOT_TYPE,
   type RecordLines,
+  Showcase,
+  ShowcaseInput,
   SnapshotHeader,
   splitRecordLines,
+  Suggestion,
+  SuggestionInput,
 } from '../api';
 import { ApiError, AuthError, ContractError, NetworkError, ServerError } from './errors';
 
@@ -47,7 +56,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
   const snapshotTimeoutMs = Math.max(timeoutMs, 120_000);
 
   async function send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean; accept?: string; timeoutMs?: number } = {},
   ): Promise<Response> {
@@ -73,7 +82,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
   }
 
   async function request<T extends z.core.$ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: T,
     init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean } = {},
@@ -82,7 +91,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     const endpoint = `${method} /api/v1/${path}`;
     const body = await readJson(response);
     if (!response.ok) throw errorFor(response.status, body);
-    if (body === undefined) throw new ContractError(endpoint, 'the body is not JSON');
+    if (body === undefined && response.status !== 204) throw new ContractError(endpoint, 'the body is not JSON');
     const parsed = z.safeParse(schema, body);
     if (!parsed.success) throw new ContractError(endpoint, describe(parsed.error));
     return parsed.data;
@@ -132,6 +141,23 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     postIntroduction: (input: IntroductionInput) =>
       request('POST', 'introductions', Introduction, { body: IntroductionInput.parse(input) }),
     postInterest: (input: InterestInput) => request('POST', 'interests', Interest, { body: InterestInput.parse(input) }),
+    /** Tells the programme's console how this client's outbox stands (counts only; 204, no body). */
+    reportStatus: (outbox: { pending: number; failed: number }) =>
+      request('POST', 'clients/status', z.undefined(), { body: { outbox } }).then(() => undefined),
+    meetingsPage: (query: PageQuery) => request('GET', 'meetings', MeetingsPage, { query: { ...query } }),
+    postMeeting: (input: MeetingInput) => request('POST', 'meetings', Meeting, { body: MeetingInput.parse(input) }),
+    postMeetingEvent: (meetingId: string, input: MeetingEventInput) =>
+      request('POST', `meetings/${encodeURIComponent(meetingId)}/events`, Meeting, { body: MeetingEventInput.parse(input) }),
+    postSuggestion: (input: SuggestionInput) => request('POST', 'suggestions', Suggestion, { body: SuggestionInput.parse(input) }),
+    /** The alumni role's own record, showcase and suggestions. */
+    profile: () => request('GET', 'me/profile', MyProfile),
+    /** The alumnus's showcase, or null before they first save one. */
+    showcase: () =>
+      request('GET', 'me/showcase', Showcase).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+    putShowcase: (input: ShowcaseInput) => request('PUT', 'me/showcase', Showcase, { body: ShowcaseInput.parse(input) }),
   };
 }
 

@@ -1,14 +1,18 @@
 import { browser } from 'wxt/browser';
 import { Organization } from '../api';
 import { type Database, getMeta, setMeta } from '../db';
+import { isPublicSuffix } from '../sites/org-domain';
 
 /** The organisation-website content script (entrypoints/orgsite.content, `registration: 'runtime'`). */
 export const ORGSITE_SCRIPT_ID = 'alumni-lens-orgsite';
 export const ORGSITE_SCRIPT_FILE = 'content-scripts/orgsite.js';
 
-/** Match patterns for an organisation's domains: the domain itself and its subdomains, over https. */
+/**
+ * Match patterns for an organisation's domains: the domain itself and its subdomains, over https. A public
+ * suffix (co.jp, github.io) is skipped: a backend that let one through must not make us ask for every site under it.
+ */
 export function orgsitePatterns(domains: Iterable<string>): string[] {
-  return [...new Set(domains)].sort().flatMap((domain) => [`https://${domain}/*`, `https://*.${domain}/*`]);
+  return [...new Set(domains)].filter((domain) => !isPublicSuffix(domain)).sort().flatMap((domain) => [`https://${domain}/*`, `https://*.${domain}/*`]);
 }
 
 /** Every domain of a synced organisation (for alumni, those open offers concern) and of our own company. */

@@ -1,11 +1,11 @@
-import { configItem, settingsItem } from '../config';
+import { CONNECTION_KEY, settingsItem } from '../config';
 import type { DiagnosticRecord } from '../db';
 import type { StoredDataRepair } from '../messaging/protocol';
 
 /** What each reporter key (WorkerContext.report) is about, so the options page can say it in words. */
 const SUBJECTS: Record<string, StoredDataRepair['subject']> = {
   [settingsItem.key]: 'settings',
-  [configItem.key]: 'connection',
+  [CONNECTION_KEY]: 'connection',
   'managed policy': 'policy',
   'recognition index': 'recognition-index',
 };

@@ -1,12 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
-import { type BackendConfig, createBackendClient } from '../backend';
-import { readConfig, watchConfig } from '../config';
+import { type BackendClient, type BackendConfig, createBackendClient } from '../backend';
+import { readConfig, restrictStorageAccess, watchConfig } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
-import { createOutbox, OUTBOX_ALARM } from '../outbox';
+import { createOutbox, type Outbox, OUTBOX_ALARM, pruneOutbox } from '../outbox';
 import { createSyncService, IndexHolder, scheduleSync, SYNC_ALARM } from '../sync';
+import { Meeting } from '../api';
 import { updateOfferBadge } from './badge';
+import { storeMeeting } from './meetings';
 import type { WorkerContext } from './context';
 import { createHandlers } from './handlers';
 import { updateOrgsiteRegistration } from './orgsite';
@@ -83,6 +85,8 @@ interface ListenerEvent {
 export type BackgroundWorker = ReturnType<typeof startBackgroundWorker>;
 
 async function createContext(options: WorkerOptions): Promise<WorkerContext> {
+  // Chromium: content scripts lose storage.local altogether (the connection is in the trusted store anyway).
+  void restrictStorageAccess();
   const db: Database = await openDatabase(options.dbName);
   const now = options.now ?? Date.now;
   const report = (key: string, message: string) => {
@@ -96,7 +100,19 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     return config ? createClient(config) : null;
   };
   const index = new IndexHolder(db, (message) => report('recognition index', message));
-  const outbox = createOutbox({ db, getClient: currentClient, now, random: options.random });
+  const outbox = createOutbox({
+    db,
+    getClient: currentClient,
+    now,
+    random: options.random,
+    // The backend answers a meeting request or step with the meeting as it is now: show it without waiting for a sync.
+    onDelivered: async (record, answer) => {
+      if (record.kind !== 'meeting' && record.kind !== 'meeting-step') return;
+      const meeting = Meeting.safeParse(answer);
+      if (meeting.success) await storeMeeting(db, meeting.data);
+      await updateOfferBadge(db);
+    },
+  });
   const sync = createSyncService({
     db,
     index,
@@ -108,9 +124,22 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.
       await outbox.flush();
+      await reportOutbox(outbox, await currentClient());
+      // …and to forget what was delivered long enough ago (PRIVACY.md, "Retention").
+      await pruneOutbox(db, now()).catch((error: unknown) => report('outbox retention', String(error)));
     },
   });
   return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };
+}
+
+/**
+ * After a sync, the client tells the backend how many items wait and how many the backend refused for good, so the
+ * programme's console can show failures nobody else sees. Counts only; a backend without the endpoint is fine.
+ */
+async function reportOutbox(outbox: Outbox, client: BackendClient | null): Promise<void> {
+  if (!client) return;
+  const [pending, failed] = await Promise.all([outbox.pendingCount(), outbox.failed()]);
+  await client.reportStatus({ pending, failed: failed.length }).catch(() => undefined);
 }
 
 /** Handlers usable before the database is open: each waits for the real one. */

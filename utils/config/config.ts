@@ -1,25 +1,37 @@
 import { browser } from 'wxt/browser';
-import { configItem, MANAGED_KEYS } from './items';
+import { MANAGED_KEYS } from './items';
+import { moveLegacyConfig } from './legacy-config';
 import { readManagedPolicy } from './managed';
 import { oneRepairAtATime } from './repair-lock';
+import { deleteTrusted, readTrusted, writeTrusted } from './trusted-store';
 import { ApiConfig, type ConfigState, describeIssues, type ProblemReporter, warnProblem } from './schema';
 
-/** The user's own stored configuration, parsed; invalid data is reported and removed, once. */
+/** The reporter key for an unreadable stored connection (the options page words it as "connection"). */
+export const CONNECTION_KEY = 'connection';
+
+/** Listeners in this context (the worker) told when the user's connection is saved or cleared. */
+const localListeners = new Set<() => void>();
+
+/**
+ * The user's own stored connection, from the trusted store (trusted-store.ts), parsed; invalid data is
+ * reported and removed, once. An install from before the trusted store has its connection moved first.
+ */
 export async function readLocalConfig(report: ProblemReporter = warnProblem): Promise<ApiConfig | null> {
+  await moveLegacyConfig();
   const first = await parseStoredConfig();
   if (first.success) return first.config;
-  return oneRepairAtATime(configItem.key, async () => {
+  return oneRepairAtATime(CONNECTION_KEY, async () => {
     // Another reader may have removed it while this one waited: then there is nothing to report.
     const current = await parseStoredConfig();
     if (current.success) return current.config;
-    report(configItem.key, current.issues);
-    await configItem.removeValue();
+    report(CONNECTION_KEY, current.issues);
+    await deleteTrusted('connection');
     return null;
   });
 }
 
 async function parseStoredConfig(): Promise<{ success: true; config: ApiConfig | null } | { success: false; issues: string }> {
-  const raw = await configItem.getValue();
+  const raw = await readTrusted('connection');
   if (raw === null || raw === undefined) return { success: true, config: null };
   const parsed = ApiConfig.safeParse(raw);
   return parsed.success ? { success: true, config: parsed.data } : { success: false, issues: describeIssues(parsed.error) };
@@ -63,17 +75,24 @@ export async function saveConfig(input: { apiUrl: string; token: string }): Prom
   const policy = await readManagedPolicy();
   const overridden = MANAGED_KEYS.filter((key) => policy[key] !== undefined && policy[key] !== config[key]);
   if (overridden.length > 0) throw new ConfigLockedError([...overridden]);
-  await configItem.setValue(config);
+  await moveLegacyConfig();
+  await writeTrusted('connection', config);
+  for (const listener of localListeners) listener();
   return config;
 }
 
 export async function clearConfig(): Promise<void> {
-  await configItem.removeValue();
+  await deleteTrusted('connection');
+  for (const listener of localListeners) listener();
 }
 
-/** Calls back whenever the user's configuration or the policy changes. Returns an unwatch function. */
+/**
+ * Calls back whenever the user's configuration (saved in this context: the worker saves for the options
+ * page) or the policy changes. Returns an unwatch function.
+ */
 export function watchConfig(onChange: () => void): () => void {
-  const unwatchLocal = configItem.watch(() => onChange());
+  localListeners.add(onChange);
+  const unwatchLocal = () => localListeners.delete(onChange);
   // The global event, not storage.managed.onChanged, which not every browser has.
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'managed' && MANAGED_KEYS.some((key) => key in changes)) onChange();
@@ -89,4 +108,14 @@ export function watchConfig(onChange: () => void): () => void {
 export function originPattern(apiUrl: string): string {
   const url = new URL(apiUrl);
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** The connection as the options page shows it: policy fields win and are locked; a token set by policy is never shown. */
+export async function readConnectionFields(report: ProblemReporter = warnProblem): Promise<{ apiUrl: string; token: string; locked: Array<keyof ApiConfig> }> {
+  const [policy, local] = await Promise.all([readManagedPolicy(report), readLocalConfig(report)]);
+  return {
+    apiUrl: policy.apiUrl ?? local?.apiUrl ?? '',
+    token: policy.token ? '' : (local?.token ?? ''),
+    locked: MANAGED_KEYS.filter((key) => policy[key] !== undefined),
+  };
 }

@@ -1,7 +1,8 @@
 // Configuration and settings: WXT storage items parsed with zod on every read, plus the
 // enterprise policy from managed storage, which wins over the user's own configuration.
 export * from './schema';
-export { configItem, settingsItem, MANAGED_KEYS } from './items';
+export { settingsItem, MANAGED_KEYS } from './items';
+export { legacyConfigItem, moveLegacyConfig, restrictStorageAccess } from './legacy-config';
 export { readManagedPolicy } from './managed';
-export { buildDefaultConfig, readConfig, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
+export { buildDefaultConfig, CONNECTION_KEY, readConfig, readConnectionFields, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
 export { readSettings, updateSettings, isSiteEnabled, watchSettings } from './settings';

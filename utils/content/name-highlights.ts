@@ -20,11 +20,11 @@ const NO_NAMES: NameScan = { signals: [], highlights: () => [] };
 
 /**
  * Alumni named in an organisation website's visible text. The worker's scanner finds full names;
- * each distinct name then goes through the matcher like any person signal (the site's organisation
- * as current employer), so a highlight carries a confidence and evidence, and a name the matcher
- * will not vouch for (a common name alone) is not highlighted.
+ * each distinct name then goes through the matcher like any person listed on the page (the matcher
+ * counts the site's organisation as where they work, with the website as the source), so a highlight
+ * carries a confidence and evidence, and a name the matcher will not vouch for is not highlighted.
  */
-export async function scanNames(doc: Document, send: Send, organizationName: string | undefined, signal: AbortSignal): Promise<NameScan> {
+export async function scanNames(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan> {
   const visible = orgWebsiteText(doc);
   if (!visible.text.trim()) return NO_NAMES;
   const { hits } = await send('page:scan-text', { text: visible.text });
@@ -40,10 +40,7 @@ export async function scanNames(doc: Document, send: Send, organizationName: str
   }
   const list = [...groups.values()].slice(0, 400);
   return {
-    signals: list.map((group) => ({
-      name: group.name.slice(0, 2000),
-      ...(organizationName ? { currentOrganization: organizationName } : {}),
-    })),
+    signals: list.map((group) => ({ name: group.name.slice(0, 2000) })),
     highlights(matches, offset) {
       const found: NameHighlight[] = [];
       for (const match of matches) {

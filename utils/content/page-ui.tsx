@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { ApiContext, type Send } from '../../components/api-context';
 import { Sidebar } from '../../components/Sidebar/Sidebar';
-import { createSidebarStore, hasSidebarContent, type PagePerson, type SidebarStore } from '../../components/Sidebar/sidebar-store';
+import { createSidebarStore, hasSidebarContent, type PagePerson, type Selection, type SidebarStore } from '../../components/Sidebar/sidebar-store';
 import { pageCss } from '../../components/styles';
 import type { Role } from '../api';
 import { I18nContext, type I18n } from '../i18n/context';
-import type { OrganizationMatch } from '../messaging/protocol';
+import type { Confidence, OrganizationMatch } from '../messaging/protocol';
 import { createMarkerLayer, type MarkerTarget } from './marker-layer';
 import { createClosedHost, type ClosedHost } from './shadow-host';
 
@@ -24,7 +24,8 @@ export interface PageResults {
   url: string;
   people: Array<PagePerson & { element: Element | null }>;
   organizations: OrganizationMatch[];
-  highlights: Array<{ alumnusId: string; ranges: Range[] }>;
+  /** Names in an organisation website's text: the page person (`ref`) each one opens, and how sure the match is. */
+  highlights: Array<{ alumnusId: string; ref: number; confidence: Confidence; ranges: Range[] }>;
 }
 
 export interface PageUi {
@@ -83,7 +84,7 @@ export function createPageUi(options: PageUiOptions): PageUi {
   });
   signal.addEventListener('abort', unmountSidebar, { once: true });
 
-  const open = (alumnusId: string) => store.update({ selected: alumnusId, collapsed: false });
+  const open = (selected: Selection) => store.update({ selected, collapsed: false });
 
   return {
     store,
@@ -93,10 +94,13 @@ export function createPageUi(options: PageUiOptions): PageUi {
       for (const person of people) {
         // The profile's own subject is the sidebar's card; badges mark names in lists and side rails.
         if (person.role === 'subject' || !person.element) continue;
-        targets.push({ anchor: person.element, variant: 'badge', confidence: person.confidence, onOpen: () => open(person.alumnus.id) });
+        // Each badge opens its own person's card: never that of someone else on the page with the same match.
+        const selection = { alumnusId: person.alumnus.id, ref: person.ref };
+        targets.push({ anchor: person.element, variant: 'badge', confidence: person.confidence, onOpen: () => open(selection) });
       }
       for (const hit of highlights) {
-        for (const range of hit.ranges) targets.push({ anchor: range, variant: 'highlight', onOpen: () => open(hit.alumnusId) });
+        const selection = { alumnusId: hit.alumnusId, ref: hit.ref };
+        for (const range of hit.ranges) targets.push({ anchor: range, variant: 'highlight', confidence: hit.confidence, onOpen: () => open(selection) });
       }
       markers.set(targets);
     },

@@ -10,7 +10,7 @@ export interface MatchContext {
   send: Send;
   settings: PageSettings;
   signal: AbortSignal;
-  scanNames?(doc: Document, send: Send, organizationName: string | undefined, signal: AbortSignal): Promise<NameScan>;
+  scanNames?(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan>;
 }
 
 /**
@@ -23,7 +23,7 @@ export async function matchExtraction(extraction: Extraction & { ok: true }, con
   const { signals, nameElements, roles } = extraction;
   const names =
     context.scanNames && settings.highlightNames && settings.role !== 'alumni'
-      ? await context.scanNames(doc, send, signals.organizations[0]?.name, signal)
+      ? await context.scanNames(doc, send, signal)
       : null;
   const ownCount = signals.people.length;
   const asked = { ...signals, people: [...signals.people, ...(names?.signals ?? [])].slice(0, 500) };
@@ -46,6 +46,6 @@ export async function matchExtraction(extraction: Extraction & { ok: true }, con
     url: url.href,
     people,
     organizations: match.organizations,
-    highlights: highlights.map((h) => ({ alumnusId: h.match.alumnus.id, ranges: h.ranges })),
+    highlights: highlights.map((h) => ({ alumnusId: h.match.alumnus.id, ref: h.match.ref, confidence: h.match.confidence, ranges: h.ranges })),
   };
 }

@@ -19,7 +19,7 @@ export interface SiteScriptOptions {
   /** Which adapter reads this URL, and as what kind of page; undefined: not a page we read. */
   resolve(url: URL): { adapter: SiteAdapter; kind: PageKind } | undefined;
   /** Organisation websites only: alumni named in the page text. */
-  scanNames?(doc: Document, send: Send, organizationName: string | undefined, signal: AbortSignal): Promise<NameScan>;
+  scanNames?(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan>;
   /** Tests pass a stand-in for the worker; the extension uses the typed client. */
   send?: Send;
   doc?: Document;

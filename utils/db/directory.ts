@@ -16,24 +16,30 @@ const decoder = new TextDecoder();
 
 type DirectoryWriter = Pick<IDBPTransaction<AlumniLensDB, ['directory', ...StoreName[]], 'readwrite'>, 'objectStore'>;
 
-/** Splits `lines` into chunks numbered from `first`. Each chunk copies its bytes, so the big buffer can go. */
-export function chunkLines(lines: RecordLines, first = 0): DirectoryChunk[] {
+const empty = (n: number): DirectoryChunk => ({ n, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0), showcased: [] });
+
+/**
+ * Splits `lines` into chunks numbered from 0; `showcased` names the records with a published showcase. Each chunk
+ * copies its bytes, so the big buffer can go.
+ */
+export function chunkLines(lines: RecordLines, showcased: ReadonlySet<string>): DirectoryChunk[] {
   const chunks: DirectoryChunk[] = [];
-  for (let start = 0, n = first; start < lines.ids.length; start += CHUNK_RECORDS, n++) {
+  for (let start = 0, n = 0; start < lines.ids.length; start += CHUNK_RECORDS, n++) {
     const stop = Math.min(start + CHUNK_RECORDS, lines.ids.length);
     const from = start === 0 ? 0 : lines.ends[start - 1];
     const ends = new Uint32Array(stop - start);
     for (let i = start; i < stop; i++) ends[i - start] = lines.ends[i] - from;
-    chunks.push({ n, ids: lines.ids.slice(start, stop), bytes: lines.bytes.slice(from, lines.ends[stop - 1]), ends });
+    const ids = lines.ids.slice(start, stop);
+    chunks.push({ n, ids, bytes: lines.bytes.slice(from, lines.ends[stop - 1]), ends, showcased: ids.filter((id) => showcased.has(id)) });
   }
   return chunks;
 }
 
 /** Replaces the whole directory (a snapshot), inside the caller's transaction. */
-export async function replaceDirectoryIn(tx: DirectoryWriter, lines: RecordLines): Promise<void> {
+export async function replaceDirectoryIn(tx: DirectoryWriter, lines: RecordLines, showcased: ReadonlySet<string>): Promise<void> {
   const store = tx.objectStore('directory');
   await store.clear();
-  await Promise.all(chunkLines(lines).map((chunk) => store.put(chunk)));
+  await Promise.all(chunkLines(lines, showcased).map((chunk) => store.put(chunk)));
 }
 
 /**
@@ -50,7 +56,7 @@ export async function applyDirectoryChangesIn(tx: DirectoryWriter, changes: Read
   for (const key of new Set(keys.filter((k): k is number => typeof k === 'number'))) {
     const chunk = DirectoryChunk.safeParse(await store.get(key));
     // A chunk this version cannot read is dropped: its ids are no longer indexed, so it cannot come back stale.
-    touched.set(key, chunk.success ? chunk.data : { n: key, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) });
+    touched.set(key, chunk.success ? chunk.data : empty(key));
   }
   for (const [n, chunk] of touched) touched.set(n, withoutIds(chunk, changes));
   const added = [...changes].filter((change): change is [string, Alumnus] => change[1] !== null);
@@ -61,9 +67,9 @@ export async function applyDirectoryChangesIn(tx: DirectoryWriter, changes: Read
     for (const [id, record] of added) {
       if (!tail || tail.ids.length >= CHUNK_RECORDS) {
         if (tail) touched.set(tail.n, tail);
-        tail = { n: ++last, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) };
+        tail = empty(++last);
       }
-      tail = appended(tail, id, encoder.encode(`${JSON.stringify(record)}\n`));
+      tail = appended(tail, id, encoder.encode(`${JSON.stringify(record)}\n`), record.showcase !== undefined);
     }
     if (tail) touched.set(tail.n, tail);
   }
@@ -72,7 +78,7 @@ export async function applyDirectoryChangesIn(tx: DirectoryWriter, changes: Read
 
 function readable(value: unknown, n: number): DirectoryChunk {
   const chunk = DirectoryChunk.safeParse(value);
-  return chunk.success ? chunk.data : { n, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) };
+  return chunk.success ? chunk.data : empty(n);
 }
 
 function withoutIds(chunk: DirectoryChunk, drop: ReadonlyMap<string, unknown>): DirectoryChunk {
@@ -88,17 +94,17 @@ function withoutIds(chunk: DirectoryChunk, drop: ReadonlyMap<string, unknown>): 
     offset += part.length;
     ends[k] = offset;
   });
-  return { n: chunk.n, ids: keep.map((i) => chunk.ids[i]), bytes, ends };
+  return { n: chunk.n, ids: keep.map((i) => chunk.ids[i]), bytes, ends, showcased: chunk.showcased.filter((id) => !drop.has(id)) };
 }
 
-function appended(chunk: DirectoryChunk, id: string, line: Uint8Array): DirectoryChunk {
+function appended(chunk: DirectoryChunk, id: string, line: Uint8Array, showcased: boolean): DirectoryChunk {
   const bytes = new Uint8Array(chunk.bytes.length + line.length);
   bytes.set(chunk.bytes);
   bytes.set(line, chunk.bytes.length);
   const ends = new Uint32Array(chunk.ends.length + 1);
   ends.set(chunk.ends);
   ends[chunk.ends.length] = bytes.length;
-  return { n: chunk.n, ids: [...chunk.ids, id], bytes, ends };
+  return { n: chunk.n, ids: [...chunk.ids, id], bytes, ends, showcased: showcased ? [...chunk.showcased, id] : chunk.showcased };
 }
 
 /** Record `i` of a chunk, parsed with the contract; null when it cannot be read or is not the alumnus it should be. */
@@ -150,6 +156,22 @@ export async function readAllAlumni(db: Database): Promise<{ alumni: Alumnus[]; 
     }
   }
   return { alumni, unreadable };
+}
+
+/** The alumni with a published showcase, from the chunks the `by-showcase` index names. */
+export async function readAlumniWithShowcase(db: Database): Promise<Alumnus[]> {
+  const tx = db.transaction('directory');
+  const keys = new Set(await tx.store.index('by-showcase').getAllKeys());
+  const alumni: Alumnus[] = [];
+  for (const key of keys) {
+    const chunk = DirectoryChunk.safeParse(await tx.store.get(key));
+    if (!chunk.success) continue;
+    for (const id of chunk.data.showcased) {
+      const record = recordAt(chunk.data, chunk.data.ids.indexOf(id));
+      if (record?.showcase) alumni.push(record);
+    }
+  }
+  return alumni;
 }
 
 /** How many alumni the directory holds. */

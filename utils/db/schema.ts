@@ -1,6 +1,18 @@
 import type { DBSchema } from 'idb';
 import { z } from 'zod';
-import { Alumnus, InterestInput, IntroductionInput, Me, Offer, Organization } from '../api';
+import {
+  Alumnus,
+  InterestInput,
+  IntroductionInput,
+  Me,
+  Meeting,
+  MeetingInput,
+  MeetingStep,
+  MyProfile,
+  Offer,
+  Organization,
+  SuggestionInput,
+} from '../api';
 import { OutboxState } from '../messaging/protocol';
 
 export const DB_NAME = 'alumni-lens';
@@ -9,6 +21,10 @@ export const DB_NAME = 'alumni-lens';
 export const OutboxRecord = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('introduction'), body: IntroductionInput }),
   z.object({ kind: z.literal('interest'), body: InterestInput }),
+  z.object({ kind: z.literal('meeting'), body: MeetingInput }),
+  /** One step of a meeting: `id` is the step's own idempotency key. */
+  z.object({ kind: z.literal('meeting-step'), body: z.object({ id: z.uuid(), meetingId: z.uuid(), step: MeetingStep }) }),
+  z.object({ kind: z.literal('suggestion'), body: SuggestionInput }),
 ]).and(
   z.object({
     id: z.uuid(),
@@ -39,13 +55,20 @@ export type DiagnosticRecord = z.infer<typeof DiagnosticRecord>;
 /**
  * Up to a few hundred directory records as the JSON lines they arrived as (see directory.ts): record i is
  * bytes[ends[i - 1] .. ends[i]), its alumnus id ids[i]. Parsed when read; each record is parsed when shown.
+ * `showcased` names the records that carry a published showcase (the `by-showcase` index lists their chunks).
  */
 export const DirectoryChunk = z
-  .object({ n: z.number().int().min(0), ids: z.array(z.string()), bytes: z.instanceof(Uint8Array), ends: z.instanceof(Uint32Array) })
+  .object({
+    n: z.number().int().min(0),
+    ids: z.array(z.string()),
+    bytes: z.instanceof(Uint8Array),
+    ends: z.instanceof(Uint32Array),
+    showcased: z.array(z.string()),
+  })
   .refine((chunk) => chunk.ends.length === chunk.ids.length && (chunk.ends.at(-1) ?? 0) <= chunk.bytes.length, 'the chunk is damaged');
 export type DirectoryChunk = z.infer<typeof DirectoryChunk>;
 
-export const SyncResource = z.enum(['directory', 'organizations', 'offers']);
+export const SyncResource = z.enum(['directory', 'organizations', 'offers', 'meetings']);
 export type SyncResource = z.infer<typeof SyncResource>;
 
 /** Everything the `meta` store may hold, by key; values are parsed on read (see meta.ts). */
@@ -56,6 +79,9 @@ export const metaSchemas = {
   'cursor:directory': z.string(),
   'cursor:organizations': z.string(),
   'cursor:offers': z.string(),
+  'cursor:meetings': z.string(),
+  /** Alumni: their own record, showcase and suggestions (GET /me/profile), for matching offers to them. */
+  profile: MyProfile,
   /** Bumped in every transaction that changes alumni or organisations. */
   dataVersion: z.number().int(),
   /** The recognition index as last serialised, and the data version it reflects. */
@@ -73,21 +99,25 @@ export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
 
 export interface AlumniLensDB extends DBSchema {
-  /** The directory in chunks of JSON lines (version 3 on; version 1 and 2 kept one Alumnus per value in `alumni`). */
-  directory: { key: number; value: DirectoryChunk; indexes: { 'by-id': string } };
+  /**
+   * The directory in chunks of JSON lines (version 4 on; versions 1 to 3 kept one Alumnus per value in `alumni`).
+   * `by-id` finds an alumnus's chunk; `by-showcase` the chunks holding alumni with a published showcase.
+   */
+  directory: { key: number; value: DirectoryChunk; indexes: { 'by-id': string; 'by-showcase': string } };
   organizations: { key: string; value: Organization };
   offers: { key: string; value: Offer };
+  meetings: { key: string; value: Meeting; indexes: { 'by-alumnus': string } };
   meta: { key: MetaKey; value: unknown };
   outbox: { key: string; value: OutboxRecord; indexes: { 'by-state': OutboxRecord['state'] } };
   diagnostics: { key: string; value: DiagnosticRecord };
 }
 
-export type StoreName = 'directory' | 'organizations' | 'offers' | 'meta' | 'outbox' | 'diagnostics';
+export type StoreName = 'directory' | 'organizations' | 'offers' | 'meetings' | 'meta' | 'outbox' | 'diagnostics';
 
 /** Which store holds which synced resource. */
-export const storeOf = { directory: 'directory', organizations: 'organizations', offers: 'offers' } as const satisfies Record<
+export const storeOf = { directory: 'directory', organizations: 'organizations', offers: 'offers', meetings: 'meetings' } as const satisfies Record<
   SyncResource,
   StoreName
 >;
 
-export const recordSchemaOf = { directory: Alumnus, organizations: Organization, offers: Offer } as const;
+export const recordSchemaOf = { directory: Alumnus, organizations: Organization, offers: Offer, meetings: Meeting } as const;

@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { AlumniLensDB } from './schema';
 
 type UpgradeStep = (
@@ -24,18 +24,31 @@ export const UPGRADES: readonly UpgradeStep[] = [
     outbox.createIndex('by-state', 'state');
     db.createObjectStore('diagnostics', { keyPath: 'key' });
   },
-  // 3: the directory in chunks of JSON lines with an id index (issue 11: a first sync of 100,000 alumni is a
-  // few hundred puts). The records of the `alumni` store move over as they are, 256 to a chunk; the store goes.
+  // 3: business matching: synced meetings (by alumnus, for a card's history), and an index of the alumni
+  // with a published showcase (records without one are left out of it), for matching offers to alumni.
+  (db, tx) => {
+    const meetings = db.createObjectStore('meetings', { keyPath: 'id' });
+    meetings.createIndex('by-alumnus', 'alumnusId');
+    // The `alumni` store is gone from the schema since version 4 (its records moved to `directory`).
+    (tx.objectStore('alumni' as never) as unknown as IDBPObjectStore<unknown, [], string, 'versionchange'>).createIndex('by-showcase', 'showcase.updatedAt');
+  },
+  // 4: the directory in chunks of JSON lines, with indexes from each id and each published showcase to its chunk
+  // (issue 11: a first sync of 100,000 alumni is a few hundred puts). The records of the `alumni` store move over
+  // as they are, 256 to a chunk; the store goes.
   (db, tx) => {
     const directory = db.createObjectStore('directory', { keyPath: 'n' });
     directory.createIndex('by-id', 'ids', { multiEntry: true });
+    directory.createIndex('by-showcase', 'showcased', { multiEntry: true });
     if (!db.objectStoreNames.contains('alumni' as never)) return;
-    const old = tx.objectStore('alumni' as never) as unknown as { getAll(): Promise<Array<{ id?: unknown }>> };
-    void old.getAll().then((records) => {
+    const old = tx.objectStore('alumni' as never) as unknown as IDBPObjectStore;
+    void old.getAll().then((values) => {
       const encoder = new TextEncoder();
-      const valid = records.filter((record) => typeof record?.id === 'string');
-      for (let start = 0, n = 0; start < valid.length; start += 256, n++) {
-        const lines = valid.slice(start, start + 256).map((record) => encoder.encode(`${JSON.stringify(record)}\n`));
+      const records = (values as Array<{ id?: unknown; showcase?: unknown } | null>).filter(
+        (record): record is { id: string; showcase?: unknown } => typeof record?.id === 'string',
+      );
+      for (let start = 0, n = 0; start < records.length; start += 256, n++) {
+        const slice = records.slice(start, start + 256);
+        const lines = slice.map((record) => encoder.encode(`${JSON.stringify(record)}\n`));
         const bytes = new Uint8Array(lines.reduce((sum, line) => sum + line.length, 0));
         const ends = new Uint32Array(lines.length);
         let offset = 0;
@@ -44,7 +57,9 @@ export const UPGRADES: readonly UpgradeStep[] = [
           offset += line.length;
           ends[i] = offset;
         });
-        void directory.put({ n, ids: valid.slice(start, start + 256).map((record) => record.id as string), bytes, ends });
+        const ids = slice.map((record) => record.id);
+        const showcased = slice.filter((record) => record.showcase != null).map((record) => record.id);
+        void directory.put({ n, ids, bytes, ends, showcased });
       }
       db.deleteObjectStore('alumni' as never);
     });

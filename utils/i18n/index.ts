@@ -1,9 +1,10 @@
 import type { AppKey } from './app-en';
+import type { ConsoleKey } from './console-en';
 import type { PageKey } from './page-en';
 
-export type { AppKey, PageKey };
-/** Every UI string's key: the in-page table's and the extension pages' table's. */
-export type MessageKey = PageKey | AppKey;
+export type { AppKey, ConsoleKey, PageKey };
+/** Every UI string's key: the in-page table's, the extension pages' table's and the console's. */
+export type MessageKey = PageKey | AppKey | ConsoleKey;
 export type UiLang = 'en' | 'ja';
 export type LangSetting = 'auto' | UiLang;
 export type Params = Record<string, string | number>;
@@ -51,6 +52,14 @@ export function formatDate(lang: UiLang, value: string | number): string {
   const [year, month, day] = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
   if (lang === 'ja') return `${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
   return `${day} ${EN_MONTHS[month - 1]} ${year}`;
+}
+
+/** A meeting time, in local time, without Intl (see above): "12 Jan 2027, 10:00" / "2027/01/12 10:00". */
+export function formatMeetingTime(lang: UiLang, value: string | number): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const clock = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return lang === 'ja' ? `${formatDate(lang, value)} ${clock}` : `${formatDate(lang, value)}, ${clock}`;
 }
 
 export function formatDateTime(lang: UiLang, value: number): string {

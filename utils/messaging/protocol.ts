@@ -5,10 +5,16 @@ import {
   Introduction,
   IntroductionKind,
   Me,
+  Meeting,
+  MeetingStep,
   Offer,
   Organization,
+  ProposedTimes,
   RecordId,
   Role,
+  YearMonth,
+  Showcase,
+  ShowcaseInput,
 } from '../api';
 import { Diagnostic, PageSignals } from '../signals/schema';
 
@@ -20,12 +26,53 @@ import { Diagnostic, PageSignals } from '../signals/schema';
 export const Confidence = z.enum(['confirmed', 'likely', 'possible']);
 export type Confidence = z.infer<typeof Confidence>;
 
-/** One piece of evidence behind a match; `code` picks the sentence, `params` fill it (en and ja). */
-export const Evidence = z.object({
-  code: z.string().check(z.maxLength(60)),
-  params: z.record(z.string(), z.string().check(z.maxLength(500))),
+const EvidenceText = z.string().check(z.maxLength(2048));
+const EvidenceCount = z.number().check(z.int(), z.gte(2), z.lte(10_000));
+const NameValues = z.object({ pageName: EvidenceText, directoryName: EvidenceText, alumnus: EvidenceText });
+/** An experience entry's months as the page gives them (`to: null` is "present"), and the tenure on file. */
+const ExperienceValues = z.object({
+  organization: EvidenceText,
+  from: z.optional(YearMonth),
+  to: z.optional(z.nullable(YearMonth)),
+  tenure: z.array(z.object({ from: YearMonth, to: YearMonth })).check(z.maxLength(50)),
 });
+/** Where a page lists people as working at its organisation (issue 15): a People tab, a company page's employee list, its own website. */
+export const ListingPage = z.enum(['people-tab', 'employees-list', 'website']);
+export type ListingPage = z.infer<typeof ListingPage>;
+const Listing = z.object({ organization: EvidenceText, page: ListingPage });
+
+/**
+ * One piece of evidence behind a match: what kind of fact, and its values. The engine says what it
+ * found; the UI words it in the user's language (utils/i18n/evidence.ts).
+ */
+export const Evidence = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('profile-url'), values: z.object({ url: EvidenceText, alumnus: EvidenceText }) }),
+  z.object({ kind: z.literal('profile-url-differs'), values: z.object({ site: EvidenceText, alumnus: EvidenceText }) }),
+  z.object({ kind: z.literal('name-exact'), values: NameValues }),
+  z.object({ kind: z.literal('name-former'), values: NameValues }),
+  z.object({ kind: z.literal('name-partial'), values: NameValues }),
+  z.object({ kind: z.literal('name-nickname'), values: NameValues }),
+  z.object({ kind: z.literal('name-typo'), values: NameValues }),
+  z.object({ kind: z.literal('experience-overlap'), values: ExperienceValues }),
+  z.object({ kind: z.literal('experience-conflict'), values: ExperienceValues }),
+  z.object({ kind: z.literal('experience-undated'), values: z.object({ organization: EvidenceText }) }),
+  z.object({ kind: z.literal('headline-mention'), values: z.object({ organization: EvidenceText, excerpt: EvidenceText }) }),
+  z.object({ kind: z.literal('current-employer'), values: z.object({ organization: EvidenceText }) }),
+  /** The page lists them at its organisation, which is the current employer on file. */
+  z.object({ kind: z.literal('listed-at-employer'), values: Listing }),
+  /** The page lists them at its organisation; the employer on file is another one, or unknown (''). */
+  z.object({ kind: z.literal('listed-elsewhere'), values: z.extend(Listing, { employer: EvidenceText }) }),
+  /** Several alumni have this full name (in some script or order). */
+  z.object({ kind: z.literal('name-shared'), values: z.object({ count: EvidenceCount }) }),
+  /** A shortened or approximate name that fits several alumni. */
+  z.object({ kind: z.literal('name-fits-several'), values: z.object({ pageName: EvidenceText, count: EvidenceCount }) }),
+  z.object({ kind: z.literal('name-common'), values: z.object({ pageName: EvidenceText }) }),
+  z.object({ kind: z.literal('name-only'), values: z.object({ company: EvidenceText }) }),
+  /** Several people on the page (different profiles) fit this alumnus equally well. */
+  z.object({ kind: z.literal('page-namesakes'), values: z.object({ alumnus: EvidenceText, count: EvidenceCount }) }),
+]);
 export type Evidence = z.infer<typeof Evidence>;
+export type EvidenceKind = Evidence['kind'];
 
 export const Lang = z.enum(['en', 'ja']);
 export type Lang = z.infer<typeof Lang>;
@@ -34,7 +81,7 @@ export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
 export type OutboxState = z.infer<typeof OutboxState>;
 export const OutboxItemStatus = z.object({
   id: z.uuid(),
-  kind: z.enum(['introduction', 'interest']),
+  kind: z.enum(['introduction', 'interest', 'meeting', 'meeting-step', 'suggestion']),
   state: OutboxState,
   attempts: z.number().check(z.int()),
   /** For a final failure: the server's reason, shown to the user. */
@@ -42,6 +89,20 @@ export const OutboxItemStatus = z.object({
   nextAttemptAt: z.optional(z.number()),
 });
 export type OutboxItemStatus = z.infer<typeof OutboxItemStatus>;
+
+/** Why an offer fits a person (utils/matching/rank.ts); `code` picks the sentence, `params` fill it. */
+export const MatchReason = z.object({
+  code: z.enum(['skills', 'mentions', 'employer', 'suggested']),
+  params: z.record(z.string(), z.string().check(z.maxLength(500))),
+});
+export type MatchReason = z.infer<typeof MatchReason>;
+
+export const OfferFit = z.object({ offer: Offer, score: z.number(), reasons: z.array(MatchReason) });
+export type OfferFit = z.infer<typeof OfferFit>;
+
+/** Reasons by offer id, for offers listed in ranked order. */
+export const OfferReasons = z.record(RecordId, z.array(MatchReason));
+export type OfferReasons = z.infer<typeof OfferReasons>;
 
 export const PersonMatch = z.object({
   /** Index into the request's `signals.people`. */
@@ -61,6 +122,10 @@ export const OrganizationMatch = z.object({
   /** Alumni who work there now. */
   alumni: z.array(Alumnus),
   offers: z.array(Offer),
+  /** Alumni: why each offer fits them (the offers come best first). */
+  offerReasons: z.optional(OfferReasons),
+  /** Staff: alumni whose showcase or employer fits the offers concerning this organisation. */
+  fittingAlumni: z.optional(z.array(z.object({ alumnus: Alumnus, reasons: z.array(MatchReason) }))),
 });
 export type OrganizationMatch = z.infer<typeof OrganizationMatch>;
 
@@ -110,6 +175,21 @@ export const StoredDataRepair = z.object({
 });
 export type StoredDataRepair = z.infer<typeof StoredDataRepair>;
 
+/** A meeting request, proposal, step or suggestion still in the outbox: shown with the meeting (or offer) it is about. */
+export const PendingMatchingItem = z.object({
+  item: OutboxItemStatus,
+  meetingId: z.optional(z.uuid()),
+  alumnusId: z.optional(RecordId),
+  offerId: z.optional(RecordId),
+  step: z.optional(z.enum(['request', 'accept', 'decline', 'propose-times', 'held', 'cancel', 'suggest'])),
+});
+export type PendingMatchingItem = z.infer<typeof PendingMatchingItem>;
+
+const MeetingRequest = z.object({
+  message: z.optional(z.string().check(z.maxLength(2000))),
+  proposedTimes: ProposedTimes,
+});
+
 /** Request and response schema of every message, by name. */
 export const messages = {
   // ——— from content scripts ———
@@ -148,6 +228,26 @@ export const messages = {
     request: z.object({ offerId: RecordId, message: z.optional(z.string().check(z.maxLength(2000))) }),
     response: OutboxItemStatus,
   },
+  /** The synced meetings (with one alumnus, or all), newest first, and the user's steps not yet delivered. */
+  'page:meetings': {
+    request: z.object({ alumnusId: z.optional(RecordId) }),
+    response: z.object({ meetings: z.array(Meeting), pending: z.array(PendingMatchingItem) }),
+  },
+  /** Staff: the open offers that fit an alumnus, with the reasons (matched locally, on synced data). */
+  'page:offer-fits': { request: z.object({ alumnusId: RecordId }), response: z.object({ fits: z.array(OfferFit) }) },
+  /** Alumni: ask for a meeting about an offer. */
+  'page:request-meeting': { request: z.extend(MeetingRequest, { offerId: RecordId }), response: OutboxItemStatus },
+  /** Staff: propose a meeting to an alumnus, about an offer or not. */
+  'page:propose-meeting': {
+    request: z.extend(MeetingRequest, { alumnusId: RecordId, offerId: z.optional(RecordId) }),
+    response: OutboxItemStatus,
+  },
+  'page:meeting-step': { request: z.object({ meetingId: z.uuid(), step: MeetingStep }), response: OutboxItemStatus },
+  /** Staff: suggest an offer to an alumnus (they see "suggested by NAME"). */
+  'page:suggest-offer': {
+    request: z.object({ alumnusId: RecordId, offerId: RecordId, note: z.optional(z.string().check(z.maxLength(500))) }),
+    response: OutboxItemStatus,
+  },
   'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).check(z.maxLength(100)) }), response: z.array(OutboxItemStatus) },
   'page:open-options': { request: NoPayload, response: Ok },
 
@@ -163,10 +263,26 @@ export const messages = {
       newOffers: z.number().check(z.int()),
       pendingOutbox: z.number().check(z.int()),
       failedOutbox: z.array(OutboxItemStatus),
+      /** Meetings waiting for this user's answer (absent from a worker that predates meetings). */
+      waitingMeetings: z.optional(z.number().check(z.int())),
       configSource: z.enum(['none', 'local', 'managed']),
     }),
   },
   'ui:sync-now': { request: NoPayload, response: SyncStatus },
+  /** The connection the options page shows (a token set by policy is never sent); only the worker holds it. */
+  'ui:get-connection': {
+    request: NoPayload,
+    response: z.object({
+      apiUrl: z.string().check(z.maxLength(2048)),
+      token: z.string().check(z.maxLength(500)),
+      locked: z.array(z.enum(['apiUrl', 'token'])),
+    }),
+  },
+  /** Saves the user's connection in the worker's trusted store; it syncs at once. Refused for fields a policy sets. */
+  'ui:save-connection': {
+    request: z.object({ apiUrl: HttpUrl, token: z.string().check(z.minLength(1), z.maxLength(500)) }),
+    response: Ok,
+  },
   'ui:test-connection': {
     request: z.object({ apiUrl: HttpUrl, token: z.string().check(z.minLength(1), z.maxLength(500)) }),
     response: z.discriminatedUnion('ok', [
@@ -178,7 +294,17 @@ export const messages = {
     request: z.object({ tabId: z.number().check(z.int()) }),
     response: z.nullable(TabRecognition),
   },
-  'ui:list-offers': { request: NoPayload, response: z.object({ offers: z.array(Offer) }) },
+  'ui:list-offers': {
+    request: NoPayload,
+    response: z.object({ offers: z.array(Offer), offerReasons: z.optional(OfferReasons) }),
+  },
+  /** Alumni: their showcase from the backend (or, offline, as last synced) and whether staff can see them at all. */
+  'ui:get-showcase': {
+    request: NoPayload,
+    response: z.object({ showcase: z.nullable(Showcase), offline: z.boolean(), recognised: z.nullable(z.boolean()) }),
+  },
+  'ui:save-showcase': { request: ShowcaseInput, response: z.object({ showcase: Showcase }) },
+  'ui:open-showcase-editor': { request: NoPayload, response: Ok },
   'ui:mark-offers-seen': { request: NoPayload, response: Ok },
   /** Match patterns for the synced organisations' domains (and the company's own), for the options page's access request. */
   'ui:organization-patterns': { request: NoPayload, response: z.object({ patterns: z.array(z.string().check(z.maxLength(300))) }) },

@@ -38,7 +38,8 @@ export function routeMessage(
   sender: MessageSender,
 ): Promise<unknown> | undefined {
   const envelope = Envelope.safeParse(raw);
-  if (!envelope.success || !(envelope.data.type in messages)) return undefined;
+  // Own names only: `in` would also accept what every object inherits (toString, constructor, __proto__).
+  if (!envelope.success || !Object.hasOwn(messages, envelope.data.type)) return undefined;
   const type = envelope.data.type as MessageName;
   const kind = senderKind(sender, rules);
   if (kind === 'foreign' || (kind === 'content-script' && !contentScriptMessages.has(type))) {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { InterestInput, IntroductionInput } from '../api';
+import type { InterestInput, IntroductionInput, MeetingInput, MeetingStep, SuggestionInput } from '../api';
 import { type BackendClient, BackendError } from '../backend';
 import type { Database, OutboxRecord } from '../db';
 import type { OutboxItemStatus } from '../messaging/protocol';
@@ -15,6 +15,33 @@ export interface OutboxDeps {
   now?: () => number;
   random?: () => number;
   newId?: () => string;
+  /** Called with the backend's answer to each delivered item (meetings keep the answered meeting). */
+  onDelivered?: (record: OutboxRecord, answer: unknown) => Promise<void>;
+}
+
+/**
+ * Items that must reach the backend in the order they were made: a meeting's request before its steps, and
+ * its steps one after another. Items of one chain wait while an earlier one is still pending.
+ */
+export function chainOf(record: OutboxRecord): string | undefined {
+  if (record.kind === 'meeting') return `meeting:${record.body.id}`;
+  if (record.kind === 'meeting-step') return `meeting:${record.body.meetingId}`;
+  return undefined;
+}
+
+function post(client: BackendClient, record: OutboxRecord): Promise<unknown> {
+  switch (record.kind) {
+    case 'introduction':
+      return client.postIntroduction(record.body);
+    case 'interest':
+      return client.postInterest(record.body);
+    case 'meeting':
+      return client.postMeeting(record.body);
+    case 'meeting-step':
+      return client.postMeetingEvent(record.body.meetingId, { id: record.body.id, ...record.body.step });
+    case 'suggestion':
+      return client.postSuggestion(record.body);
+  }
 }
 
 /**
@@ -30,18 +57,23 @@ export function createOutbox(deps: OutboxDeps) {
   let flushAgain = false;
 
   async function enqueue(item: Pick<OutboxRecord, 'kind' | 'body'>): Promise<OutboxRecord> {
-    const record = { ...item, id: item.body.id, state: 'queued', attempts: 0, createdAt: now(), nextAttemptAt: now() } as OutboxRecord;
+    // Strictly after every item still waiting, so the order of a meeting's steps survives a coarse or frozen clock.
+    const latest = Math.max(0, ...(await readOutbox(deps.db, ['queued', 'sending'])).map((waiting) => waiting.createdAt));
+    const createdAt = Math.max(now(), latest + 1);
+    const record = { ...item, id: item.body.id, state: 'queued', attempts: 0, createdAt, nextAttemptAt: now() } as OutboxRecord;
     await writeOutboxItem(deps.db, record);
     return record;
   }
 
-  async function deliver(record: OutboxRecord, client: BackendClient): Promise<void> {
+  /** Delivers one item; answers whether it is done (sent, or refused for good). */
+  async function deliver(record: OutboxRecord, client: BackendClient): Promise<boolean> {
     await writeOutboxItem(deps.db, { ...record, state: 'sending' });
     const attempts = record.attempts + 1;
     try {
-      if (record.kind === 'introduction') await client.postIntroduction(record.body);
-      else await client.postInterest(record.body);
+      const answer = await post(client, record);
       await writeOutboxItem(deps.db, { ...record, state: 'sent', attempts, sentAt: now(), error: undefined, nextAttemptAt: undefined });
+      await deps.onDelivered?.(record, answer).catch((error: unknown) => console.warn('[alumni-lens] after delivery:', error));
+      return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retry = !(error instanceof BackendError) || error.retryable;
@@ -51,6 +83,7 @@ export function createOutbox(deps: OutboxDeps) {
           ? { ...record, state: 'queued', attempts, error: message, nextAttemptAt: now() + retryDelay(attempts, deps.random) }
           : { ...record, state: 'failed', attempts, error: message, nextAttemptAt: undefined },
       );
+      return !retry;
     }
   }
 
@@ -59,12 +92,18 @@ export function createOutbox(deps: OutboxDeps) {
     const client = await deps.getClient();
     // Unconfigured: nothing can be sent; saving a configuration syncs, and a sync flushes.
     if (!client) return;
-    const due = (await readOutbox(deps.db, ['queued', 'sending'])).filter(
-      (record) => record.state === 'sending' || (record.nextAttemptAt ?? 0) <= now(),
-    );
+    const waiting = (await readOutbox(deps.db, ['queued', 'sending'])).sort((a, b) => a.createdAt - b.createdAt);
+    const isDue = (record: OutboxRecord) => record.state === 'sending' || (record.nextAttemptAt ?? 0) <= now();
     // A watchdog in case the worker is stopped mid-delivery: the item, left 'sending', is retried.
-    if (due.length > 0) await browser.alarms.create(OUTBOX_ALARM, { when: now() + BACKOFF_BASE_MS });
-    for (const record of due) await deliver(record, client);
+    if (waiting.some(isDue)) await browser.alarms.create(OUTBOX_ALARM, { when: now() + BACKOFF_BASE_MS });
+    // Oldest first; a chain (one meeting) stops at its first item that is not delivered now.
+    const blocked = new Set<string>();
+    for (const record of waiting) {
+      const chain = chainOf(record);
+      if (chain && blocked.has(chain)) continue;
+      const done = isDue(record) && (await deliver(record, client));
+      if (!done && chain) blocked.add(chain);
+    }
     await scheduleAlarm();
   }
 
@@ -116,6 +155,12 @@ export function createOutbox(deps: OutboxDeps) {
       submit({ kind: 'introduction', body: { ...input, id: newId() } }, waitMs),
     expressInterest: (input: Omit<InterestInput, 'id'>, waitMs?: number) =>
       submit({ kind: 'interest', body: { ...input, id: newId() } }, waitMs),
+    requestMeeting: (input: Omit<MeetingInput, 'id'>, waitMs?: number) =>
+      submit({ kind: 'meeting', body: { ...input, id: newId() } }, waitMs),
+    meetingStep: (meetingId: string, step: MeetingStep, waitMs?: number) =>
+      submit({ kind: 'meeting-step', body: { id: newId(), meetingId, step } }, waitMs),
+    suggestOffer: (input: Omit<SuggestionInput, 'id'>, waitMs?: number) =>
+      submit({ kind: 'suggestion', body: { ...input, id: newId() } }, waitMs),
     flush,
     scheduleAlarm,
     async statuses(ids: string[]): Promise<OutboxItemStatus[]> {

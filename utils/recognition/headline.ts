@@ -15,6 +15,22 @@ function removeJapaneseLegalForms(text: string): string {
   return out;
 }
 
+/** The mention with up to 20 characters either side, cut between words, "…" where the headline goes on. */
+function excerpt(text: string, start: number, end: number): string {
+  let from = Math.max(0, start - 20);
+  let to = Math.min(text.length, end + 20);
+  // Latin words are not cut in half: the cut moves to the nearest space inside the window.
+  if (from > 0 && LETTER_OR_DIGIT.test(text[from - 1]!) && !CJK.test(text[from]!)) {
+    const space = text.slice(from, start).search(/\s/);
+    from = space >= 0 ? from + space + 1 : start;
+  }
+  if (to < text.length && LETTER_OR_DIGIT.test(text[to]!) && !CJK.test(text[to - 1]!)) {
+    const space = text.slice(end, to).search(/\s[^\s]*$/);
+    to = space >= 0 ? end + space : end;
+  }
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+}
+
 /**
  * Finds a headline saying the person used to work at our company ("ex-Sakura Digital",
  * "元さくらデジタル", "さくらデジタル出身", "Sakura Digital OB"). Returns a short excerpt, or null.
@@ -43,7 +59,7 @@ export function findFormerMention(headline: unknown, company: CompanyMatcher): s
       const before = folded.slice(Math.max(0, start - LOOK_BEHIND), start);
       const segment = before.split(SEGMENT_BREAK).pop() ?? '';
       if (FORMER_MARKERS_BEFORE.test(segment) || FORMER_MARKERS_AFTER.test(after)) {
-        return original.slice(Math.max(0, start - 20), Math.min(original.length, end + 20)).trim();
+        return excerpt(original, start, end);
       }
     }
   }

@@ -4,8 +4,8 @@ import type { Organization, RecognitionFields } from '../api';
 import { DirectoryIndex } from './recognition-index';
 import type { RecognitionIndex } from './types';
 
-export type { CompanyNames, Confidence, Evidence, MatchResult, RecognitionIndex, ScanHit } from './types';
-export { describeEvidence, EVIDENCE_SENTENCES } from './evidence';
+export type { CompanyNames, Confidence, Evidence, MatchResult, PagePersonMatch, PageRole, PersonContext, RecognitionIndex, ScanHit } from './types';
+export { pageListing, pageRoles } from './page';
 export { registrableDomain } from './domain';
 export { canonicalProfileUrl } from './profile-url';
 export { parseName, nameKeys } from './names';

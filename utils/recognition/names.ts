@@ -139,6 +139,22 @@ export function nameKeys(form: NameForm): Array<{ key: string; kind: KeyKind }> 
   return keys;
 }
 
+/**
+ * Whether two names that met only through shortened keys (each with a word the other lacks) can be one
+ * person: yes when one name's words are all in the other ("José García", "José María García López"), or
+ * when only middle words differ ("Sofia Andersen Reyes", "Sofia Andersson Reyes"); no when a first or
+ * last word differs ("Laxmi Kant Tiwari", "Laxmi Kant Mishra": same given and middle names, another surname).
+ */
+export function namesCompatible(a: NameForm, b: NameForm): boolean {
+  if (a.cjk !== b.cjk) return false;
+  const aWords = new Set(a.tokens);
+  const bWords = new Set(b.tokens);
+  const within = (words: readonly string[], set: ReadonlySet<string>) => words.every((word) => set.has(word));
+  if (within(a.tokens, bWords) || within(b.tokens, aWords)) return true;
+  const ends = (form: NameForm) => [form.tokens[0]!, form.tokens[form.tokens.length - 1]!];
+  return within(ends(a), bWords) && within(ends(b), aWords);
+}
+
 const TRANSLITERATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[üÜ]/g, 'ue'],
   [/[öÖøØ]/g, 'oe'],

@@ -38,6 +38,10 @@ export class OrganizationBook {
     }
   }
 
+  get(id: string): Organization | undefined {
+    return this.byId.get(id);
+  }
+
   /** The one organisation this name or alias stands for (none when it is ambiguous). */
   forName(name: string): Organization | undefined {
     const ids = new Set(organizationKeys(name).flatMap((k) => this.byKey.get(k) ?? []));

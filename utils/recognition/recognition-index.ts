@@ -1,18 +1,20 @@
 import type { Alumnus, Organization, RecognitionFields } from '../api';
-import type { OrganizationSignal, PersonSignal } from '../signals/schema';
+import type { OrganizationSignal, PageSignals, PersonSignal } from '../signals/schema';
 import { SectionReader, SectionWriter } from './codec';
-import { memoisedParseName, nameKeys, nicknameAlternatives, parseName, type NameForm } from './names';
+import { memoisedParseName, nameKeys, namesCompatible, nicknameAlternatives, parseName, transliteratedName, type NameForm } from './names';
 import { OrganizationBook } from './organization-book';
-import { CompanyMatcher } from './organizations';
+import { CompanyMatcher, organizationKeys } from './organizations';
+import { recognisePage } from './page';
 import { canonicalProfileUrl } from './profile-url';
 import { RowStore } from './row-store';
-import { QUALITY_RANK, explain, judge, pickBest, readPage, type Candidate, type NameQuality } from './scoring';
+import { QUALITY_RANK, explain, judge, pickBest, readPage, type Candidate, type ListedAt, type NameQuality } from './scoring';
 import { rowFromAlumnus, type Row } from './store';
 import { FORMER, PARTIAL, TableSources, freeze, postingSlot, readTables, writeTables, type Tables } from './tables';
-import type { CompanyNames, MatchResult, RecognitionIndex, ScanHit } from './types';
+import type { CompanyNames, MatchResult, PagePersonMatch, PersonContext, RankedMatch, RecognitionIndex, ScanHit } from './types';
 
 const FORMAT = 'alumni-lens-recognition/2';
 const MAX_ALT_NAMES = 20;
+const NAME_FORM_CACHE = 5_000;
 /** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
 const REBUILD_SHARE = 0.1;
 
@@ -34,6 +36,8 @@ export class DirectoryIndex implements RecognitionIndex {
   private organizations = new OrganizationBook([]);
   private alumniByOrg: Map<string, string[]> | null = null;
   private companyCache: { key: string; matcher: CompanyMatcher } | null = null;
+  /** Parsed names of alumni met through shortened keys, so a row is parsed once, not once per key. */
+  private readonly nameFormsBySlot = new Map<number, NameForm[]>();
 
   static build(alumni: readonly RecognitionFields[], organizations: readonly Organization[]): DirectoryIndex {
     const index = new DirectoryIndex();
@@ -61,6 +65,7 @@ export class DirectoryIndex implements RecognitionIndex {
 
   private forgetDerived(): void {
     this.alumniByOrg = null;
+    this.nameFormsBySlot.clear();
   }
 
   get size(): number {
@@ -124,7 +129,16 @@ export class DirectoryIndex implements RecognitionIndex {
     return this.overlay.patterns.length || this.overlay.names.size || this.overlay.urls.size ? [this.base, this.overlayFrozen()] : [this.base];
   }
 
-  matchPerson(signal: PersonSignal, company: CompanyNames): MatchResult | null {
+  matchPerson(signal: PersonSignal, company: CompanyNames, context: PersonContext = {}): MatchResult | null {
+    return this.rankPerson(signal, company, context)?.result ?? null;
+  }
+
+  matchPage(signals: PageSignals, company: CompanyNames): PagePersonMatch[] {
+    if (!signals || !Array.isArray(signals.people)) return [];
+    return recognisePage(signals, (signal, context) => this.rankPerson(signal, company, context));
+  }
+
+  private rankPerson(signal: PersonSignal, company: CompanyNames, context: PersonContext): RankedMatch | null {
     if (!signal || typeof signal !== 'object') return null;
     const tables = this.tables();
     const pageUrl = canonicalProfileUrl(signal.profileUrl);
@@ -139,13 +153,29 @@ export class DirectoryIndex implements RecognitionIndex {
       forms.push(...parseName(name));
     if (!this.lookupNames(forms, candidates, tables) && !this.lookupNicknames(forms, candidates, tables)) this.lookupTypos(forms, candidates, tables);
     if (candidates.size === 0) return null;
-    const page = readPage(signal, this.companyMatcher(company), String(company?.name ?? ''), pageUrl);
+    const page = readPage(signal, this.companyMatcher(company), String(company?.name ?? ''), pageUrl, this.listedAt(context));
     const employerKeys = (row: Row) => this.organizations.employerKeys(row);
     const judgements = [...candidates.values()].map((c) => judge(c, this.rows.get(c.slot)!, page, employerKeys));
     const best = pickBest(judgements);
     if (!best) return null;
     const row = this.rows.get(best.candidate.slot)!;
-    return { alumnusId: row.id, confidence: best.confidence, evidence: explain(best, row, page) };
+    return {
+      result: { alumnusId: row.id, confidence: best.confidence, evidence: explain(best, row, page) },
+      display: row.display,
+      strength: best.strength,
+      namesakes: best.namesakes.map((j) => this.rows.idOf(j.candidate.slot)),
+    };
+  }
+
+  /** The organisation that lists the person, with its names and, when the directory knows it, its record. */
+  private listedAt(context: PersonContext): ListedAt | null {
+    const listing = context?.listedAt;
+    if (!listing?.organization?.name) return null;
+    const organizationId = this.organizations.match(listing.organization);
+    const record = organizationId ? this.organizations.get(organizationId) : undefined;
+    const keys = new Set(organizationKeys(listing.organization.name));
+    for (const name of record ? [record.name, ...record.aliases] : []) for (const key of organizationKeys(name)) keys.add(key);
+    return { organization: listing.organization.name.slice(0, 300), page: listing.page, organizationId, keys };
   }
 
   private consider(candidates: Map<number, Candidate>, slot: number, quality: NameQuality): void {
@@ -159,16 +189,34 @@ export class DirectoryIndex implements RecognitionIndex {
 
   private lookupNames(forms: NameForm[], candidates: Map<number, Candidate>, tables: Tables[]): boolean {
     let found = false;
-    for (const form of forms)
+    for (const form of forms) {
+      const fits = new Map<number, boolean>();
+      const fitsShortened = (slot: number) => fits.get(slot) ?? fits.set(slot, this.fitsShortened(form, slot)).get(slot)!;
       for (const { key, kind } of nameKeys(form))
         for (const table of tables)
           table.names.forEach(key, (p) => {
             const flags = p & 3;
+            // Both sides shortened: the words each left out may be different surnames.
+            if (kind === 'partial' && flags & PARTIAL && !fitsShortened(postingSlot(p))) return;
             const partial = kind === 'partial' || (flags & PARTIAL) !== 0;
             this.consider(candidates, postingSlot(p), partial ? 'partial' : flags & FORMER ? 'former' : 'exact');
             found = true;
           });
+    }
     return found;
+  }
+
+  /** Whether one of the alumnus's names can be the page's name with other words left out or changed in the middle. */
+  private fitsShortened(form: NameForm, slot: number): boolean {
+    let own = this.nameFormsBySlot.get(slot);
+    if (!own) {
+      const row = this.rows.get(slot);
+      if (!row) return false;
+      own = [...row.names, ...row.former].flatMap((name) => [name, transliteratedName(name) ?? []].flat()).flatMap(parseName);
+      if (this.nameFormsBySlot.size >= NAME_FORM_CACHE) this.nameFormsBySlot.clear();
+      this.nameFormsBySlot.set(slot, own);
+    }
+    return own.some((candidate) => namesCompatible(form, candidate));
   }
 
   /** A short or full form of the given name ("Mike" for Michael), the other words exact. */

@@ -4,7 +4,7 @@ import { findFormerMention } from './headline';
 import { CompanyMatcher, organizationKeys } from './organizations';
 import { profileSite } from './profile-url';
 import type { Row } from './store';
-import type { Confidence, Evidence } from './types';
+import type { Confidence, Evidence, ListingPage } from './types';
 
 export type NameQuality = 'exact' | 'former' | 'partial' | 'nickname' | 'typo';
 
@@ -19,18 +19,43 @@ export interface Candidate {
 
 const MAX_EXPERIENCE = 200;
 
+/** An experience entry at our company, with the months as the page gives them (`to: null`: present). */
+export interface OurEntry {
+  organization: string;
+  range: [number, number] | null;
+  from?: string;
+  to?: string | null;
+}
+
+/** The page lists the person as one of an organisation's people (a People tab, its own website). */
+export interface ListedAt {
+  organization: string;
+  page: ListingPage;
+  /** The organisation's record in the directory's organisations, when the page's organisation is one. */
+  organizationId: string | null;
+  /** Its names: as the page gives it, plus the record's name and aliases. */
+  keys: ReadonlySet<string>;
+}
+
 /** Facts read once from a person signal, shared by every candidate. */
 export interface PageFacts {
   pageName: string;
   pageUrl: string | null;
   /** Experience entries naming our company: [from, to] months when dated. */
-  ourEntries: Array<{ organization: string; range: [number, number] | null; pageDates: string }>;
+  ourEntries: OurEntry[];
   headlineExcerpt: string | null;
   currentOrganizationKeys: Set<string>;
+  listedAt: ListedAt | null;
   companyName: string;
 }
 
-export function readPage(signal: PersonSignal, company: CompanyMatcher, companyName: string, pageUrl: string | null): PageFacts {
+export function readPage(
+  signal: PersonSignal,
+  company: CompanyMatcher,
+  companyName: string,
+  pageUrl: string | null,
+  listedAt: ListedAt | null = null,
+): PageFacts {
   const now = currentMonth();
   const ourEntries: PageFacts['ourEntries'] = [];
   const currentOrganizationKeys = new Set<string>(organizationKeys(signal.currentOrganization));
@@ -43,8 +68,12 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
     // "Present" only dates an entry that has a start; a lone end date dates it at that month.
     const to = entry.to === null ? (from !== null ? now : null) : monthNumber(entry.to);
     const range: [number, number] | null = from !== null || to !== null ? [from ?? to!, to ?? from!] : null;
-    const pageDates = range ? `${entry.from ?? '?'} – ${entry.to === null ? 'present' : (entry.to ?? '?')}` : '';
-    ourEntries.push({ organization: entry.organization.slice(0, 120), range, pageDates });
+    ourEntries.push({
+      organization: entry.organization.slice(0, 120),
+      range,
+      ...(from !== null ? { from: entry.from } : {}),
+      ...(entry.to === null && from !== null ? { to: null } : monthNumber(entry.to) !== null ? { to: entry.to } : {}),
+    });
   }
   return {
     pageName: String(signal.name ?? '').slice(0, 120),
@@ -52,6 +81,7 @@ export function readPage(signal: PersonSignal, company: CompanyMatcher, companyN
     ourEntries,
     headlineExcerpt: findFormerMention(signal.headline, company),
     currentOrganizationKeys,
+    listedAt,
     companyName,
   };
 }
@@ -60,6 +90,19 @@ const LEVELS: Confidence[] = ['possible', 'possible', 'likely', 'confirmed'];
 export const QUALITY_RANK: Record<NameQuality, number> = { exact: 5, former: 4, partial: 3, nickname: 2, typo: 1 };
 /** Name matches strong enough for "confirmed" together with overlapping dates. */
 const STRONG_NAMES: ReadonlySet<NameQuality> = new Set(['exact', 'former', 'partial']);
+/**
+ * Namesakes are counted within one kind of name match: alumni who have the page's full name (current or
+ * former, in any script or order) share it; a shortened or approximate name that fits several is
+ * ambiguous in its own way, and never makes an exact full-name match ambiguous.
+ */
+const NAME_CLASS: Record<NameQuality, 'full' | 'partial' | 'nickname' | 'typo'> = {
+  exact: 'full',
+  former: 'full',
+  partial: 'partial',
+  nickname: 'nickname',
+  typo: 'typo',
+};
+const nameClass = (j: Judgement) => (j.candidate.quality ? NAME_CLASS[j.candidate.quality] : null);
 const RANK: Record<Confidence, number> = { possible: 1, likely: 2, confirmed: 3 };
 
 /** The numbers behind a candidate's confidence; cheap, so every namesake can be weighed. */
@@ -70,17 +113,25 @@ export interface Judgement {
   strength: number;
   /** Evidence that singles this alumnus out among others of the same name (dates, URL, current employer). */
   distinctive: boolean;
-  overlap: { organization: string; pageDates: string } | null;
+  overlap: OurEntry | null;
   undated: string | null;
-  conflict: { organization: string; pageDates: string } | null;
+  conflict: OurEntry | null;
   currentEmployer: boolean;
+  /** The page lists them at its organisation, which is the current employer on file. */
+  listedAtEmployer: boolean;
   otherProfileSite: string | null;
-  /** Set by pickBest when namesakes answer as well. */
+  /** Set by pickBest when namesakes answer as well: how many, and who (this one included). */
   sharedWith: number;
+  namesakes: Judgement[];
 }
 
-function tenureText(row: Row): string {
-  return row.tenure.map(([from, to]) => `${formatMonth(from)} – ${formatMonth(to)}`).join(', ');
+function tenureOnFile(row: Row): Array<{ from: string; to: string }> {
+  return row.tenure.map(([from, to]) => ({ from: formatMonth(from), to: formatMonth(to) }));
+}
+
+function experienceValues(entry: OurEntry, row: Row) {
+  const { organization, from, to } = entry;
+  return { organization, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), tenure: tenureOnFile(row) };
 }
 
 /** Weighs one candidate against the page, per the rules in issue 3. */
@@ -100,16 +151,23 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
     const keys = employerKeys(row);
     for (const key of page.currentOrganizationKeys) if (keys.has(key)) currentEmployer = true;
   }
+  let listedAtEmployer = false;
+  if (page.listedAt && (row.employer || row.employerOrgId)) {
+    const { organizationId, keys } = page.listedAt;
+    listedAtEmployer = organizationId !== null && row.employerOrgId === organizationId;
+    for (const key of employerKeys(row)) if (keys.has(key)) listedAtEmployer = true;
+  }
+  const employerNow = currentEmployer || listedAtEmployer;
   const q = candidate.quality;
   if (candidate.urlMatch) level = 3;
   else if (q) {
     if (overlap) level = STRONG_NAMES.has(q) ? 3 : 2;
     else if (undated || page.headlineExcerpt) level = 2;
-    else if (currentEmployer && !row.common) level = 2;
+    else if (employerNow && !row.common) level = 2;
     // Dated experience at our company that misses every tenure on file: someone else, or a
     // directory error. Either way it is not a confident match.
     if (conflict && !overlap) level = 1;
-    distinctive = !!overlap || currentEmployer;
+    distinctive = !!overlap || employerNow;
   }
   let otherProfileSite: string | null = null;
   if (page.pageUrl && !candidate.urlMatch) {
@@ -119,28 +177,51 @@ export function judge(candidate: Candidate, row: Row, page: PageFacts, employerK
       otherProfileSite = site;
     }
   }
-  const strength = level * 100 + (candidate.urlMatch ? 50 : 0) + (overlap ? 20 : 0) + (currentEmployer ? 10 : 0) + (q ? QUALITY_RANK[q] : 0);
-  return { candidate, confidence: LEVELS[level], strength, distinctive, overlap, undated, conflict, currentEmployer, otherProfileSite, sharedWith: 0 };
+  const strength = level * 100 + (candidate.urlMatch ? 50 : 0) + (overlap ? 20 : 0) + (employerNow ? 10 : 0) + (q ? QUALITY_RANK[q] : 0);
+  return {
+    candidate,
+    confidence: LEVELS[level],
+    strength,
+    distinctive,
+    overlap,
+    undated,
+    conflict,
+    currentEmployer,
+    listedAtEmployer,
+    otherProfileSite,
+    sharedWith: 0,
+    namesakes: [],
+  };
 }
 
-/** The judgement in words a user understands, strongest first. */
+/** What the judgement rests on, strongest first, as structured evidence (worded by utils/i18n/evidence.ts). */
 export function explain(j: Judgement, row: Row, page: PageFacts): Evidence[] {
   const evidence: Evidence[] = [];
   const alumnus = row.display;
   const { candidate } = j;
-  if (candidate.urlMatch) evidence.push({ code: 'profile-url', params: { url: page.pageUrl ?? '', alumnus } });
+  if (candidate.urlMatch) evidence.push({ kind: 'profile-url', values: { url: page.pageUrl ?? '', alumnus } });
   const q = candidate.quality;
-  if (q) evidence.push({ code: q === 'exact' ? 'name-exact' : `name-${q}`, params: { pageName: page.pageName, directoryName: candidate.matchedName, alumnus } });
-  if (j.overlap) evidence.push({ code: 'experience-overlap', params: { organization: j.overlap.organization, pageDates: j.overlap.pageDates, tenure: tenureText(row) } });
-  if (j.undated) evidence.push({ code: 'experience-undated', params: { organization: j.undated } });
-  if (page.headlineExcerpt) evidence.push({ code: 'headline-mention', params: { organization: page.companyName, excerpt: page.headlineExcerpt } });
-  if (j.currentEmployer) evidence.push({ code: 'current-employer', params: { organization: row.employer } });
-  if (j.conflict && !j.overlap && !candidate.urlMatch)
-    evidence.push({ code: 'experience-conflict', params: { organization: j.conflict.organization, pageDates: j.conflict.pageDates, tenure: tenureText(row) } });
-  if (j.otherProfileSite) evidence.push({ code: 'profile-url-differs', params: { site: j.otherProfileSite, alumnus } });
-  if (j.sharedWith > 1) evidence.push({ code: 'name-shared', params: { count: String(j.sharedWith) } });
-  if (j.confidence === 'possible' && q && row.common) evidence.push({ code: 'name-common', params: { pageName: page.pageName } });
-  if (j.confidence === 'possible' && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch) evidence.push({ code: 'name-only', params: {} });
+  if (q) evidence.push({ kind: `name-${q}`, values: { pageName: page.pageName, directoryName: candidate.matchedName, alumnus } });
+  if (j.overlap) evidence.push({ kind: 'experience-overlap', values: experienceValues(j.overlap, row) });
+  if (j.undated) evidence.push({ kind: 'experience-undated', values: { organization: j.undated } });
+  if (page.headlineExcerpt) evidence.push({ kind: 'headline-mention', values: { organization: page.companyName, excerpt: page.headlineExcerpt } });
+  if (j.currentEmployer) evidence.push({ kind: 'current-employer', values: { organization: row.employer } });
+  const { listedAt } = page;
+  if (listedAt && j.listedAtEmployer && !j.currentEmployer)
+    evidence.push({ kind: 'listed-at-employer', values: { organization: listedAt.organization, page: listedAt.page } });
+  else if (listedAt && !j.listedAtEmployer)
+    evidence.push({ kind: 'listed-elsewhere', values: { organization: listedAt.organization, page: listedAt.page, employer: row.employer } });
+  if (j.conflict && !j.overlap && !candidate.urlMatch) evidence.push({ kind: 'experience-conflict', values: experienceValues(j.conflict, row) });
+  if (j.otherProfileSite) evidence.push({ kind: 'profile-url-differs', values: { site: j.otherProfileSite, alumnus } });
+  if (j.sharedWith > 1)
+    evidence.push(
+      nameClass(j) === 'full'
+        ? { kind: 'name-shared', values: { count: j.sharedWith } }
+        : { kind: 'name-fits-several', values: { pageName: page.pageName, count: j.sharedWith } },
+    );
+  if (j.confidence === 'possible' && q && row.common) evidence.push({ kind: 'name-common', values: { pageName: page.pageName } });
+  if (j.confidence === 'possible' && !page.ourEntries.length && !page.headlineExcerpt && !candidate.urlMatch)
+    evidence.push({ kind: 'name-only', values: { company: page.companyName } });
   return evidence;
 }
 
@@ -152,18 +233,22 @@ export function pickBest(judgements: Judgement[]): Judgement | null {
   if (judgements.length === 0) return null;
   let best = judgements[0];
   for (const j of judgements) if (j.strength > best.strength) best = j;
-  let rivals = 0;
+  const bestClass = nameClass(best);
+  const rivals: Judgement[] = [];
+  const sameName: Judgement[] = [];
   let topRival = 0;
-  let sameName = 0;
   for (const j of judgements) {
-    if (j.candidate.quality !== null && STRONG_NAMES.has(j.candidate.quality)) sameName++;
-    if (j === best || j.candidate.quality === null || RANK[j.confidence] !== RANK[best.confidence]) continue;
-    rivals++;
+    if (bestClass === null || nameClass(j) !== bestClass) continue;
+    sameName.push(j);
+    if (j === best || RANK[j.confidence] !== RANK[best.confidence]) continue;
+    rivals.push(j);
     topRival = Math.max(topRival, j.strength);
   }
-  if (rivals > 0 && !best.candidate.urlMatch && RANK[best.confidence] > 1 && !(best.distinctive && best.strength > topRival)) {
+  if (rivals.length > 0 && !best.candidate.urlMatch && RANK[best.confidence] > 1 && !(best.distinctive && best.strength > topRival)) {
     best.confidence = 'possible';
-    best.sharedWith = rivals + 1;
-  } else if (best.confidence === 'possible' && sameName > 1) best.sharedWith = sameName;
+    best.namesakes = [best, ...rivals];
+  } else if (best.confidence === 'possible' && sameName.length > 1) best.namesakes = sameName;
+  else best.namesakes = [best];
+  best.sharedWith = best.namesakes.length > 1 ? best.namesakes.length : 0;
   return best;
 }

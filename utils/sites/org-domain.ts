@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain, getPublicSuffix } from 'tldts';
 import { hostWithin, NETWORK_DOMAINS } from './host';
 
 // Whether a page belongs to an organisation in the directory, by registrable domain (public-suffix
@@ -17,4 +17,13 @@ export function detectOrgWebsite(url: URL, domains: Set<string>): string | undef
   if (!/^https?:$/.test(url.protocol)) return undefined;
   const domain = registrableDomainOf(url.hostname);
   return domain && domains.has(domain) && !NETWORK_DOMAINS.some((network) => hostWithin(domain, network)) ? domain : undefined;
+}
+
+/**
+ * A public suffix (co.jp, github.io) is where anyone registers names, never one organisation's domain:
+ * taken as one, every site under it would count as that organisation's. The private part of the list
+ * (github.io, blogspot.com) counts too.
+ */
+export function isPublicSuffix(domain: string): boolean {
+  return getPublicSuffix(domain, { allowPrivateDomains: true }) === domain;
 }

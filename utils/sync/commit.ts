@@ -1,5 +1,5 @@
 import type { Alumnus, RecordLines } from '../api';
-import { applyDirectoryChangesIn, type Database, putMetaIn, replaceDirectoryIn, type SyncResource } from '../db';
+import { applyDirectoryChangesIn, type Database, putMetaIn, replaceDirectoryIn, storeOf, type SyncResource } from '../db';
 import type { Delta } from './delta';
 
 /** Resources whose changes the recognition index must follow. */
@@ -10,34 +10,46 @@ export const INDEXED_RESOURCES: ReadonlySet<SyncResource> = new Set(['directory'
  * cursor and the data version commit together or not at all. Returns the new data version.
  */
 export async function commitDelta(db: Database, delta: Delta<SyncResource>): Promise<number> {
+  // A replacement (resync from scratch) drops what it does not list, in the same transaction.
+  const changed = delta.changes.size > 0 || delta.replace === true;
   if (delta.resource === 'directory') {
     const tx = db.transaction(['directory', 'meta'], 'readwrite');
-    const changed = delta.changes.size > 0;
     const [version] = await Promise.all([
       nextVersion(tx, changed),
-      applyDirectoryChangesIn(tx, delta.changes as Map<string, Alumnus | null>),
+      (async () => {
+        if (delta.replace) await tx.objectStore('directory').clear();
+        await applyDirectoryChangesIn(tx, delta.changes as Map<string, Alumnus | null>);
+      })(),
       putMetaIn(tx, 'cursor:directory', delta.cursor),
     ]);
     await tx.done;
     return version;
   }
-  const storeName = delta.resource;
+  const storeName = storeOf[delta.resource];
   const tx = db.transaction([storeName, 'meta'], 'readwrite');
   const store = tx.objectStore(storeName);
   const writes: Promise<unknown>[] = [];
+  if (delta.replace) writes.push(store.clear());
   for (const [id, record] of delta.changes) {
     writes.push(record === null ? store.delete(id) : store.put(record as never));
   }
   writes.push(putMetaIn(tx, `cursor:${delta.resource}`, delta.cursor));
-  const [version] = await Promise.all([nextVersion(tx, INDEXED_RESOURCES.has(delta.resource) && delta.changes.size > 0), ...writes]);
+  const [version] = await Promise.all([nextVersion(tx, INDEXED_RESOURCES.has(delta.resource) && changed), ...writes]);
   await tx.done;
   return version;
 }
 
-/** Replaces the whole directory with a snapshot's records and continues from its cursor; one transaction. */
-export async function commitSnapshot(db: Database, lines: RecordLines, cursor: string): Promise<number> {
+/**
+ * Replaces the whole directory with a snapshot's records and continues from its cursor; one transaction.
+ * `showcased` names the records that carry a published showcase.
+ */
+export async function commitSnapshot(db: Database, lines: RecordLines, showcased: ReadonlySet<string>, cursor: string): Promise<number> {
   const tx = db.transaction(['directory', 'meta'], 'readwrite');
-  const [version] = await Promise.all([nextVersion(tx, true), replaceDirectoryIn(tx, lines), putMetaIn(tx, 'cursor:directory', cursor)]);
+  const [version] = await Promise.all([
+    nextVersion(tx, true),
+    replaceDirectoryIn(tx, lines, showcased),
+    putMetaIn(tx, 'cursor:directory', cursor),
+  ]);
   await tx.done;
   return version;
 }
@@ -54,13 +66,16 @@ async function nextVersion(tx: Parameters<typeof putMetaIn>[0], changed: boolean
  * company or role, whose data must not mix with (or leak into) the previous one's.
  */
 export async function clearSyncedData(db: Database): Promise<void> {
-  const tx = db.transaction(['directory', 'organizations', 'offers', 'meta'], 'readwrite');
+  const tx = db.transaction(['directory', 'organizations', 'offers', 'meetings', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const previous = await meta.get('dataVersion');
   await Promise.all([
     tx.objectStore('directory').clear(),
     tx.objectStore('organizations').clear(),
     tx.objectStore('offers').clear(),
+    tx.objectStore('meetings').clear(),
+    meta.delete('cursor:meetings'),
+    meta.delete('profile'),
     meta.delete('cursor:directory'),
     meta.delete('cursor:organizations'),
     meta.delete('cursor:offers'),

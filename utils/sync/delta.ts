@@ -1,19 +1,51 @@
-import type { Alumnus, Offer, Organization } from '../api';
-import type { BackendClient } from '../backend';
+import type { Alumnus, Meeting, Offer, Organization } from '../api';
+import { ApiError, type BackendClient } from '../backend';
 import type { SyncResource } from '../db';
 
-export type RecordOf<R extends SyncResource> = R extends 'directory' ? Alumnus : R extends 'organizations' ? Organization : Offer;
+export type RecordOf<R extends SyncResource> = R extends 'directory'
+  ? Alumnus
+  : R extends 'organizations'
+    ? Organization
+    : R extends 'meetings'
+      ? Meeting
+      : Offer;
 
 /** Every change of one resource's run: the latest version of each changed record, or null if removed. */
 export interface Delta<R extends SyncResource> {
   resource: R;
   changes: Map<string, RecordOf<R> | null>;
   cursor: string;
+  /** A sync from scratch after the backend refused our cursor: the records replace what is stored. */
+  replace?: boolean;
 }
 
 const PAGE_SIZE = 1000;
 /** A backend that keeps answering `complete: false` without moving its cursor must not loop us forever. */
 const MAX_PAGES = 10_000;
+
+/**
+ * Fetches what changed since `since`, or, when the backend no longer accepts that cursor (400
+ * invalid_cursor: a server that now signs its cursors, a restored database), everything from scratch, to
+ * replace what is stored: a first sync lists only live records, so records removed meanwhile go with the
+ * replacement rather than lingering.
+ */
+export async function fetchDeltaOrResync<R extends SyncResource>(
+  client: BackendClient,
+  resource: R,
+  since: string | undefined,
+  onPage: (received: number) => void,
+  /** Starts the resource afresh another way (the directory: from its snapshot) and gives the cursor to go on from. */
+  restart?: () => Promise<string | undefined>,
+): Promise<Delta<R>> {
+  try {
+    return await fetchDelta(client, resource, since, onPage);
+  } catch (error) {
+    if (since === undefined || !(error instanceof ApiError) || error.code !== 'invalid_cursor') throw error;
+    const restarted = await restart?.();
+    if (restarted !== undefined) return fetchDelta(client, resource, restarted, onPage);
+    return { ...(await fetchDelta(client, resource, undefined, onPage)), replace: true };
+  }
+}
 
 /**
  * Fetches every page of one resource changed since `since`, staging them in memory. Any page that
@@ -56,6 +88,10 @@ async function fetchPage(client: BackendClient, resource: SyncResource, since: s
     case 'offers': {
       const page = await client.offersPage(query);
       return { records: page.offers, removed: page.removed, next: page.cursor, complete: page.complete };
+    }
+    case 'meetings': {
+      const page = await client.meetingsPage(query);
+      return { records: page.meetings, removed: page.removed, next: page.cursor, complete: page.complete };
     }
   }
 }

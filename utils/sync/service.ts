@@ -1,10 +1,10 @@
 import type { Me } from '../api';
-import type { BackendClient, BackendConfig } from '../backend';
+import { ApiError, type BackendClient, type BackendConfig } from '../backend';
 import type { ConfigState } from '../config';
 import { type Database, getMeta, setMeta, type SyncResource } from '../db';
 import type { SyncStatus } from '../messaging/protocol';
 import { clearSyncedData, commitDelta, commitSnapshot } from './commit';
-import { fetchDelta } from './delta';
+import { fetchDeltaOrResync } from './delta';
 import type { IndexHolder } from './index-holder';
 
 export interface SyncDeps {
@@ -19,10 +19,11 @@ export interface SyncDeps {
 
 /**
  * The alumni role cannot read the directory: it syncs the open offers meant for it and the organisations
- * those offers concern (the backend serves it no others), whose websites show the offers.
+ * those offers concern (the backend serves it no others), whose websites show the offers. Every role syncs
+ * the meetings it takes part in.
  */
 export function resourcesFor(role: Me['user']['role']): SyncResource[] {
-  return role === 'alumni' ? ['organizations', 'offers'] : ['directory', 'organizations', 'offers'];
+  return role === 'alumni' ? ['organizations', 'offers', 'meetings'] : ['directory', 'organizations', 'offers', 'meetings'];
 }
 
 /** Which backend, company and role the data belongs to (roles see different fields, e.g. rehireEligible). */
@@ -72,6 +73,7 @@ export function createSyncService(deps: SyncDeps) {
       for (const resource of resourcesFor(me.user.role)) {
         await syncResource(client, resource);
       }
+      if (me.user.role === 'alumni') await syncOwnProfile(deps.db, client);
       await setMeta(deps.db, 'lastSync', { at: now(), error: null });
       state = 'idle';
       progress = null;
@@ -105,7 +107,7 @@ export function createSyncService(deps: SyncDeps) {
     progress = { resource: 'directory', received: snapshot.header.count };
     const index = await deps.index.buildFromColumns(snapshot.header.recognition);
     const built = performance.now();
-    const version = await commitSnapshot(deps.db, snapshot.lines, snapshot.header.cursor);
+    const version = await commitSnapshot(deps.db, snapshot.lines, new Set(snapshot.header.showcased), snapshot.header.cursor);
     deps.index.install(index, version);
     // Kept for the options page's diagnostics and the benchmark (npm run bench -- extension).
     await setMeta(deps.db, 'snapshotTimings', {
@@ -117,15 +119,30 @@ export function createSyncService(deps: SyncDeps) {
     return snapshot.header.cursor;
   }
 
+  /** What an alumnus's client knows about them (their record, showcase, suggestions), for matching offers locally. */
+  async function syncOwnProfile(db: Database, client: BackendClient): Promise<void> {
+    try {
+      await setMeta(db, 'profile', await client.profile());
+    } catch (error) {
+      // A token not linked to an alumnus record (or one erased) still sees offers, just unranked.
+      if (!(error instanceof ApiError)) throw error;
+      await db.delete('meta', 'profile');
+    }
+  }
+
   async function syncResource(client: BackendClient, resource: SyncResource): Promise<void> {
     let since = await getMeta(deps.db, `cursor:${resource}`);
-    if (resource === 'directory' && since === undefined) since = await startFromSnapshot(client);
-    const delta = await fetchDelta(client, resource, since, (received) => {
+    // The directory starts (and, after the backend refused its cursor, starts again) from the snapshot.
+    const restart = resource === 'directory' ? () => startFromSnapshot(client) : undefined;
+    if (restart && since === undefined) since = await restart();
+    const delta = await fetchDeltaOrResync(client, resource, since, (received) => {
       progress = { resource, received };
-    });
+    }, restart);
     const version = await commitDelta(deps.db, delta);
     if (delta.resource === 'directory' || delta.resource === 'organizations') {
-      await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
+      // A replacement is rebuilt from the stored records; a delta is followed incrementally.
+      if (delta.replace) await deps.index.reset();
+      else await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
     }
   }
 

@@ -21,17 +21,22 @@ const DirectoryPage = z.object({
   complete: z.boolean(),
 });
 
-/** The whole directory as the admin sees it (paged delta sync from the start). */
-export async function directory(baseUrl: string): Promise<z.infer<typeof DirectoryPage>['alumni']> {
-  const all: z.infer<typeof DirectoryPage>['alumni'] = [];
+/** Every record of a delta-sync feed as the admin sees it (paged from the start). */
+async function wholeFeed<T extends z.ZodType<{ cursor: string; complete: boolean }>>(baseUrl: string, path: string, schema: T): Promise<z.infer<T>[]> {
+  const pages: z.infer<T>[] = [];
   let since: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: '5000', ...(since ? { since } : {}) });
-    const page = await apiGet(baseUrl, `/directory?${query}`, tokens.admin, DirectoryPage);
-    all.push(...page.alumni);
-    if (page.complete) return all;
+    const page = await apiGet(baseUrl, `${path}?${query}`, tokens.admin, schema);
+    pages.push(page);
+    if (page.complete) return pages;
     since = page.cursor;
   }
+}
+
+/** The whole directory as the admin sees it. */
+export async function directory(baseUrl: string): Promise<z.infer<typeof DirectoryPage>['alumni']> {
+  return (await wholeFeed(baseUrl, '/directory', DirectoryPage)).flatMap((page) => page.alumni);
 }
 
 /** The id of the alumnus whose display or latin name is `name`. */
@@ -60,4 +65,27 @@ export const InterestsAnswer = z.object({
 /** Interests the backend holds for one offer (the admin's view). */
 export async function interestsFor(baseUrl: string, offerId: string): Promise<z.infer<typeof InterestsAnswer>['interests']> {
   return (await apiGet(baseUrl, `/interests?offerId=${encodeURIComponent(offerId)}`, tokens.admin, InterestsAnswer)).interests;
+}
+
+/** Imports alumni as the programme's administrator does: a CSV file posted to the admin import. */
+export async function importAlumni(baseUrl: string, csv: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/v1/admin/alumni/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  if (!response.ok) throw new Error(`the CSV import answered ${response.status}: ${await response.text()}`);
+}
+
+export const MeetingsAnswer = z.object({
+  meetings: z.array(
+    z.object({ id: z.string(), alumnusId: z.string(), offerId: z.string().optional(), status: z.string(), awaiting: z.string().optional(), proposedTimes: z.array(z.string()), scheduledAt: z.string().optional() }).passthrough(),
+  ),
+  cursor: z.string(),
+  complete: z.boolean(),
+});
+
+/** The meetings the backend holds with one alumnus (the admin sees every meeting). */
+export async function meetingsFor(baseUrl: string, id: string): Promise<z.infer<typeof MeetingsAnswer>['meetings']> {
+  return (await wholeFeed(baseUrl, '/meetings', MeetingsAnswer)).flatMap((page) => page.meetings).filter((meeting) => meeting.alumnusId === id);
 }

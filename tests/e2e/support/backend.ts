@@ -2,6 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../server';
+import { testExtensionOrigins } from './extension-origin';
+import type { Role } from '../../../utils/api';
+import { createToken, type TokenDetails } from '../../../server/store/tokens';
 
 export interface Backend {
   url: string;
@@ -10,6 +13,8 @@ export interface Backend {
   /** Stops the server (the data folder stays: `start()` brings the same backend back on the same port). */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** A new token (e.g. for another alumnus than the demo one), as `npm run server -- token create` makes. */
+  createToken(role: Role, name: string, details?: TokenDetails): Promise<string>;
   /** Stops it and removes its data. */
   dispose(): Promise<void>;
 }
@@ -20,7 +25,9 @@ export interface Backend {
  */
 export async function startBackend(): Promise<Backend> {
   const dataDir = await mkdtemp(join(tmpdir(), 'e2e-backend-'));
-  let running = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo' });
+  // CORS: the builds the tests load (the production build's id depends on this checkout's path).
+  const extensionOrigins = testExtensionOrigins();
+  let running = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo', extensionOrigins });
   const port = running.port;
   let stopped = false;
   return {
@@ -34,9 +41,10 @@ export async function startBackend(): Promise<Backend> {
     },
     async start() {
       if (!stopped) return;
-      running = await startServer({ host: '127.0.0.1', port, dataDir });
+      running = await startServer({ host: '127.0.0.1', port, dataDir, extensionOrigins });
       stopped = false;
     },
+    createToken: (role, name, details) => createToken(running.db, role, name, details),
     async dispose() {
       if (!stopped) await running.close();
       stopped = true;

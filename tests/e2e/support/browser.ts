@@ -2,6 +2,8 @@ import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-co
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildDir } from './build';
+import { expectedExtensionId } from './extension-origin';
 import { chromiumPath, extensionDir } from './paths';
 
 export interface LaunchOptions {
@@ -14,6 +16,8 @@ export interface LaunchOptions {
   lang?: string;
   /** Which build to load; the production one by default. */
   extensionDir?: string;
+  /** More Chromium switches (e.g. a network log). */
+  extraArgs?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -64,6 +68,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       `--disable-extensions-except=${options.extensionDir ?? extensionDir}`,
       `--load-extension=${options.extensionDir ?? extensionDir}`,
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.extraArgs ?? []),
     ],
     env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang } : {}) },
   });
@@ -72,6 +77,13 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     { timeout: 60_000 },
   );
   const extensionId = new URL(target.url()).host;
+  // The backend's CORS list is made from these ids (extension-origin.ts): say so at once if Chromium disagrees.
+  const loaded = options.extensionDir ?? extensionDir;
+  const mode = loaded === buildDir('development') ? 'development' : loaded === buildDir('production') ? 'production' : undefined;
+  if (mode && extensionId !== expectedExtensionId(mode)) {
+    await browser.close();
+    throw new Error(`Chromium gave the ${mode} build the id ${extensionId}, not ${expectedExtensionId(mode)} as extension-origin.ts computes`);
+  }
 
   const worker = async (): Promise<WebWorker> => {
     const existing = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));

@@ -45,3 +45,18 @@ export function ensureExtensionBuilt(log: (line: string) => void = console.log, 
   }
   return buildDir(mode);
 }
+
+const consoleSources = ['console/src', 'console/index.html', 'console/vite.config.ts', 'utils/api', 'utils/i18n', 'package.json'];
+
+/**
+ * Builds the programme's console (console/dist, served by the backend at /admin/) when it is missing or older than
+ * its sources (scripts/test.sh builds it first anyway).
+ */
+export function ensureConsoleBuilt(log: (line: string) => void = console.log): void {
+  const index = join(repoRoot, 'console', 'dist', 'index.html');
+  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const newest = Math.max(...consoleSources.map((name) => newestMtime(join(repoRoot, name))));
+  if (builtAt > 0 && newest <= builtAt) return;
+  log(`e2e: building the console (${builtAt === 0 ? 'no build' : 'sources changed since the last build'})…`);
+  execFileSync('npx', ['vite', 'build', '--config', 'console/vite.config.ts'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+}

@@ -12,9 +12,6 @@ export interface InBrowser {
   };
 }
 
-/** Version of the `local:config` storage item (utils/config/items.ts): WXT keeps it beside the value as `config$`. */
-const CONFIG_ITEM_VERSION = 2;
-
 /** A worker the DevTools protocol attached to while it was starting may not have its extension API bound yet. */
 async function extensionApiReady(worker: WebWorker): Promise<void> {
   await eventually(
@@ -25,16 +22,17 @@ async function extensionApiReady(worker: WebWorker): Promise<void> {
 }
 
 /**
- * Configures the extension the way the options page or an administrator's script does: by writing the
- * `local:config` storage item; the worker notices and syncs at once.
+ * Configures the extension the way the options page does: the worker is asked, from a page of the extension
+ * (a trusted sender), to save the connection in its trusted store; it syncs at once.
  */
-export async function configureExtension(worker: WebWorker, config: { apiUrl: string; token: string }): Promise<void> {
-  await extensionApiReady(worker);
-  await worker.evaluate(
-    (value, version) => (globalThis as unknown as InBrowser).chrome.storage.local.set({ config: value, config$: { v: version } }),
-    config,
-    CONFIG_ITEM_VERSION,
-  );
+export async function configureExtension(extension: ExtensionBrowser, config: { apiUrl: string; token: string }): Promise<void> {
+  await extensionApiReady(await extension.worker());
+  const control = await ExtensionControl.open(extension);
+  try {
+    await eventually(async () => (await control.send('ui:save-connection', config)).ok || undefined, 'the worker to save the connection', 20_000, 250);
+  } finally {
+    await control.close();
+  }
 }
 
 /** Writes `local:settings` (per-site switches, language, highlighting, collapsed sidebars). */

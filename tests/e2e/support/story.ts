@@ -23,6 +23,8 @@ export interface StoryOptions {
   /** Put the extension in front of this URL instead of the backend (e.g. a corrupting proxy). */
   apiUrl?: (backend: Backend) => Promise<string>;
   lang?: string;
+  /** More Chromium switches. */
+  browserArgs?: string[];
 }
 
 /** Starts the backend and the sites, launches Chromium with the extension, configures it and waits for its first sync. */
@@ -30,9 +32,9 @@ export async function startStory(options: StoryOptions): Promise<Story> {
   const backend = await startBackend();
   const hosts = options.hosts ?? [...new Set(Object.keys(options.pages).map((url) => new URL(url).hostname))];
   const site = await startFixtureSite(hosts, options.pages);
-  const extension = await launchWithExtension({ hosts, sitePort: site.port, lang: options.lang });
+  const extension = await launchWithExtension({ hosts, sitePort: site.port, lang: options.lang, extraArgs: options.browserArgs });
   const apiUrl = options.apiUrl ? await options.apiUrl(backend) : backend.url;
-  await configureExtension(await extension.worker(), { apiUrl, token: options.token });
+  await configureExtension(extension, { apiUrl, token: options.token });
   const control = await ExtensionControl.open(extension);
   await control.waitForSync();
   const opened: ClosedShadow[] = [];

@@ -50,6 +50,15 @@ export const handWritten: EvalCase[] = [
   kase('same-name', { name: 'Mayumi Inoue', experience: [job(SD, '2013-01', '2015-12')] }, 'al-inoue-mayumi', 'confirmed', { note: 'second stint (boomerang)' }),
   kase('same-name', { name: 'Mayumi Inoue', experience: [job(SD, '2009-01', '2011-03')] }, null, 'possible', { expectId: 'al-inoue-mayumi', note: 'between the two stints on file' }),
   kase('same-name', { name: 'Taro Yamada', profileUrl: 'https://www.linkedin.com/in/taro-yamada-55', experience: [job('Yamada Shoten')] }, null, 'possible', { expectId: YAMADA }),
+  // Same given and middle names, another surname: different names (issue 15).
+  kase('same-name', { name: 'Laxmi Kant Tiwari', headline: 'Senior Engineer at Infosys | ex-Sakura Digital' }, 'al-lk-tiwari', 'likely', { note: 'not diluted by Laxmi Kant Mishra' }),
+  kase('same-name', { name: 'Laxmi Kant Mishra', experience: [job(SD, '2016-10', '2021-06')] }, 'al-lk-mishra', 'confirmed'),
+  kase('same-name', { name: 'Tiwari Laxmi Kant', currentOrganization: 'Infosys' }, 'al-lk-tiwari', 'likely', { note: 'surname first' }),
+  kase('same-name', { name: 'Laxmi Kant' }, null, 'possible', { expectId: ['al-lk-tiwari', 'al-lk-mishra'], note: 'a shortened name that fits both' }),
+  kase('same-name', { name: 'Laxmi Kant Sharma', headline: 'ex-Sakura Digital' }, null, null, { note: 'same given and middle names, a surname no alumnus has' }),
+  kase('same-name', { name: '佐藤 健二 (Kenji T. Sato)', headline: 'プロダクトマネージャー｜元さくらデジタル' }, 'al-sato-kenji', 'likely', { note: 'not diluted by Kenji Takeshi Sato' }),
+  kase('same-name', { name: 'Kenji Sato', experience: [job(SD, '2011-01', '2014-12')] }, 'al-sato-kenji', 'confirmed'),
+  kase('same-name', { name: 'Kenji Takeshi Sato', headline: 'ex-Sakura Digital' }, 'al-kenji-takeshi-sato', 'likely'),
 
   // ——— very common names ———
   kase('common-name', { name: 'John Smith' }, null, 'possible', { expectId: 'al-john-smith' }),

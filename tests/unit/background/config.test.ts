@@ -1,8 +1,9 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readTrusted, writeTrusted } from '../../../utils/config/trusted-store';
 import {
   ConfigLockedError,
-  configItem,
   DEFAULT_SETTINGS,
   readConfig,
   readSettings,
@@ -14,9 +15,10 @@ const quiet = () => {};
 
 beforeEach(() => {
   fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
 });
 
-describe('local:config', () => {
+describe('the connection (trusted store)', () => {
   it('is unconfigured when nothing is stored', async () => {
     expect(await readConfig(quiet)).toEqual({ config: null, source: 'none', locked: [] });
   });
@@ -30,20 +32,30 @@ describe('local:config', () => {
     });
   });
 
-  it('migrates a version 1 value (URL as typed) to version 2', async () => {
+  it("moves an earlier release's connection out of storage.local once (a version 1 value normalised on the way)", async () => {
     await fakeBrowser.storage.local.set({ config: { apiUrl: 'https://alumni.example.co.jp/api/v1/', token: 't' } });
-    await configItem.migrate();
-    const stored = await fakeBrowser.storage.local.get(['config', 'config$']);
-    expect(stored.config).toEqual({ apiUrl: 'https://alumni.example.co.jp', token: 't' });
-    expect(stored.config$).toEqual({ v: 2 });
+    expect((await readConfig(quiet)).config).toEqual({ apiUrl: 'https://alumni.example.co.jp', token: 't' });
+    expect(await fakeBrowser.storage.local.get(['config', 'config$'])).toEqual({});
+    expect(await readTrusted('connection')).toEqual({ apiUrl: 'https://alumni.example.co.jp', token: 't' });
+  });
+
+  it('never reads storage.local again after the move: a content script writing `config` there changes nothing', async () => {
+    await saveConfig({ apiUrl: 'https://alumni.corp.example', token: 'mine' });
+    await fakeBrowser.storage.local.set({ config: { apiUrl: 'https://evil.example', token: 'stolen' }, config$: { v: 2 } });
+    expect((await readConfig(quiet)).config).toEqual({ apiUrl: 'https://alumni.corp.example', token: 'mine' });
+  });
+
+  it('is not in storage.local at all once saved', async () => {
+    await saveConfig({ apiUrl: 'https://alumni.corp.example', token: 'secret-token' });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('secret-token');
   });
 
   it('reports and removes a corrupt stored configuration instead of crashing', async () => {
-    await fakeBrowser.storage.local.set({ config: { apiUrl: 'javascript:alert(1)', token: 42 } });
+    await writeTrusted('connection', { apiUrl: 'javascript:alert(1)', token: 42 });
     const report = vi.fn();
     expect((await readConfig(report)).config).toBeNull();
-    expect(report).toHaveBeenCalledWith('local:config', expect.stringContaining('apiUrl'));
-    expect((await fakeBrowser.storage.local.get('config')).config).toBeUndefined();
+    expect(report).toHaveBeenCalledWith('connection', expect.stringContaining('apiUrl'));
+    expect(await readTrusted('connection')).toBeUndefined();
   });
 
   it("falls back to a development build's baked-in demo backend, which the user's own choice replaces", async () => {

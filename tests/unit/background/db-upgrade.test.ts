@@ -2,8 +2,18 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countAlumni, DB_NAME, DB_VERSION, getMeta, openDatabase, readAlumni, readAllAlumni, UPGRADES } from '../../../utils/db';
+import { countAlumni, DB_NAME, DB_VERSION, getMeta, openDatabase, readAlumni, readAllAlumni, readAlumniWithShowcase, UPGRADES } from '../../../utils/db';
+import { commitDelta } from '../../../utils/sync/commit';
 import { alumnus } from './support/records';
+
+const showcase = {
+  businessName: 'Nordlicht',
+  offering: 'Dashboards',
+  tags: { skills: [], industries: [], services: [] },
+  sharedContact: {},
+  published: true,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -13,9 +23,21 @@ describe('IndexedDB schema', () => {
   it('creates every store on a fresh install', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['diagnostics', 'directory', 'meta', 'offers', 'organizations', 'outbox']);
+    expect([...db.objectStoreNames].sort()).toEqual(['diagnostics', 'directory', 'meetings', 'meta', 'offers', 'organizations', 'outbox']);
     expect([...db.transaction('outbox').store.indexNames]).toEqual(['by-state']);
-    expect([...db.transaction('directory').store.indexNames]).toEqual(['by-id']);
+    expect([...db.transaction('meetings').store.indexNames]).toEqual(['by-alumnus']);
+    expect([...db.transaction('directory').store.indexNames].sort()).toEqual(['by-id', 'by-showcase']);
+    db.close();
+  });
+
+  it('finds only the alumni with a published showcase, and follows unpublishing', async () => {
+    const db = await openDatabase();
+    await commitDelta(db, { resource: 'directory', changes: new Map([['plain', alumnus('plain')], ['shows', { ...alumnus('shows'), showcase }]]), cursor: 'c1' });
+    expect((await readAlumniWithShowcase(db)).map((a) => a.id)).toEqual(['shows']);
+    // Unpublishing reaches the client as the record without its showcase: it leaves the index.
+    await commitDelta(db, { resource: 'directory', changes: new Map([['shows', alumnus('shows')]]), cursor: 'c2' });
+    expect(await readAlumniWithShowcase(db)).toEqual([]);
+    expect(await countAlumni(db)).toBe(2);
     db.close();
   });
 
@@ -26,7 +48,7 @@ describe('IndexedDB schema', () => {
         UPGRADES[0](db as never, tx as never);
       },
     });
-    await v1.put('alumni', alumnus('a1'));
+    await v1.put('alumni' as never, alumnus('a1') as never);
     await v1.put('meta', 'cursor-42', 'cursor:directory');
     v1.close();
 
@@ -47,23 +69,24 @@ describe('IndexedDB schema', () => {
     db.close();
   });
 
-  it('moves a version 2 directory (one record per value) into chunks, every record readable by its id', async () => {
-    const v2 = await openDB(DB_NAME, 2, {
+  it('moves a version 3 directory (one record per value) into chunks, every record readable by its id, showcases kept', async () => {
+    const v3 = await openDB(DB_NAME, 3, {
       upgrade(db, oldVersion, newVersion, tx) {
-        UPGRADES[0](db as never, tx as never);
-        UPGRADES[1](db as never, tx as never);
+        for (const step of UPGRADES.slice(0, 3)) step(db as never, tx as never);
       },
     });
-    const records = Array.from({ length: 600 }, (_, i) => alumnus(`m${i}`, { currentTitle: `Title ${i}` }));
-    const tx = v2.transaction('alumni', 'readwrite');
-    await Promise.all([...records.map((record) => tx.store.put(record)), tx.done]);
-    v2.close();
+    const records = Array.from({ length: 600 }, (_, i) => alumnus(`m${i}`, { currentTitle: `Title ${i}`, ...(i % 250 === 7 ? { showcase } : {}) }));
+    const tx = v3.transaction('alumni' as never, 'readwrite');
+    await Promise.all([...records.map((record) => tx.store.put(record as never)), tx.done]);
+    v3.close();
 
     const db = await openDatabase();
     expect(await countAlumni(db)).toBe(600);
     expect((await db.getAll('directory')).map((chunk) => chunk.ids.length)).toEqual([256, 256, 88]);
     expect(await readAlumni(db, ['m599', 'm0', 'nobody', 'm300'])).toEqual([records[599], records[0], null, records[300]]);
     expect((await readAllAlumni(db)).alumni.sort((a, b) => a.id.localeCompare(b.id))).toEqual(records.sort((a, b) => a.id.localeCompare(b.id)));
+    expect((await readAlumniWithShowcase(db)).map((a) => a.id).sort()).toEqual(['m257', 'm507', 'm7']);
+    expect([...db.objectStoreNames]).not.toContain('alumni');
     db.close();
   });
 

@@ -114,6 +114,23 @@ describe('page:match', () => {
     expect(people[0].offers.map((o) => o.id)).toEqual(['offer-audiense']);
   });
 
+  it('reads the page as a whole: a People tab says where its people work, and an alumnus is one person of a page', async () => {
+    backend.upsert('directory', alumnus('E2003', { names: { display: 'Thomas Reed' }, profileUrls: [], currentEmployer: { name: 'Audiense', organizationId: 'org-audiense' } }));
+    await syncNow(worker);
+    const tab: PageSignals = { ...audiensePage, people: [{ name: 'Paul Whitaker' }, { name: 'Thomas Reed', profileUrl: 'https://www.linkedin.com/in/thomas-reed-3c9d1e7f' }] };
+    const listed = await send('page:match', { url: 'https://www.linkedin.com/company/audiense/people/', signals: tab }, contentScriptSender());
+    expect(listed.people.map((p) => [p.ref, p.alumnus.id, p.confidence])).toEqual([[1, 'E2003', 'likely']]);
+    expect(listed.people[0]!.evidence).toContainEqual({ kind: 'listed-at-employer', values: { organization: 'Audiense', page: 'people-tab' } });
+    expect(listed.people[0]!.offers.map((o) => o.id)).toEqual(['offer-audiense']);
+
+    const profile: PageSignals = {
+      ...sofiaProfile,
+      people: [sofiaProfile.people[0]!, { name: 'Sofia Reyes', profileUrl: 'https://www.linkedin.com/in/sofia-reyes-77' }],
+    };
+    const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: profile }, contentScriptSender());
+    expect(people.map((p) => [p.ref, p.alumnus.id])).toEqual([[0, 'E2001']]);
+  });
+
   it('answers nothing for a site the user turned off', async () => {
     await updateSettings((s) => ({ ...s, sites: { linkedin: false } }));
     const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: sofiaProfile }, contentScriptSender());

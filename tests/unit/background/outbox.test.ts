@@ -108,6 +108,25 @@ describe('outbox', () => {
     expect(backend.postCount).toBe(0);
   });
 
+  it('delivers a meeting request before its steps: a step waits while its request waits for a retry, other items do not', async () => {
+    backend.failPosts(503, 1);
+    backend.postOrder.length = 0;
+    const box = outbox();
+    const request = await box.requestMeeting({ alumnusId: 'a1', message: 'Coffee?', proposedTimes: ['2027-01-12T01:00:00.000Z'] });
+    expect(request).toMatchObject({ kind: 'meeting', state: 'queued', attempts: 1 });
+    const step = await box.meetingStep(request.id, { type: 'propose-times', times: ['2027-01-13T01:00:00.000Z'] });
+    // Due, but held back: the backend does not have its meeting yet (it would answer 404, for good).
+    expect(step).toMatchObject({ kind: 'meeting-step', state: 'queued', attempts: 0 });
+    const unrelated = await box.logIntroduction(referral);
+    expect(unrelated.state).toBe('sent');
+
+    // A restarted worker keeps the order.
+    clock = request.nextAttemptAt!;
+    await outbox().flush();
+    expect(await outbox().statuses([request.id, step.id])).toMatchObject([{ state: 'sent' }, { state: 'sent' }]);
+    expect(backend.postOrder).toEqual([`meetings ${request.id}`, `meetings/${request.id}/events ${step.id}`]);
+  });
+
   it('sends an item again that a stopped worker left "sending"; the id keeps the backend to one copy', async () => {
     const status = await outbox().logIntroduction(referral);
     // As if the worker died after the POST reached the backend but before it wrote "sent".

@@ -61,15 +61,17 @@ describe('background worker against the real backend', () => {
     expect(introductions.filter((i) => i.note === 'Unit test referral')).toHaveLength(1);
   });
 
-  it('gives the alumni role open offers and the organisations they concern, no directory, with a badge of the open ones', async () => {
+  it('gives the alumni role open offers and the organisations they concern, no directory, with a badge of what waits for them', async () => {
     await configure(server.url, 'demo-alumni-token');
     worker = startWorker();
     expect((await syncNow(worker)).state).toBe('idle');
     const open = demoOffers.filter((o) => (o.status ?? 'open') === 'open').length;
     const concerned = new Set(demoOffers.filter((o) => (o.status ?? 'open') === 'open' && o.organizationId).map((o) => o.organizationId)).size;
     expect(concerned).toBeGreaterThan(0);
-    expect(await send('ui:get-status', {})).toMatchObject({ directorySize: 0, organizationsCount: concerned, openOffers: open, newOffers: open });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(open));
+    // The demo seed has one meeting Kenji proposed to 山田 太郎, waiting for his answer: the badge counts it with the new offers.
+    expect(await send('ui:get-status', {})).toMatchObject({ directorySize: 0, organizationsCount: concerned, openOffers: open, newOffers: open, waitingMeetings: 1 });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(open + 1));
+    expect(await fakeBrowser.action.getTitle({})).toBe(`Alumni Lens · 1 meeting request(s) · ${open} new offer(s)`);
     const interest = await send('page:express-interest', { offerId: 'offer-audiense-dashboard', message: 'I know their product' }, contentScriptSender());
     expect(interest.state).toBe('sent');
   });

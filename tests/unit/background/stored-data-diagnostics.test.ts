@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundWorker } from '../../../utils/background/worker';
-import { configItem, readSettings, settingsItem } from '../../../utils/config';
+import { readSettings, settingsItem } from '../../../utils/config';
+import { readTrusted, writeTrusted } from '../../../utils/config/trusted-store';
 import { setMeta } from '../../../utils/db';
 import { contentScriptSender, freshProfile, send, startWorker } from './support/harness';
 
@@ -51,25 +52,25 @@ describe('ui:get-diagnostics: repaired stored data', () => {
 
   it('counts one unreadable connection once, however many reads find it at the same time, and a second corruption again', async () => {
     const corrupt = { apiUrl: 'not a url', token: '' };
-    // Writing the value wakes the worker's sync and outbox, and the status requests read it too: several readers at once.
-    await configItem.setValue(corrupt);
+    // Several status requests read it at once.
+    await writeTrusted('connection', corrupt);
     await Promise.all(Array.from({ length: 4 }, () => send('ui:get-status', {})));
-    await vi.waitFor(async () => expect(await configItem.getValue()).toBeNull(), EVENTUALLY);
+    await vi.waitFor(async () => expect(await readTrusted('connection')).toBeUndefined(), EVENTUALLY);
     await (await worker.ready).sync.idle();
     await vi.waitFor(async () => expect((await repaired()).map((r) => [r.subject, r.count])).toEqual([['connection', 1]]), EVENTUALLY);
 
     // The same corruption written again later is a second repair of the same row.
-    await configItem.setValue(corrupt);
+    await writeTrusted('connection', corrupt);
     await Promise.all(Array.from({ length: 4 }, () => send('ui:get-status', {})));
     await (await worker.ready).sync.idle();
     await vi.waitFor(async () => expect((await repaired()).map((r) => [r.subject, r.count])).toEqual([['connection', 2]]), EVENTUALLY);
   }, 30_000);
 
   it('reports an unreadable connection (removed) and an unreadable recognition index (rebuilt), newest first', async () => {
-    await configItem.setValue({ apiUrl: 'not a url', token: '' });
+    await writeTrusted('connection', { apiUrl: 'not a url', token: '' });
     expect((await send('ui:get-status', {})).configSource).toBe('none');
     await vi.waitFor(async () => expect((await repaired()).map((r) => r.subject)).toEqual(['connection']), EVENTUALLY);
-    expect(await configItem.getValue()).toBeNull();
+    expect(await readTrusted('connection')).toBeUndefined();
 
     const ctx = await worker.ready;
     await setMeta(ctx.db, 'index', { serialized: 'garbage', dataVersion: 0 });

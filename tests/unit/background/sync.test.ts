@@ -115,7 +115,7 @@ describe('sync', () => {
       await configure(backend.url, 'sales-token');
     };
     await syncNow(worker);
-    expect(backend.requests.filter((r) => r.includes('/me'))).toHaveLength(2);
+    expect(backend.requests.filter((r) => r.endsWith('/api/v1/me'))).toHaveLength(2);
     expect((await send('ui:get-status', {})).me?.user.role).toBe('sales');
   });
 

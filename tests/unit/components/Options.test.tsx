@@ -1,9 +1,9 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../../components/Options/Options';
 import type { OptionsPlatform } from '../../../components/Options/platform';
-import { readLocalConfig, readSettings, saveConfig, updateSettings } from '../../../utils/config';
-import { browserPlatform } from '../../../components/Options/platform';
+import { readConnectionFields, readLocalConfig, readSettings, saveConfig, updateSettings } from '../../../utils/config';
 import type { ResponseOf } from '../../../utils/messaging/protocol';
 import { byText, choose, click, fakeWorker, renderUi, type } from './render';
 
@@ -21,11 +21,11 @@ const status: Status = {
   configSource: 'local',
 };
 
-/** Real storage (WXT's fake browser) through the real config module; permissions answer as told. */
+/** The real config module as the worker runs it for this page (fake browser, fake IndexedDB); permissions answer as told. */
 function platform(grant: boolean, patterns: string[] = []) {
   const requested: string[][] = [];
   const p: OptionsPlatform = {
-    readConnection: browserPlatform.readConnection,
+    readConnection: () => readConnectionFields(),
     saveConfig,
     readSettings: () => readSettings(),
     updateSettings,
@@ -60,7 +60,10 @@ async function fillConnection(container: HTMLElement, apiUrl: string, token: str
   await type(container.querySelector<HTMLInputElement>('input[name="token"]')!, token);
 }
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+});
 afterEach(() => {
   document.body.innerHTML = '';
 });

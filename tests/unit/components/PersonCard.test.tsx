@@ -21,7 +21,7 @@ describe('PersonCard', () => {
     expect(text()).toContain('Engineering Education Team Lead at Spotify');
     expect(text()).toContain('Kenji Watanabe');
     expect(text()).toContain('This profile (linkedin.com/in/sofia-andersson-reyes) is the one on file for Sofia Andersson Reyes.');
-    expect(text()).toContain('Lists Sakura Digital (2009–2011), overlapping the tenure on file (2009-04 – 2011-08).');
+    expect(text()).toContain('Lists Sakura Digital (Apr 2009 – Aug 2011), overlapping the tenure on file (Apr 2009 – Aug 2011).');
   });
 
   it('says the same in Japanese', async () => {
@@ -32,6 +32,7 @@ describe('PersonCard', () => {
     expect(text()).toContain('2009年4月 〜 2011年8月');
     expect(text()).toContain('所属: Design');
     expect(text()).toContain('このプロフィール（linkedin.com/in/sofia-andersson-reyes）は名簿に登録されたSofia Andersson Reyesさんのものです。');
+    expect(text()).toContain('経歴にSakura Digital（2009年4月 〜 2011年8月）があり、名簿の在籍期間（2009年4月 〜 2011年8月）と重なります。');
     expect(text()).toContain('再雇用可');
     expect(text()).toContain('紹介を記録');
   });

@@ -102,8 +102,33 @@ describe('Sidebar', () => {
     const { container, text } = await renderUi(<Sidebar store={sidebar} />);
     expect(text()).toContain('Alumni on this page');
     expect(text()).toContain('Possible alumnus');
-    await act(() => sidebar.update({ selected: 'E2001' })); // what a badge click does
+    await act(() => sidebar.update({ selected: { alumnusId: 'E2001', ref: 0 } })); // what a badge click does
     expect(container.querySelector('h2')?.textContent).toBe('Sofia Andersson Reyes');
+  });
+
+  it("opens each person's own card and evidence when two people of the page are possible matches for one alumnus", async () => {
+    const namesakes = { kind: 'page-namesakes' as const, values: { alumnus: 'Sofia Andersson Reyes', count: 2 } };
+    const people = [
+      { ...sofiaMatch, ref: 0, role: 'listed' as const, confidence: 'possible' as const, evidence: [...sofiaMatch.evidence.slice(1), namesakes] },
+      {
+        ...sofiaMatch,
+        ref: 3,
+        role: 'listed' as const,
+        confidence: 'possible' as const,
+        evidence: [{ kind: 'name-partial' as const, values: { pageName: 'Sofia Reyes', directoryName: 'Sofia Andersson Reyes', alumnus: 'Sofia Andersson Reyes' } }, namesakes],
+      },
+    ];
+    const sidebar = store({ people });
+    const { container, text } = await renderUi(<Sidebar store={sidebar} />);
+    const rows = [...container.querySelectorAll('.al-person-row')].map((row) => row.getAttribute('aria-label'));
+    expect(rows).toEqual(['Sofia Andersson Reyes, Possible alumnus — show why', 'Sofia Andersson Reyes, Possible alumnus — show why']);
+    await act(() => sidebar.update({ selected: { alumnusId: 'E2001', ref: 3 } })); // the second person's badge
+    expect(text()).toContain('The name “Sofia Reyes” matches part of Sofia Andersson Reyes’s name (Sofia Andersson Reyes).');
+    expect(text()).toContain('2 people on this page could be Sofia Andersson Reyes; nothing on the page tells them apart.');
+    expect(text()).not.toContain('Lists Sakura Digital');
+    await click(byText(container, 'button', 'Back to the organisation'));
+    await click(container.querySelectorAll<HTMLButtonElement>('.al-person-row')[0]!);
+    expect(text()).toContain('Lists Sakura Digital');
   });
 
   it("lets an alumnus say they are interested in an offer, with a message, in Japanese", async () => {

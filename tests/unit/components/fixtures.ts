@@ -80,8 +80,8 @@ export const sofiaMatch: PersonMatch = {
   alumnus: sofia,
   confidence: 'confirmed',
   evidence: [
-    { code: 'profile-url', params: { url: 'linkedin.com/in/sofia-andersson-reyes', alumnus: 'Sofia Andersson Reyes' } },
-    { code: 'experience-overlap', params: { organization: 'Sakura Digital', pageDates: '2009–2011', tenure: '2009-04 – 2011-08' } },
+    { kind: 'profile-url', values: { url: 'linkedin.com/in/sofia-andersson-reyes', alumnus: 'Sofia Andersson Reyes' } },
+    { kind: 'experience-overlap', values: { organization: 'Sakura Digital', from: '2009-04', to: '2011-08', tenure: [{ from: '2009-04', to: '2011-08' }] } },
   ],
   offers: [],
 };

@@ -6,6 +6,8 @@ import { appI18n } from '../../../utils/i18n/app';
 import { pageEn } from '../../../utils/i18n/page-en';
 import { pageJa } from '../../../utils/i18n/page-ja';
 import { pageI18n } from '../../../utils/i18n/page';
+import { evidenceSentences } from '../../../utils/i18n/evidence';
+import { Evidence } from '../../../utils/messaging/protocol';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -69,5 +71,62 @@ describe('language', () => {
     }
     expect(formatDate('en', '2026-09-05T12:00:00')).toBe('5 Sept 2026');
     expect(formatDate('ja', 'not a date')).toBe('not a date');
+  });
+});
+
+describe('evidence sentences', () => {
+  // One example of every kind the engine can return, with the values it carries.
+  const name = { pageName: 'Laxmi Kant', directoryName: 'Laxmi Kant Tiwari', alumnus: 'Laxmi Kant Tiwari' };
+  const dated = { organization: 'Sakura Digital', from: '2014-04', to: null, tenure: [{ from: '2014-04', to: '2019-03' }, { from: '2021-01', to: '2022-06' }] };
+  const examples: Evidence[] = [
+    { kind: 'profile-url', values: { url: 'https://www.linkedin.com/in/laxmi-kant-tiwari', alumnus: 'Laxmi Kant Tiwari' } },
+    { kind: 'profile-url-differs', values: { site: 'linkedin.com', alumnus: 'Laxmi Kant Tiwari' } },
+    { kind: 'name-exact', values: name },
+    { kind: 'name-former', values: name },
+    { kind: 'name-partial', values: name },
+    { kind: 'name-nickname', values: name },
+    { kind: 'name-typo', values: name },
+    { kind: 'experience-overlap', values: dated },
+    { kind: 'experience-conflict', values: { ...dated, to: '2016-01' } },
+    { kind: 'experience-undated', values: { organization: 'Sakura Digital' } },
+    { kind: 'headline-mention', values: { organization: 'Sakura Digital', excerpt: 'ex-Sakura Digital' } },
+    { kind: 'current-employer', values: { organization: 'Audiense' } },
+    { kind: 'listed-at-employer', values: { organization: 'American Express', page: 'people-tab' } },
+    { kind: 'listed-at-employer', values: { organization: 'American Express', page: 'employees-list' } },
+    { kind: 'listed-at-employer', values: { organization: 'American Express', page: 'website' } },
+    { kind: 'listed-elsewhere', values: { organization: 'American Express', page: 'people-tab', employer: 'Spotify' } },
+    { kind: 'listed-elsewhere', values: { organization: 'American Express', page: 'people-tab', employer: '' } },
+    { kind: 'name-shared', values: { count: 2 } },
+    { kind: 'name-fits-several', values: { pageName: 'Laxmi Kant', count: 2 } },
+    { kind: 'name-common', values: { pageName: 'Taro Yamada' } },
+    { kind: 'name-only', values: { company: 'Sakura Digital' } },
+    { kind: 'page-namesakes', values: { alumnus: 'Marcos Ruiz', count: 2 } },
+  ];
+
+  it('word every kind of evidence in both languages, every value filled in', () => {
+    const kinds = new Set(examples.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(Evidence.def.options.map((option) => option.shape.kind.def.values[0]).sort());
+    for (const lang of ['en', 'ja'] as const) {
+      for (const sentence of evidenceSentences(examples, lang)) {
+        expect(sentence, lang).not.toMatch(/\{\w+\}|evidence\./);
+        expect(sentence.length, lang).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it("say where the page listed the person, with the page's organisation, and spell months per language", () => {
+    const [people, employees, website, elsewhere, unknown] = evidenceSentences(examples.slice(12, 17), 'en');
+    expect(people).toBe('Listed on American Express’s People page; American Express is the current employer on file.');
+    expect(employees).toBe('Listed among the employees on American Express’s company page; American Express is the current employer on file.');
+    expect(website).toBe('Named on American Express’s own website; American Express is the current employer on file.');
+    expect(elsewhere).toBe('Listed on American Express’s People page, but the current employer on file is Spotify.');
+    expect(unknown).toBe('Listed on American Express’s People page; the directory has no current employer on file.');
+    expect(evidenceSentences(examples.slice(12, 13), 'ja')[0]).toBe('American Expressの「社員」ページに掲載されています。名簿の現在の勤務先もAmerican Expressです。');
+    expect(evidenceSentences([examples[7]!], 'en')[0]).toBe(
+      'Lists Sakura Digital (Apr 2014 – present), overlapping the tenure on file (Apr 2014 – Mar 2019, Jan 2021 – Jun 2022).',
+    );
+    expect(evidenceSentences([examples[7]!], 'ja')[0]).toBe(
+      '経歴にSakura Digital（2014年4月 〜 現在）があり、名簿の在籍期間（2014年4月 〜 2019年3月、2021年1月 〜 2022年6月）と重なります。',
+    );
   });
 });

@@ -85,6 +85,7 @@ describe('The sidebar for a keyboard and screen-reader user', () => {
     expect(named.map(({ tag, name }) => `${tag}: ${name}`)).toEqual([
       'button: Settings',
       'button: Collapse the Alumni Lens panel',
+      'button: Propose a meeting',
       'button: Show past introductions',
       'select: Kind',
       'textarea: Note (optional)',
@@ -176,7 +177,7 @@ describe('Opening a card with the keyboard', () => {
     const badge = document.createElement('button'); // stands for the badge in the marker overlay
     document.body.append(badge);
     badge.focus();
-    await act(() => store.update({ selected: 'E2001', collapsed: false })); // what activating a badge does (page-ui)
+    await act(() => store.update({ selected: { alumnusId: 'E2001', ref: 0 }, collapsed: false })); // what activating a badge does (page-ui)
     const panel = container.querySelector('aside')!;
     expect(panel.querySelector('h2')?.textContent).toBe('Sofia Andersson Reyes');
     expect(document.activeElement).toBe(panel);
@@ -253,7 +254,7 @@ describe('Badges next to names', () => {
     const onOpen = vi.fn();
     const { container } = await renderUi(<Marker variant="badge" confidence="confirmed" box={box} onOpen={onOpen} />);
     const badge = container.querySelector<HTMLButtonElement>('button.al-marker')!;
-    expect(accessibleName(badge)).toBe('Alumnus (Confirmed alumnus). Show details');
+    expect(accessibleName(badge)).toBe('Confirmed alumnus — show why');
     // The visible "A" is decoration; the name is the label.
     expect(badge.querySelector('[aria-hidden="true"]')?.textContent).toBe('A');
     expect(badge.tabIndex).toBe(0);
@@ -267,9 +268,9 @@ describe('Badges next to names', () => {
 
   it('are labelled in Japanese, and name highlights say what they are', async () => {
     const badge = await renderUi(<Marker variant="badge" confidence="likely" box={box} onOpen={() => undefined} />, { lang: 'ja' });
-    expect(accessibleName(badge.container.querySelector('button')!)).toMatch(/^アルムナイ(.+)。詳細を表示$/);
+    expect(accessibleName(badge.container.querySelector('button')!)).toBe('アルムナイ(可能性大) — 根拠を表示');
     badge.unmount();
-    const highlight = await renderUi(<Marker variant="highlight" box={box} onOpen={() => undefined} />);
-    expect(accessibleName(highlight.container.querySelector('button')!)).toBe('Alumnus named on this page. Show details');
+    const highlight = await renderUi(<Marker variant="highlight" confidence="possible" box={box} onOpen={() => undefined} />);
+    expect(accessibleName(highlight.container.querySelector('button')!)).toBe('Possible alumnus named on this page — show why');
   });
 });

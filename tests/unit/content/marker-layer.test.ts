@@ -55,7 +55,7 @@ describe('marker layer', () => {
     expect(host.shadowRoot).toBeNull();
     expect(host.getAttributeNames()).toEqual([]);
     const badge = attached[0]!.querySelector<HTMLButtonElement>('button.al-marker')!;
-    expect(badge.getAttribute('aria-label')).toBe('Alumnus (Likely alumnus). Show details');
+    expect(badge.getAttribute('aria-label')).toBe('Likely alumnus — show why');
     // Just after the name: right edge + gap, vertically centred on the line.
     expect(badge.style.left).toBe('166px');
     expect(badge.style.top).toBe('301px');
@@ -85,9 +85,9 @@ describe('marker layer', () => {
     range.setEnd(p.firstChild!, 18);
     boxes.set(p.firstChild!, new DOMRect(100, 50, 90, 18));
     const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
-    layer.set([{ anchor: range, variant: 'highlight', onOpen: () => undefined }]);
+    layer.set([{ anchor: range, variant: 'highlight', confidence: 'likely', onOpen: () => undefined }]);
     const mark = attached[0]!.querySelector<HTMLButtonElement>('[data-variant="highlight"]')!;
-    expect(mark.getAttribute('aria-label')).toBe('このページに名前のあるアルムナイ。詳細を表示');
+    expect(mark.getAttribute('aria-label')).toBe('このページに名前のあるアルムナイ(可能性大) — 根拠を表示');
     expect([mark.style.left, mark.style.top, mark.style.width, mark.style.height]).toEqual(['100px', '50px', '90px', '18px']);
     expect(p.outerHTML).toBe('<p>Led by Marcos Ruiz since 2020.</p>');
   });

@@ -1,12 +1,16 @@
-import { type Offer, Organization } from '../../api';
+import { type Alumnus, type Offer, Organization } from '../../api';
 import { isSiteEnabled, readSettings } from '../../config';
-import { getMeta, readAlumni } from '../../db';
+import { resolveLang } from '../../i18n';
+import { uiLanguage } from '../ui-language';
+import { getMeta, readAlumni, readAlumniWithShowcase } from '../../db';
 import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
-import { registrableDomain } from '../../recognition';
+import { pageListing, registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
 import type { OrganizationSignal } from '../../signals/schema';
 import type { WorkerContext } from '../context';
-import { offersConcerning, openOffers } from '../offers';
+import { alumniFitting } from '../../matching/rank';
+import { offersConcerning, openOffers, rankForOwnProfile } from '../offers';
+import { showAlumniOnTab } from '../page-badge';
 import { recordTabRecognition } from '../tab-recognition';
 
 type MatchRequest = RequestOf<'page:match'>;
@@ -26,23 +30,23 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     const index = await ctx.index.get();
     const offers = await openOffers(ctx.db);
     const company = { name: me.company.name, aliases: me.company.aliases };
-    const found = request.signals.people.flatMap((signal, ref) => {
-      const result = index.matchPerson(signal, company);
-      return result ? [{ ref, signal, result }] : [];
-    });
-    const records = await readAlumni(ctx.db, found.map(({ result }) => result.alumnusId));
-    for (const [i, { ref, signal, result }] of found.entries()) {
+    // The page as a whole, by the same function as `npm run match -- --page` (utils/recognition/page.ts).
+    const found = index.matchPage(request.signals, company);
+    const listing = pageListing(request.signals);
+    const records = await readAlumni(ctx.db, found.map((match) => match.alumnusId));
+    for (const [i, { ref, role, confidence, evidence }] of found.entries()) {
       const alumnus = records[i];
       if (!alumnus) continue;
-      const organizationId =
-        alumnus.currentEmployer?.organizationId ??
-        (signal.currentOrganization ? (index.matchOrganization({ name: signal.currentOrganization }) ?? undefined) : undefined);
-      people.push({ ref, alumnus, confidence: result.confidence, evidence: result.evidence, offers: offersConcerning(offers, organizationId) });
+      // Where they work now, for offers: the directory's record, else what the page says.
+      const stated = request.signals.people[ref]?.currentOrganization;
+      const worksAt = stated ? { name: stated } : role === 'listed' ? listing?.organization : undefined;
+      const organizationId = alumnus.currentEmployer?.organizationId ?? (worksAt ? (index.matchOrganization(worksAt) ?? undefined) : undefined);
+      people.push({ ref, alumnus, confidence, evidence, offers: offersConcerning(offers, organizationId) });
     }
     for (const [ref, signal] of request.signals.organizations.entries()) {
       const match =
         me.user.role === 'alumni'
-          ? (ownCompanyMatch(me, signal, offers) ?? (await offeredOrganizationMatch(ctx, signal, offers)))
+          ? await rankedForAlumnus(ctx, ownCompanyMatch(me, signal, offers) ?? (await offeredOrganizationMatch(ctx, signal, offers)))
           : await organizationMatch(ctx, index, signal, offers);
       if (match) organizations.push({ ref, ...match });
     }
@@ -57,6 +61,10 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
       organizations: organizations.length,
       names: [...people.map((p) => p.alumnus.names.display), ...organizations.map((o) => o.organization.name)].slice(0, 50),
     }).catch((error: unknown) => ctx.report('tab recognition', error instanceof Error ? error.message : String(error)));
+    const alumni = new Set([...people.map((p) => p.alumnus.id), ...organizations.flatMap((o) => o.alumni.map((a) => a.id))]);
+    showAlumniOnTab(tabId, alumni.size, resolveLang(settings.lang, uiLanguage())).catch((error: unknown) =>
+      ctx.report('toolbar badge', error instanceof Error ? error.message : String(error)),
+    );
   }
   return { people, organizations };
 }
@@ -67,7 +75,26 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
   const organization = Organization.safeParse(await ctx.db.get('organizations', organizationId));
   if (!organization.success) return null;
   const alumni = (await readAlumni(ctx.db, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
-  return { organization: organization.data, alumni, offers: offersConcerning(offers, organizationId) };
+  const concerning = offersConcerning(offers, organizationId);
+  return { organization: organization.data, alumni, offers: concerning, fittingAlumni: await fittingAlumniFor(ctx, concerning, alumni) };
+}
+
+/**
+ * Alumni whose showcase or current employer fits the offers concerning an organisation: those working there,
+ * and everyone with a published showcase (an index holds just those), matched locally.
+ */
+async function fittingAlumniFor(ctx: WorkerContext, offers: Offer[], workingThere: Alumnus[]) {
+  if (offers.length === 0) return [];
+  const candidates = new Map(workingThere.map((alumnus) => [alumnus.id, alumnus]));
+  for (const alumnus of await readAlumniWithShowcase(ctx.db)) candidates.set(alumnus.id, alumnus);
+  return alumniFitting(offers, [...candidates.values()]).map(({ alumnus, reasons }) => ({ alumnus, reasons }));
+}
+
+/** An alumnus's view of an organisation: its offers best fit first, with the reasons. */
+async function rankedForAlumnus<M extends { offers: Offer[] }>(ctx: WorkerContext, match: M | null) {
+  if (!match) return null;
+  const { offers, offerReasons } = await rankForOwnProfile(ctx.db, match.offers);
+  return { ...match, offers, offerReasons };
 }
 
 /**

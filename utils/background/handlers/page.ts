@@ -3,6 +3,8 @@ import { isSiteEnabled, readSettings, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
+import { browserLanguage } from '../language';
+import { matchingHandlers } from './matching';
 import { matchPage } from './match';
 
 type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
@@ -41,6 +43,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
     'page:log-introduction': ({ alumnusId, kind, note, context }) =>
       ctx.outbox.logIntroduction({ alumnusId, kind, note, context, occurredAt: new Date(ctx.now()).toISOString() }),
     'page:express-interest': ({ offerId, message }) => ctx.outbox.expressInterest({ offerId, message }),
+    ...matchingHandlers(ctx),
     'page:outbox-status': ({ ids }) => ctx.outbox.statuses(ids),
     'page:open-options': async () => {
       await browser.runtime.openOptionsPage();
@@ -53,14 +56,4 @@ export async function requireClient(ctx: WorkerContext) {
   const client = await ctx.currentClient();
   if (!client) throw new Error('Alumni Lens is not configured: set the backend and token in its options.');
   return client;
-}
-
-function browserLanguage(): 'en' | 'ja' {
-  let language = globalThis.navigator?.language ?? 'en';
-  try {
-    language = browser.i18n.getUILanguage();
-  } catch {
-    // Not every runtime offers i18n to the worker; the navigator's language is the same setting.
-  }
-  return language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

@@ -1,10 +1,13 @@
-import { ApiConfig } from '../../config';
-import { countAlumni, getMeta, listDiagnostics } from '../../db';
+import { browser } from 'wxt/browser';
+import { NetworkError, ServerError } from '../../backend';
+import { ApiConfig, readConnectionFields, saveConfig } from '../../config';
+import { countAlumni, getMeta, listDiagnostics, setMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
-import { markOffersSeen, openOffers, unseenOffers } from '../offers';
+import { markOffersSeen, openOffers, rankForOwnProfile, unseenOffers } from '../offers';
 import { knownOrgDomains, orgsitePatterns } from '../orgsite';
 import { storedDataRepairs } from '../repairs';
-import { updateOfferBadge } from '../badge';
+import { updateOfferBadge, waitingCounts } from '../badge';
+import { requireClient } from './page';
 import type { WorkerContext } from '../context';
 import { readTabRecognition } from '../tab-recognition';
 
@@ -14,7 +17,7 @@ type UiHandlers = Pick<Handlers, Extract<keyof Handlers, `ui:${string}`>>;
 export function uiHandlers(ctx: WorkerContext): UiHandlers {
   return {
     'ui:get-status': async () => {
-      const [me, sync, directorySize, organizationsCount, offers, unseen, pendingOutbox, failedOutbox, { source }] = await Promise.all([
+      const [me, sync, directorySize, organizationsCount, offers, unseen, pendingOutbox, failedOutbox, { source }, waiting] = await Promise.all([
         getMeta(ctx.db, 'me'),
         ctx.sync.status(),
         countAlumni(ctx.db),
@@ -24,6 +27,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
         ctx.outbox.pendingCount(),
         ctx.outbox.failed(),
         ctx.readConfig(),
+        waitingCounts(ctx.db),
       ]);
       return {
         me: me ?? null,
@@ -34,6 +38,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
         newOffers: unseen.length,
         pendingOutbox,
         failedOutbox,
+        waitingMeetings: waiting.meetings,
         configSource: source,
       };
     },
@@ -41,6 +46,12 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       // Answer at once with "syncing"; the popup follows progress through ui:get-status.
       void ctx.sync.requestSync();
       return ctx.sync.status();
+    },
+    'ui:get-connection': () => readConnectionFields(ctx.report),
+    'ui:save-connection': async (input) => {
+      // The worker's watchers hear of it and sync at once.
+      await saveConfig(input);
+      return { ok: true };
     },
     'ui:test-connection': async ({ apiUrl, token }) => {
       const config = ApiConfig.safeParse({ apiUrl, token });
@@ -52,7 +63,32 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       }
     },
     'ui:tab-recognition': ({ tabId }) => readTabRecognition(tabId),
-    'ui:list-offers': async () => ({ offers: await openOffers(ctx.db) }),
+    'ui:list-offers': async () => {
+      const offers = await openOffers(ctx.db);
+      const me = await getMeta(ctx.db, 'me');
+      return me?.user.role === 'alumni' ? rankForOwnProfile(ctx.db, offers) : { offers };
+    },
+    'ui:get-showcase': async () => {
+      const profile = await getMeta(ctx.db, 'profile');
+      const recognised = profile ? profile.alumnus.consent.recognition : null;
+      try {
+        return { showcase: await (await requireClient(ctx)).showcase(), offline: false, recognised };
+      } catch (error) {
+        // Offline, the last synced showcase can still be read (and edited; saving needs the backend).
+        if (!(error instanceof NetworkError || error instanceof ServerError)) throw error;
+        return { showcase: profile?.showcase ?? null, offline: true, recognised };
+      }
+    },
+    'ui:save-showcase': async (input) => {
+      const showcase = await (await requireClient(ctx)).putShowcase(input);
+      const profile = await getMeta(ctx.db, 'profile');
+      if (profile) await setMeta(ctx.db, 'profile', { ...profile, showcase });
+      return { showcase };
+    },
+    'ui:open-showcase-editor': async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/showcase.html') });
+      return { ok: true };
+    },
     'ui:mark-offers-seen': async () => {
       await markOffersSeen(ctx.db);
       await updateOfferBadge(ctx.db);

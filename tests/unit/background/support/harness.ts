@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackgroundWorker, type BackgroundWorker } from '../../../../utils/background/worker';
-import { configItem } from '../../../../utils/config';
+import { saveConfig } from '../../../../utils/config';
 import type { MessageName, RequestOf, ResponseOf } from '../../../../utils/messaging/protocol';
 import { type BrowserStubs, installBrowserStubs } from './browser-stubs';
 
@@ -36,9 +36,9 @@ export async function send<N extends MessageName>(
   return reply as ResponseOf<N>;
 }
 
-/** Saves a configuration straight into storage, as the options page (or a test, or IT) would. */
+/** Saves a configuration into the trusted store, as the worker does for the options page. */
 export async function configure(apiUrl: string, token: string): Promise<void> {
-  await configItem.setValue({ apiUrl, token });
+  await saveConfig({ apiUrl, token });
 }
 
 /** Runs a sync to its end (joining one a storage change or alarm already started). */

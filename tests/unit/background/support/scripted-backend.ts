@@ -8,8 +8,8 @@ import { me } from './records';
 // idempotent POSTs, and scripted failures. Tests that need none of this control use the real
 // server from server/ instead.
 
-type Resource = 'directory' | 'organizations' | 'offers';
-const KEY: Record<Resource, string> = { directory: 'alumni', organizations: 'organizations', offers: 'offers' };
+type Resource = 'directory' | 'organizations' | 'offers' | 'meetings';
+const KEY: Record<Resource, string> = { directory: 'alumni', organizations: 'organizations', offers: 'offers', meetings: 'meetings' };
 
 interface Change {
   seq: number;
@@ -38,14 +38,19 @@ export interface ScriptedBackend {
   breakSnapshot(body: string): void;
   /** Awaited before each sync page is answered (to look at the worker mid-sync). */
   beforePage?: (resource: Resource) => Promise<void>;
-  /** Stored introductions and interests, by id (the backend's idempotency). */
+  /** Stored introductions, interests, meetings and meeting steps, by id (the backend's idempotency). */
   posted: Map<string, unknown>;
+  /** Every POST that was stored, in arrival order: "meetings <id>", "meetings/<meeting>/events <id>"… */
+  postOrder: string[];
   postCount: number;
+  /** Outbox reports clients sent after their syncs (POST /clients/status); false: an older backend without it (404). */
+  statusReports: unknown[];
+  statusEndpoint: boolean;
   close(): Promise<void>;
 }
 
 export async function startScriptedBackend(): Promise<ScriptedBackend> {
-  const log: Record<Resource, Change[]> = { directory: [], organizations: [], offers: [] };
+  const log: Record<Resource, Change[]> = { directory: [], organizations: [], offers: [], meetings: [] };
   let seq = 0;
   const broken = new Map<Resource, { page: number; body: unknown }>();
   const pagesServed = new Map<Resource, number>();
@@ -79,7 +84,10 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       for (let i = 0; i < times; i++) postFailures.push({ status, body });
     },
     posted: new Map(),
+    postOrder: [],
     postCount: 0,
+    statusReports: [],
+    statusEndpoint: true,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -110,7 +118,8 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     const live = [...latest.values()].filter((c) => c.record).map((c) => c.record as Alumnus);
     const recognition = emptyRecognitionColumns();
     for (const record of live) appendRecognitionFields(recognition, record);
-    const header = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor: String(seq), count: live.length, recognition };
+    const showcased = live.filter((record) => record.showcase).map((record) => record.id);
+    const header = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor: String(seq), count: live.length, recognition, showcased };
     return [header, ...live].map((line) => `${JSON.stringify(line)}\n`).join('');
   }
 
@@ -132,7 +141,7 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
       return res.end(body);
     }
-    if (req.method === 'GET' && (path === 'directory' || path === 'organizations' || path === 'offers')) {
+    if (req.method === 'GET' && (path === 'directory' || path === 'organizations' || path === 'offers' || path === 'meetings')) {
       // Alumni may read organisations (the real server sends them only those open offers concern; here the test decides).
       if (user.user.role === 'alumni' && path === 'directory') return send(403, { error: { code: 'forbidden', message: 'Alumni cannot read the directory' } });
       await backend.beforePage?.(path);
@@ -159,6 +168,44 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       const existed = backend.posted.has(body.id);
       backend.posted.set(body.id, stored);
       return send(existed ? 200 : 201, stored);
+    }
+    if (req.method === 'POST' && path === 'clients/status' && backend.statusEndpoint) {
+      backend.statusReports.push(JSON.parse(await readBody(req)));
+      res.writeHead(204).end();
+      return;
+    }
+    const eventPath = /^meetings\/([0-9a-f-]{36})\/events$/.exec(path);
+    if (req.method === 'POST' && (path === 'meetings' || eventPath)) {
+      const body = JSON.parse(await readBody(req)) as { id: string; proposedTimes?: string[]; alumnusId?: string };
+      const failure = postFailures.shift();
+      if (failure?.status === 0) return req.socket.destroy();
+      if (failure) return send(failure.status, failure.body ?? { error: { code: 'failure', message: `Scripted ${failure.status}` } });
+      const meetingId = eventPath ? eventPath[1]! : body.id;
+      const meeting = backend.posted.get(meetingId) as Record<string, unknown> | undefined;
+      // As the real server: a step on a meeting it does not have is 404.
+      if (eventPath && !meeting) return send(404, { error: { code: 'not_found', message: `Meeting ${meetingId} was not found.` } });
+      backend.postCount++;
+      const existed = backend.posted.has(body.id);
+      const at = new Date().toISOString();
+      const answer = eventPath
+        ? { ...meeting, updatedAt: at, history: [...(meeting!.history as unknown[]), { id: body.id, type: 'cancel', side: 'staff', by: user.user.name, at }] }
+        : {
+            id: body.id,
+            alumnusId: body.alumnusId ?? 'a1',
+            alumnusName: 'Alex Alumnus',
+            requestedBy: { side: 'staff', name: user.user.name },
+            status: 'requested',
+            awaiting: 'alumnus',
+            proposedTimes: body.proposedTimes ?? [],
+            history: [{ id: body.id, type: 'request', side: 'staff', by: user.user.name, at }],
+            yourPart: ['creator'],
+            createdAt: at,
+            updatedAt: at,
+          };
+      backend.posted.set(body.id, body);
+      backend.posted.set(meetingId, answer);
+      if (!existed) backend.postOrder.push(`${path} ${body.id}`);
+      return send(existed ? 200 : 201, answer);
     }
     if (req.method === 'GET' && path === 'introductions') {
       const alumnusId = url.searchParams.get('alumnusId');

@@ -1,0 +1,118 @@
+import { BarChart } from 'chartist';
+import 'chartist/dist/index.css';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../../../utils/i18n/context';
+import './Chart.css';
+
+const shorten = (label: string | number) => {
+  const text = String(label);
+  return [...text].length > 22 ? `${[...text].slice(0, 21).join('')}…` : text;
+};
+
+export interface ChartSeries {
+  name: string;
+  values: number[];
+}
+
+export interface ChartProps {
+  title: string;
+  /** One sentence saying what the chart shows, read before the figures. */
+  summary: string;
+  /** Column header of the labels in the table (Month, Organisation…). */
+  labelHeader: string;
+  labels: string[];
+  series: ChartSeries[];
+  layout?: 'columns' | 'stacked' | 'bars';
+  /** Shown after each value in the table (e.g. "%"). */
+  unit?: string;
+  /** The top of the value axis when it has a natural one (100 for shares). */
+  max?: number;
+}
+
+/**
+ * A bar chart (Chartist, SVG) with the same figures as a table. The drawing is hidden from screen readers,
+ * which read the caption, the summary and the table; "Show as table" shows the table to everyone.
+ */
+export function Chart({ title, summary, labelHeader, labels, series, layout = 'columns', unit = '', max }: ChartProps) {
+  const { t } = useI18n();
+  const drawing = useRef<HTMLDivElement>(null);
+  const [showTable, setShowTable] = useState(false);
+  const id = useId();
+  const empty = labels.length === 0 || series.every((s) => s.values.every((v) => v === 0));
+
+  useEffect(() => {
+    if (!drawing.current || empty) return;
+    const chart = new BarChart(
+      drawing.current,
+      { labels, series: series.map((s) => s.values) },
+      {
+        stackBars: layout === 'stacked',
+        ...(max !== undefined ? { high: max, low: 0 } : {}),
+        horizontalBars: layout === 'bars',
+        reverseData: layout === 'bars',
+        seriesBarDistance: series.length > 1 && layout === 'columns' ? 12 : 0,
+        height: layout === 'bars' ? Math.max(160, labels.length * 32 + 40) : 240,
+        chartPadding: { top: 12, right: 28, bottom: 4, left: layout === 'bars' ? 8 : 4 },
+        axisX: layout === 'bars' ? { onlyInteger: true } : { showGrid: false },
+        // Long names are cut in the drawing (on one line, so they never overlap); the table has them whole.
+        axisY: layout === 'bars' ? { offset: 170, showGrid: false, labelInterpolationFnc: shorten } : { onlyInteger: true, offset: 36 },
+      },
+    );
+    return () => chart.detach();
+  }, [JSON.stringify({ labels, series, layout, max }), empty]);
+
+  return (
+    <figure class="chart" aria-labelledby={`${id}-title`} data-layout={layout}>
+      <figcaption>
+        <h2 id={`${id}-title`}>{title}</h2>
+        <p class="chart-summary">{summary}</p>
+      </figcaption>
+      {empty ? (
+        <p class="muted">{t('chart.empty')}</p>
+      ) : (
+        <>
+          {series.length > 1 && (
+            <ul class="chart-legend" aria-hidden="true">
+              {series.map((s, index) => (
+                <li key={s.name} data-series={index}>
+                  {s.name}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="chart-drawing" ref={drawing} aria-hidden="true" />
+          <button type="button" class="link-button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable(!showTable)}>
+            {showTable ? t('chart.hideTable') : t('chart.showTable')}
+          </button>
+          <div id={`${id}-table`} class={showTable ? 'chart-table' : 'chart-table sr-only'}>
+            <table>
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{labelHeader}</th>
+                  {series.map((s) => (
+                    <th scope="col" key={s.name}>
+                      {s.name}
+                    </th>
+                  ))}
+                  {series.length > 1 && <th scope="col">{t('chart.total')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {labels.map((label, row) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    {series.map((s) => (
+                      <td key={s.name}>{`${s.values[row]}${unit}`}</td>
+                    ))}
+                    {series.length > 1 && <td>{series.reduce((sum, s) => sum + s.values[row], 0)}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </figure>
+  );
+}
