@@ -60,29 +60,45 @@ export class DirectorySnapshots {
     this.rebuildAfter = options.rebuildAfterChanges ?? defaultRebuildAfter;
   }
 
-  /** The snapshot to serve `role` now: the kept one unless too much changed since (then a new one). */
+  /**
+   * The snapshot to serve `role` now: the kept one unless too much changed since (then a new one is built and the
+   * kept one served meanwhile), or unless someone in it was erased or withdrew consent since it was built: their
+   * record is never served again, so the request waits for a snapshot built after that.
+   */
   async current(role: Role): Promise<DirectorySnapshot> {
     const kept = this.built.get(role);
     if (!kept) return this.build(role);
     const limit = this.rebuildAfter(kept.count);
-    const [{ changed }] = await this.db.query<{ changed: number }>(
-      'SELECT count(*)::int AS changed FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent',
+    const [{ changed, removed }] = await this.db.query<{ changed: number; removed: boolean }>(
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent) AS changed,
+              EXISTS (SELECT 1 FROM alumni WHERE seq > $1 AND NOT recognised) AS removed`,
       [kept.version, limit + 1],
     );
+    if (removed) {
+      // The first request to see it starts a build that begins after the removal; the others join it.
+      if (this.built.get(role) !== kept) return this.build(role);
+      this.built.delete(role);
+      return this.build(role, true);
+    }
     if (changed <= limit) return kept;
     // Too old to keep: clients get the old one (still correct) while the new one is built.
     void this.build(role).catch((error: unknown) => console.error('Rebuilding the directory snapshot failed:', error));
     return kept;
   }
 
-  private build(role: Role): Promise<DirectorySnapshot> {
-    let running = this.building.get(role);
-    if (!running) {
-      running = buildSnapshot(this.db, role).finally(() => this.building.delete(role));
-      this.building.set(role, running);
-      void running.then((snapshot) => this.built.set(role, snapshot)).catch(() => undefined);
-    }
-    return running;
+  /** The build running for `role`, or a new one; `fresh`: a new one even if one runs (it starts after that one). */
+  private build(role: Role, fresh = false): Promise<DirectorySnapshot> {
+    const running = this.building.get(role);
+    if (running && !fresh) return running;
+    const next: Promise<DirectorySnapshot> = (running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => buildSnapshot(this.db, role))
+      .finally(() => {
+        if (this.building.get(role) === next) this.building.delete(role);
+      });
+    this.building.set(role, next);
+    void next.then((snapshot) => this.built.set(role, snapshot)).catch(() => undefined);
+    return next;
   }
 }
 
