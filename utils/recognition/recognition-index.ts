@@ -12,7 +12,9 @@ import { rowFromAlumnus, type Row } from './store';
 import { FORMER, PARTIAL, TableSources, freeze, postingSlot, readTables, writeTables, type Tables } from './tables';
 import type { CompanyNames, MatchResult, PagePersonMatch, PersonContext, RankedMatch, RecognitionIndex, ScanHit } from './types';
 
-const FORMAT = 'alumni-lens-recognition/2';
+/** The serialised form's format; a stored or received index in another is rebuilt from the records. */
+export const INDEX_FORMAT = 'alumni-lens-recognition/3';
+const FORMAT = INDEX_FORMAT;
 const MAX_ALT_NAMES = 20;
 const NAME_FORM_CACHE = 5_000;
 /** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
@@ -76,6 +78,10 @@ export class DirectoryIndex implements RecognitionIndex {
   private ids(): Map<string, number> {
     this.slotById ??= new Map(this.rows.ids());
     return this.slotById;
+  }
+
+  has(alumnusId: string): boolean {
+    return this.ids().has(alumnusId);
   }
 
   // ——— directory changes ———
