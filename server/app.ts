@@ -35,6 +35,8 @@ export interface AppOptions {
   db: Database;
   /** When the directory snapshot is rebuilt (tests make it rebuild sooner). */
   snapshots?: SnapshotOptions;
+  /** The directory snapshots; startServer passes its own so it can build them ahead and stop them on close. */
+  directorySnapshots?: DirectorySnapshots;
   /** Folder of demo pages served under /demo/ (only with the demo seed). */
   demoPagesDir?: string;
   /** Extension origins allowed by CORS (default: the development build's, see http/cors.ts). */
@@ -48,7 +50,7 @@ export interface AppOptions {
   extensionDir?: string;
 }
 
-export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, importJobs, sessionLimits, extensionDir, snapshots }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, importJobs, sessionLimits, extensionDir, snapshots, directorySnapshots }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const jobs = importJobs ?? createImportJobs(db);
   app.use('/api/*', async (c, next) => {
@@ -79,7 +81,7 @@ export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, impo
   }
   const document = openApiDocument();
   app.get('/api/v1/openapi.json', (c) => c.json(document));
-  app.route('/api/v1', readRoutes(db, new DirectorySnapshots(db, snapshots)));
+  app.route('/api/v1', readRoutes(db, directorySnapshots ?? new DirectorySnapshots(db, snapshots)));
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1', sessionRoutes(db));
   app.route('/api/v1', consoleRoutes(db));

@@ -10,7 +10,7 @@ import { extensionOriginPattern } from './http/cors';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
 import { cursorKey } from './sync/cursor-key';
-import type { SnapshotOptions } from './sync/directory-snapshot';
+import { DirectorySnapshots, type SnapshotOptions } from './sync/directory-snapshot';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -80,14 +80,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await cursorKey(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
     const importJobs = createImportJobs(db);
+    const directorySnapshots = new DirectorySnapshots(db, options.snapshots);
     const app = createApp({
       db,
       importJobs,
+      directorySnapshots,
       consoleDir: options.consoleDir,
       demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
       extensionOrigins: options.extensionOrigins,
       extensionDir: options.extensionDir,
-      snapshots: options.snapshots,
     });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
@@ -97,6 +98,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     // The console's alumni list reads a search table; fill it in the background (it yields as it goes).
     const indexing = refreshAlumniSearch(db).catch((error) => console.error('Indexing alumni for the console failed:', error));
+    // First syncs find the directory snapshots ready (they are built in steps, their indexes in a worker thread).
+    directorySnapshots.prebuild();
     const urlHost = host.includes(':') ? `[${host}]` : host;
     return {
       url: `http://${urlHost}:${port}`,
@@ -105,6 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       async close() {
         await importJobs.stopAll();
         await indexing;
+        await directorySnapshots.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -95,15 +95,17 @@ export function openApiDocument() {
       '/directory/snapshot': {
         get: op('admin, recruiter, sales', 'The whole directory in one answer, to start a client’s copy', {
           description:
-            'Roles: admin, recruiter, sales. NDJSON (application/x-ndjson): line 1 is a DirectorySnapshotHeader (the cursor to ' +
-            'continue from with GET /directory?since=, and the fields recognition reads, in columns); every further line is ' +
-            'one Alumnus as GET /directory serves it. Built once per directory version and role; compressed with br or gzip ' +
-            'as Accept-Encoding allows; a weak ETag answers If-None-Match with 304. Cache-Control: private, no-cache.',
+            'Roles: admin, recruiter, sales. application/x-alumni-lens-snapshot: line 1 is a DirectorySnapshotHeader (the cursor ' +
+            'to continue from with GET /directory?since=, the records\u2019 ids, those with a published showcase, and the length ' +
+            'of the index); then that many bytes of the serialised recognition index of these records (UTF-8, the engine format ' +
+            'the header names); then one Alumnus per line as GET /directory serves it. Built once per directory version (admins ' +
+            'and recruiters share one, sales have their own); compressed with br or gzip as Accept-Encoding allows; a weak ETag ' +
+            'answers If-None-Match with 304. Cache-Control: private, no-cache.',
           requestParams: { header: z.object({ 'if-none-match': z.optional(z.string()) }) },
           responses: {
             '200': {
-              description: 'Header line, then one alumnus per line',
-              content: { 'application/x-ndjson': { schema: z.union([SnapshotHeader, Alumnus]) } },
+              description: 'Header line, recognition index, then one alumnus per line',
+              content: { 'application/x-alumni-lens-snapshot': { schema: z.union([SnapshotHeader, Alumnus]) } },
             },
             '304': { description: 'The snapshot named by If-None-Match is still current' },
           },

@@ -1,36 +1,38 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gunzip, gzip } from 'node:zlib';
-import {
-  appendRecognitionFields,
-  DIRECTORY_SNAPSHOT_FORMAT,
-  emptyRecognitionColumns,
-  type Role,
-  type SnapshotHeader,
-} from '../../utils/api';
+import { DIRECTORY_SNAPSHOT_FORMAT, type Role, type SnapshotHeader } from '../../utils/api';
+import { INDEX_FORMAT } from '../../utils/recognition';
+import { BatchPacer } from '../console/batch-pacer';
+import { yieldToEventLoop } from '../console/yield';
 import type { Queryable } from '../db/database';
 import { directoryPage } from '../store/alumni';
+import { IndexBuilder } from './index-builder';
+import { serialisedIndexOfLines } from './snapshot-index';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 const gunzipAsync = promisify(gunzip);
 
-/** Records read per step while building; between steps the event loop answers other requests. */
-const BUILD_PAGE = 1000;
+/**
+ * Roles that see the same directory share a snapshot: admins and recruiters are served rehire eligibility, sales
+ * are not (server/store/alumni.ts, present()).
+ */
+export type SnapshotView = 'with-rehire' | 'without-rehire';
+const viewOf = (role: Role): SnapshotView => (role === 'admin' || role === 'recruiter' ? 'with-rehire' : 'without-rehire');
+const roleOf: Record<SnapshotView, Role> = { 'with-rehire': 'recruiter', 'without-rehire': 'sales' };
 
-/** A snapshot of the directory as one role sees it, built once and served to every client of that role. */
+/** A snapshot of the directory as one view sees it, built once and served to every client of it. */
 export interface DirectorySnapshot {
-  role: Role;
+  view: SnapshotView;
   /** The highest change number when the build started: the version the ETag names. */
   version: number;
   count: number;
   etag: string;
-  /** The NDJSON body, gzip-compressed (what nearly every client asks for); other encodings are made from it. */
+  /** The body, gzip-compressed; brotli (smaller) once it is ready, and plain made from the gzip on demand. */
   gzip: Buffer;
+  brotli: Buffer | null;
   /** Bytes of the uncompressed body. */
   size: number;
-  /** CPU time of the whole process while it built (compression included, which runs on libuv's pool). */
-  buildMs: number;
-  brotli?: Promise<Buffer>;
 }
 
 export interface SnapshotOptions {
@@ -39,70 +41,188 @@ export interface SnapshotOptions {
    * catch up from its cursor with a delta, so a snapshot a few changes old is as correct as a fresh one.
    */
   rebuildAfterChanges?: (count: number) => number;
+  /** Build both views when the server starts (default), so the first client does not wait for one. */
+  prebuild?: boolean;
+  /** Directories from this many alumni have their index built in a worker thread (smaller ones take milliseconds). */
+  indexThreadFrom?: number;
 }
 
 const defaultRebuildAfter = (count: number) => Math.max(1000, Math.floor(count / 50));
+/** How long one look at the changes since a snapshot is trusted: many clients starting at once cost one query. */
+const CHECK_MS = 1000;
+/** Brotli at this quality is about a tenth smaller than gzip -6 here; made once per snapshot, off the event loop. */
+const BROTLI_QUALITY = 9;
 
 /**
- * Builds each role's snapshot once per directory version and keeps it in memory (compressed), so a first sync
- * costs the server a lookup instead of presenting and serialising every record again. One build per role runs
- * at a time; while a newer one is built, the previous snapshot is still served.
+ * Builds each view's snapshot once per directory version and keeps it in memory (compressed), so a first sync
+ * costs the server a lookup instead of presenting and serialising every record again. One build per view runs at
+ * a time; while a newer one is built, the previous snapshot is still served, unless someone in it was erased.
  */
 export class DirectorySnapshots {
-  private readonly built = new Map<Role, DirectorySnapshot>();
-  private readonly building = new Map<Role, Promise<DirectorySnapshot>>();
+  private readonly built = new Map<SnapshotView, DirectorySnapshot>();
+  private readonly building = new Map<SnapshotView, Promise<DirectorySnapshot>>();
+  private readonly checked = new Map<SnapshotView, { at: number; snapshot: DirectorySnapshot; changed: number }>();
   private readonly rebuildAfter: (count: number) => number;
+  private readonly indexes = new IndexBuilder();
+  /** The last index built, reused by the other view when nothing changed in between. */
+  private lastIndex: { version: number; serialized: Promise<string> } | null = null;
+  private closed = false;
 
   constructor(
     private readonly db: Queryable,
-    options: SnapshotOptions = {},
+    private readonly options: SnapshotOptions = {},
   ) {
     this.rebuildAfter = options.rebuildAfterChanges ?? defaultRebuildAfter;
   }
 
-  /**
-   * The snapshot to serve `role` now: the kept one unless too much changed since (then a new one is built and the
-   * kept one served meanwhile), or unless someone in it was erased or withdrew consent since it was built: their
-   * record is never served again, so the request waits for a snapshot built after that.
-   */
-  async current(role: Role): Promise<DirectorySnapshot> {
-    const kept = this.built.get(role);
-    if (!kept) return this.build(role);
-    const limit = this.rebuildAfter(kept.count);
-    const [{ changed, removed }] = await this.db.query<{ changed: number; removed: boolean }>(
-      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent) AS changed,
-              EXISTS (SELECT 1 FROM alumni WHERE seq > $1 AND NOT recognised) AS removed`,
-      [kept.version, limit + 1],
-    );
-    if (removed) {
-      // The first request to see it starts a build that begins after the removal; the others join it.
-      if (this.built.get(role) !== kept) return this.build(role);
-      this.built.delete(role);
-      return this.build(role, true);
-    }
-    if (changed <= limit) return kept;
-    // Too old to keep: clients get the old one (still correct) while the new one is built.
-    void this.build(role).catch((error: unknown) => console.error('Rebuilding the directory snapshot failed:', error));
-    return kept;
+  /** Builds both views in the background (at start-up), one after the other. */
+  prebuild(): void {
+    if (this.options.prebuild === false) return;
+    void (async () => {
+      for (const view of ['with-rehire', 'without-rehire'] as const) await this.build(view);
+    })().catch((error: unknown) => {
+      if (!this.closed) console.error('Building the directory snapshots failed:', error);
+    });
   }
 
-  /** The build running for `role`, or a new one; `fresh`: a new one even if one runs (it starts after that one). */
-  private build(role: Role, fresh = false): Promise<DirectorySnapshot> {
-    const running = this.building.get(role);
+  /**
+   * The snapshot to serve `role` now: the kept one unless too much changed since (then a new one is built and the
+   * kept one served meanwhile, unless more changed than it holds), or unless someone in it was erased or withdrew
+   * consent since it was built: their record is never served again, so the request waits for a snapshot built
+   * after that.
+   */
+  async current(role: Role): Promise<DirectorySnapshot> {
+    const view = viewOf(role);
+    const kept = this.built.get(view);
+    if (!kept) return this.build(view);
+    const limit = this.rebuildAfter(kept.count);
+    const { changed, removed } = await this.changesSince(view, kept, Math.max(limit, kept.count));
+    if (removed) {
+      // The first request to see it starts a build that begins after the removal; the others join it.
+      if (this.built.get(view) !== kept) return this.build(view);
+      this.built.delete(view);
+      return this.build(view, true);
+    }
+    if (changed <= limit) return kept;
+    const rebuilt = this.build(view);
+    // A little stale: served while the new one is built. Staler than it is big: a delta would cost more than waiting.
+    if (changed <= kept.count) {
+      rebuilt.catch((error: unknown) => console.error('Rebuilding the directory snapshot failed:', error));
+      return kept;
+    }
+    return rebuilt;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.indexes.close();
+    await Promise.allSettled([...this.building.values()]);
+  }
+
+  /**
+   * Whether anyone was removed from recognition since `snapshot` was built (asked every time: one index lookup),
+   * and how many records changed since, up to `countUpTo` (counted at most once a second per view).
+   */
+  private async changesSince(view: SnapshotView, snapshot: DirectorySnapshot, countUpTo: number) {
+    const [{ lastRemoval }] = await this.db.query<{ lastRemoval: number | string }>(
+      'SELECT coalesce(max(seq), 0) AS "lastRemoval" FROM alumni WHERE NOT recognised',
+    );
+    const removed = Number(lastRemoval) > snapshot.version;
+    const last = this.checked.get(view);
+    if (last && last.snapshot === snapshot && performance.now() - last.at < CHECK_MS) return { changed: last.changed, removed };
+    const [{ changed }] = await this.db.query<{ changed: number }>(
+      'SELECT count(*)::int AS changed FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent',
+      [snapshot.version, countUpTo + 1],
+    );
+    this.checked.set(view, { at: performance.now(), snapshot, changed });
+    return { changed, removed };
+  }
+
+  /** The build running for `view`, or a new one; `fresh`: a new one even if one runs (it starts after that one). */
+  private build(view: SnapshotView, fresh = false): Promise<DirectorySnapshot> {
+    const running = this.building.get(view);
     if (running && !fresh) return running;
     const next: Promise<DirectorySnapshot> = (running ?? Promise.resolve())
       .catch(() => undefined)
-      .then(() => buildSnapshot(this.db, role))
+      .then(() => this.buildNow(view))
       .finally(() => {
-        if (this.building.get(role) === next) this.building.delete(role);
+        if (this.building.get(view) === next) this.building.delete(view);
       });
-    this.building.set(role, next);
-    void next.then((snapshot) => this.built.set(role, snapshot)).catch(() => undefined);
+    this.building.set(view, next);
+    void next.then((snapshot) => this.built.set(view, snapshot)).catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Pages through the directory as a first sync does (the same presented records, the same signed cursor), in
+   * steps of about 10 ms with the event loop free between them; the index is built in a worker thread, and the
+   * compression runs on libuv's pool.
+   */
+  private async buildNow(view: SnapshotView): Promise<DirectorySnapshot> {
+    if (this.closed) throw new Error('The server is stopping');
+    const [{ version }] = await this.db.query<{ version: number | null }>('SELECT coalesce(max(seq), 0)::bigint AS version FROM alumni');
+    const ids: string[] = [];
+    const showcased: string[] = [];
+    const lines: Buffer[] = [];
+    const pacer = new BatchPacer({ targetMs: 10, initial: 200, min: 50, max: 5000 });
+    let cursor: string | undefined;
+    for (;;) {
+      if (this.closed) throw new Error('The server is stopping');
+      const began = performance.now();
+      const page = await directoryPage(this.db, roleOf[view], cursor, pacer.size);
+      for (const alumnus of page.alumni) {
+        lines.push(Buffer.from(`${JSON.stringify(alumnus)}\n`, 'utf8'));
+        ids.push(alumnus.id);
+        if (alumnus.showcase) showcased.push(alumnus.id);
+      }
+      pacer.measured(Math.max(1, page.alumni.length), performance.now() - began);
+      cursor = page.cursor;
+      if (page.complete) break;
+      await yieldToEventLoop();
+    }
+    const records = Buffer.concat(lines);
+    const index = Buffer.from(await this.indexOf(Number(version), records, ids.length), 'utf8');
+    const header: SnapshotHeader = {
+      format: DIRECTORY_SNAPSHOT_FORMAT,
+      cursor: cursor!,
+      count: ids.length,
+      ids,
+      showcased,
+      index: { format: INDEX_FORMAT, bytes: index.length },
+    };
+    const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), index, records]);
+    const snapshot: DirectorySnapshot = {
+      view,
+      version: Number(version),
+      count: ids.length,
+      etag: `W/"directory-snapshot-2-${view}-${version}"`,
+      gzip: await gzipAsync(body, { level: 6 }),
+      brotli: null,
+      size: body.length,
+    };
+    // Brotli takes longer: gzip is served until it is ready.
+    void brotliAsync(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    })
+      .then((compressed) => (snapshot.brotli = compressed))
+      .catch((error: unknown) => console.error('Compressing the directory snapshot with brotli failed:', error));
+    return snapshot;
+  }
+
+  private indexOf(version: number, records: Buffer, count: number): Promise<string> {
+    if (this.lastIndex?.version !== version) {
+      const inThread = count >= (this.options.indexThreadFrom ?? 2000);
+      this.lastIndex = { version, serialized: inThread ? this.indexes.build(records) : Promise.resolve().then(() => serialisedIndexOfLines(records)) };
+    }
+    const { serialized } = this.lastIndex;
+    serialized.catch(() => {
+      if (this.lastIndex?.serialized === serialized) this.lastIndex = null;
+    });
+    return serialized;
   }
 }
 
-/** The body in the encoding the client asked for (brotli or gzip when offered, else plain). */
+/** The body in the encoding the client asked for: brotli when offered and ready, gzip when offered, else plain. */
 export async function encodedBody(snapshot: DirectorySnapshot, acceptEncoding: string | undefined): Promise<{ body: Buffer; encoding?: string }> {
   const offered = new Set(
     (acceptEncoding ?? '')
@@ -111,58 +231,11 @@ export async function encodedBody(snapshot: DirectorySnapshot, acceptEncoding: s
       .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
       .map(([name]) => name.toLowerCase()),
   );
-  if (offered.has('br')) {
-    snapshot.brotli ??= brotliOf(snapshot.gzip);
-    return { body: await snapshot.brotli, encoding: 'br' };
-  }
+  if (snapshot.brotli && (offered.has('br') || offered.has('*'))) return { body: snapshot.brotli, encoding: 'br' };
   if (offered.has('gzip') || offered.has('*')) return { body: snapshot.gzip, encoding: 'gzip' };
-  return { body: await gunzipAsync(snapshot.gzip) };
-}
-
-async function brotliOf(gzipped: Buffer): Promise<Buffer> {
-  const plain = await gunzipAsync(gzipped);
-  return brotliAsync(plain, {
-    params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
-  });
-}
-
-/**
- * Pages through the directory as a first sync does (the same presented records, the same cursor), writing one
- * NDJSON line per record and collecting the recognition columns. Yields to the event loop after each page.
- */
-async function buildSnapshot(db: Queryable, role: Role): Promise<DirectorySnapshot> {
-  const started = process.cpuUsage();
-  const [{ version }] = await db.query<{ version: number | null }>('SELECT coalesce(max(seq), 0) AS version FROM alumni');
-  const columns = emptyRecognitionColumns();
-  const showcased: string[] = [];
-  const lines: Buffer[] = [];
-  let cursor: string | undefined;
-  let size = 0;
-  for (;;) {
-    const page = await directoryPage(db, role, cursor, BUILD_PAGE);
-    for (const alumnus of page.alumni) {
-      const line = Buffer.from(`${JSON.stringify(alumnus)}\n`, 'utf8');
-      lines.push(line);
-      size += line.length;
-      appendRecognitionFields(columns, alumnus);
-      if (alumnus.showcase) showcased.push(alumnus.id);
-    }
-    cursor = page.cursor;
-    if (page.complete) break;
-    await new Promise((resolve) => setImmediate(resolve));
+  if (offered.has('br')) {
+    const plain = await gunzipAsync(snapshot.gzip);
+    return { body: await brotliAsync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length } }), encoding: 'br' };
   }
-  const header: SnapshotHeader = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor, count: columns.id.length, recognition: columns, showcased };
-  const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
-  const body = Buffer.concat([head, ...lines], head.length + size);
-  const compressed = await gzipAsync(body, { level: 6 });
-  const cpu = process.cpuUsage(started);
-  return {
-    role,
-    version: Number(version),
-    count: columns.id.length,
-    etag: `W/"directory-snapshot-1-${role}-${version}"`,
-    gzip: compressed,
-    size: body.length,
-    buildMs: (cpu.user + cpu.system) / 1000,
-  };
+  return { body: await gunzipAsync(snapshot.gzip) };
 }

@@ -1,15 +1,19 @@
 import * as z from 'zod/mini';
-import { Alumnus } from './alumnus';
-import { HttpUrl, RecordId, ShortText, YearMonth } from './common';
+import type { Alumnus } from './alumnus';
+import { RecordId } from './common';
 
-// The directory snapshot (GET /directory/snapshot): a client's first sync in one response. It is NDJSON:
-//   line 1   a SnapshotHeader: the delta-sync cursor to continue from, and the fields recognition reads, in columns;
-//   line 2…  one Alumnus per line, exactly as the delta pages serve it, in the columns' order.
-// A client parses the small header (zod, column by column) to build its recognition index at once, and keeps the
-// records as the bytes it received, parsing each one (zod again) when it is shown.
+// The directory snapshot (GET /directory/snapshot): a client's first sync in one response.
+//   line 1     a SnapshotHeader (JSON): the delta-sync cursor to continue from, the records' ids in order, the ids
+//              with a published showcase, and the size of the recognition index that follows;
+//   index      `index.bytes` bytes: the serialised recognition index of exactly these records (UTF-8), built by the
+//              server with the same engine (utils/recognition), so a client loads it instead of building it;
+//   records    one Alumnus per line (NDJSON), exactly as the delta pages serve them, in the ids' order.
+// A client parses the small header with zod, loads the index (the engine checks its format and structure, and the
+// client checks it names exactly the header's ids), and keeps the records as the bytes it received, parsing each
+// one (zod again) when it is shown.
 
-export const DIRECTORY_SNAPSHOT_FORMAT = 'alumni-lens/directory-snapshot/1';
-export const DIRECTORY_SNAPSHOT_TYPE = 'application/x-ndjson';
+export const DIRECTORY_SNAPSHOT_FORMAT = 'alumni-lens/directory-snapshot/2';
+export const DIRECTORY_SNAPSHOT_TYPE = 'application/x-alumni-lens-snapshot';
 
 /** What of an alumnus the recognition index reads: the rest of the record is only shown. */
 export type RecognitionFields = Pick<Alumnus, 'id' | 'names' | 'profileUrls' | 'currentEmployer'> & {
@@ -17,81 +21,24 @@ export type RecognitionFields = Pick<Alumnus, 'id' | 'names' | 'profileUrls' | '
   consent: Pick<Alumnus['consent'], 'recognition'>;
 };
 
-const column = <T extends z.core.$ZodType>(item: T) => z.array(item);
-const optional = <T extends z.core.$ZodType>(item: T) => z.array(z.nullable(item));
-
-/** RecognitionFields of every record, one array per field, all as long as `count`. */
-export const RecognitionColumns = z.object({
-  id: column(RecordId),
-  display: column(ShortText),
-  kana: optional(ShortText),
-  latin: optional(ShortText),
-  former: optional(z.array(ShortText).check(z.maxLength(20))),
-  profileUrls: optional(z.array(HttpUrl).check(z.maxLength(20))),
-  /** Each record's tenures as [from, to, from, to, …]. */
-  tenure: column(z.array(YearMonth).check(z.maxLength(100))),
-  employer: optional(ShortText),
-  employerOrgId: optional(RecordId),
-  recognition: column(z.boolean()),
-});
-export type RecognitionColumns = z.infer<typeof RecognitionColumns>;
-
 export const SnapshotHeader = z
   .object({
     format: z.literal(DIRECTORY_SNAPSHOT_FORMAT),
     /** Continue with GET /directory?since=cursor for what changed after the snapshot. */
     cursor: z.string().check(z.maxLength(200)),
     count: z.number().check(z.int(), z.gte(0)),
-    recognition: RecognitionColumns,
+    /** The records' ids, in the order of the lines. */
+    ids: z.array(RecordId),
     /** Ids of the records that carry a published showcase (the client indexes them for matching offers). */
     showcased: z.array(RecordId),
+    /** The recognition index between the header and the records: its engine format and its length in bytes. */
+    index: z.object({ format: z.string().check(z.maxLength(100)), bytes: z.number().check(z.int(), z.gte(0)) }),
   })
   .check(
-    z.refine((header) => Object.values(header.recognition).every((values) => values.length === header.count), {
-      message: 'every recognition column must hold `count` values',
-      path: ['recognition'],
-    }),
+    z.refine((header) => header.ids.length === header.count, { message: 'ids must name `count` records', path: ['ids'] }),
   )
   .register(z.globalRegistry, { id: 'DirectorySnapshotHeader' });
 export type SnapshotHeader = z.infer<typeof SnapshotHeader>;
-
-export function emptyRecognitionColumns(): RecognitionColumns {
-  return { id: [], display: [], kana: [], latin: [], former: [], profileUrls: [], tenure: [], employer: [], employerOrgId: [], recognition: [] };
-}
-
-/** Appends one record's recognition fields to the columns (the server, building a snapshot). */
-export function appendRecognitionFields(columns: RecognitionColumns, alumnus: RecognitionFields): void {
-  columns.id.push(alumnus.id);
-  columns.display.push(alumnus.names.display);
-  columns.kana.push(alumnus.names.kana ?? null);
-  columns.latin.push(alumnus.names.latin ?? null);
-  columns.former.push(alumnus.names.former?.length ? alumnus.names.former : null);
-  columns.profileUrls.push(alumnus.profileUrls?.length ? alumnus.profileUrls : null);
-  columns.tenure.push(alumnus.tenure.flatMap((t) => [t.from, t.to]));
-  columns.employer.push(alumnus.currentEmployer?.name ?? null);
-  columns.employerOrgId.push(alumnus.currentEmployer?.organizationId ?? null);
-  columns.recognition.push(alumnus.consent.recognition);
-}
-
-/** Record `i` of the columns (the client, building its index). */
-export function recognitionFieldsAt(columns: RecognitionColumns, i: number): RecognitionFields {
-  const tenure: RecognitionFields['tenure'] = [];
-  const months = columns.tenure[i];
-  for (let k = 0; k + 1 < months.length; k += 2) tenure.push({ from: months[k], to: months[k + 1] });
-  const kana = columns.kana[i];
-  const latin = columns.latin[i];
-  const former = columns.former[i];
-  const employer = columns.employer[i];
-  const organizationId = columns.employerOrgId[i];
-  return {
-    id: columns.id[i],
-    names: { display: columns.display[i], ...(kana ? { kana } : {}), ...(latin ? { latin } : {}), ...(former ? { former } : {}) },
-    ...(columns.profileUrls[i] ? { profileUrls: columns.profileUrls[i]! } : {}),
-    tenure,
-    ...(employer ? { currentEmployer: { name: employer, ...(organizationId ? { organizationId } : {}) } } : {}),
-    consent: { recognition: columns.recognition[i] },
-  };
-}
 
 /** A snapshot's records as the JSON lines they arrived as: record i is bytes[ends[i - 1] .. ends[i]), id ids[i]. */
 export interface RecordLines {

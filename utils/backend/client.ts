@@ -99,8 +99,9 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
 
   /**
    * The whole directory in one answer (issue 11), or null from a backend without it (an older release: 404).
-   * The header is parsed with the contract; the records are kept as the bytes they came as, one per line, to be
-   * parsed when shown. Lines that do not match the header's count reject the whole answer.
+   * The header is parsed with the contract; the recognition index after it is handed over as text, for the engine
+   * to load (and check); the records are kept as the bytes they came as, one per line, to be parsed when shown.
+   * An answer whose parts do not add up to what the header announces is rejected whole.
    */
   async function directorySnapshot(): Promise<DirectorySnapshot | null> {
     const endpoint = 'GET /api/v1/directory/snapshot';
@@ -121,11 +122,20 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     } catch {
       throw new ContractError(endpoint, 'the first line is not JSON');
     }
-    const header = z.safeParse(SnapshotHeader, headerJson);
-    if (!header.success) throw new ContractError(endpoint, describe(header.error));
-    const lines = splitRecordLines(bytes.subarray(newline + 1), header.data.recognition.id);
-    if (!lines) throw new ContractError(endpoint, `the records are not the ${header.data.count} lines the header announces`);
-    return { header: header.data, lines };
+    const parsed = z.safeParse(SnapshotHeader, headerJson);
+    if (!parsed.success) throw new ContractError(endpoint, describe(parsed.error));
+    const header = parsed.data;
+    const indexEnd = newline + 1 + header.index.bytes;
+    if (indexEnd > bytes.length) throw new ContractError(endpoint, `the answer ends inside the ${header.index.bytes}-byte index`);
+    let index: string;
+    try {
+      index = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(newline + 1, indexEnd));
+    } catch {
+      throw new ContractError(endpoint, 'the index is not UTF-8 text');
+    }
+    const lines = splitRecordLines(bytes.subarray(indexEnd), header.ids);
+    if (!lines) throw new ContractError(endpoint, `the records are not the ${header.count} lines the header announces`);
+    return { header, index, lines };
   }
 
   return {
@@ -165,6 +175,8 @@ export type BackendClient = ReturnType<typeof createBackendClient>;
 
 export interface DirectorySnapshot {
   header: SnapshotHeader;
+  /** The serialised recognition index of the records, as the server built it (header.index.format). */
+  index: string;
   lines: RecordLines;
 }
 

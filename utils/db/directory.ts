@@ -45,35 +45,40 @@ export async function replaceDirectoryIn(tx: DirectoryWriter, lines: RecordLines
 /**
  * Applies a delta's changes (a record, or null for removed) inside the caller's transaction: every changed id
  * leaves the chunk it was in (a removed alumnus's bytes are gone from storage, not just hidden), and the new
- * versions are appended to the last chunk or new ones.
+ * versions are appended to the last chunk or new ones. Each touched chunk is packed once.
  */
 export async function applyDirectoryChangesIn(tx: DirectoryWriter, changes: ReadonlyMap<string, Alumnus | null>): Promise<void> {
   if (changes.size === 0) return;
   const store = tx.objectStore('directory');
   const byId = store.index('by-id');
-  const touched = new Map<number, DirectoryChunk>();
+  const touched = new Map<number, Line[]>();
   const keys = await Promise.all([...changes.keys()].map((id) => byId.getKey(id)));
   for (const key of new Set(keys.filter((k): k is number => typeof k === 'number'))) {
-    const chunk = DirectoryChunk.safeParse(await store.get(key));
     // A chunk this version cannot read is dropped: its ids are no longer indexed, so it cannot come back stale.
-    touched.set(key, chunk.success ? chunk.data : empty(key));
+    touched.set(key, linesOf(readable(await store.get(key), key)).filter((line) => !changes.has(line.id)));
   }
-  for (const [n, chunk] of touched) touched.set(n, withoutIds(chunk, changes));
   const added = [...changes].filter((change): change is [string, Alumnus] => change[1] !== null);
   if (added.length > 0) {
     const allKeys = (await store.getAllKeys()).filter((k): k is number => typeof k === 'number');
-    let last = allKeys.length ? Math.max(...allKeys) : -1;
-    let tail = touched.get(last) ?? (last >= 0 ? readable(await store.get(last), last) : undefined);
+    let last = allKeys.length ? Math.max(...allKeys) : 0;
+    let tail = touched.get(last) ?? (allKeys.length ? linesOf(readable(await store.get(last), last)) : []);
     for (const [id, record] of added) {
-      if (!tail || tail.ids.length >= CHUNK_RECORDS) {
-        if (tail) touched.set(tail.n, tail);
-        tail = empty(++last);
+      if (tail.length >= CHUNK_RECORDS) {
+        touched.set(last++, tail);
+        tail = [];
       }
-      tail = appended(tail, id, encoder.encode(`${JSON.stringify(record)}\n`), record.showcase !== undefined);
+      tail.push({ id, bytes: encoder.encode(`${JSON.stringify(record)}\n`), showcased: record.showcase !== undefined });
     }
-    if (tail) touched.set(tail.n, tail);
+    touched.set(last, tail);
   }
-  await Promise.all([...touched.values()].map((chunk) => (chunk.ids.length > 0 ? store.put(chunk) : store.delete(chunk.n))));
+  await Promise.all([...touched].map(([n, lines]) => (lines.length > 0 ? store.put(packed(n, lines)) : store.delete(n))));
+}
+
+/** One record of a chunk: its id, its JSON line, and whether it carries a published showcase. */
+interface Line {
+  id: string;
+  bytes: Uint8Array;
+  showcased: boolean;
 }
 
 function readable(value: unknown, n: number): DirectoryChunk {
@@ -81,30 +86,21 @@ function readable(value: unknown, n: number): DirectoryChunk {
   return chunk.success ? chunk.data : empty(n);
 }
 
-function withoutIds(chunk: DirectoryChunk, drop: ReadonlyMap<string, unknown>): DirectoryChunk {
-  const keep: number[] = [];
-  chunk.ids.forEach((id, i) => drop.has(id) || keep.push(i));
-  if (keep.length === chunk.ids.length) return chunk;
-  const parts = keep.map((i) => chunk.bytes.subarray(i === 0 ? 0 : chunk.ends[i - 1], chunk.ends[i]));
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  const ends = new Uint32Array(keep.length);
-  let offset = 0;
-  parts.forEach((part, k) => {
-    bytes.set(part, offset);
-    offset += part.length;
-    ends[k] = offset;
-  });
-  return { n: chunk.n, ids: keep.map((i) => chunk.ids[i]), bytes, ends, showcased: chunk.showcased.filter((id) => !drop.has(id)) };
+function linesOf(chunk: DirectoryChunk): Line[] {
+  const showcased = new Set(chunk.showcased);
+  return chunk.ids.map((id, i) => ({ id, bytes: chunk.bytes.subarray(i === 0 ? 0 : chunk.ends[i - 1], chunk.ends[i]), showcased: showcased.has(id) }));
 }
 
-function appended(chunk: DirectoryChunk, id: string, line: Uint8Array, showcased: boolean): DirectoryChunk {
-  const bytes = new Uint8Array(chunk.bytes.length + line.length);
-  bytes.set(chunk.bytes);
-  bytes.set(line, chunk.bytes.length);
-  const ends = new Uint32Array(chunk.ends.length + 1);
-  ends.set(chunk.ends);
-  ends[chunk.ends.length] = bytes.length;
-  return { n: chunk.n, ids: [...chunk.ids, id], bytes, ends, showcased: showcased ? [...chunk.showcased, id] : chunk.showcased };
+function packed(n: number, lines: readonly Line[]): DirectoryChunk {
+  const bytes = new Uint8Array(lines.reduce((sum, line) => sum + line.bytes.length, 0));
+  const ends = new Uint32Array(lines.length);
+  let offset = 0;
+  lines.forEach((line, i) => {
+    bytes.set(line.bytes, offset);
+    offset += line.bytes.length;
+    ends[i] = offset;
+  });
+  return { n, ids: lines.map((line) => line.id), bytes, ends, showcased: lines.filter((line) => line.showcased).map((line) => line.id) };
 }
 
 /** Record `i` of a chunk, parsed with the contract; null when it cannot be read or is not the alumnus it should be. */

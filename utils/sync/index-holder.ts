@@ -1,6 +1,6 @@
-import { Organization, recognitionFieldsAt, type RecognitionColumns } from '../api';
+import { Alumnus, Organization, type RecordLines } from '../api';
 import { type Database, getMeta, readAllAlumni, setMeta } from '../db';
-import { buildIndex, loadIndex } from '../recognition';
+import { buildIndex, INDEX_FORMAT, loadIndex } from '../recognition';
 import type { RecognitionIndex } from '../recognition/types';
 import type { Delta } from './delta';
 
@@ -9,42 +9,86 @@ import type { Delta } from './delta';
  * worker loads the serialised index (fast) instead of rebuilding it from the records (slow); the
  * stored data version says whether the serialised form still matches the records. Changes are
  * saved once a sync run is over (`save`), not after each resource: serialising 100,000 alumni is
- * work worth doing once.
+ * work worth doing once. Organisations are not taken from the serialised form: they are set from
+ * the organisations store whenever an index is loaded, so a change to them needs no new form.
  */
 export class IndexHolder {
   private index: RecognitionIndex | null = null;
   private version = -1;
+  /** The serialised form of `index` while no directory change was made to it since (received or loaded). */
+  private serialized: string | null = null;
   private loading: Promise<RecognitionIndex> | null = null;
   /** Bumped whenever the in-memory index is replaced, so a load that started earlier cannot overwrite it. */
   private generation = 0;
   private unsaved = false;
+  private replacing: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly report: (message: string) => void = () => {},
   ) {}
 
-  /** The index, loaded or (when missing or stale) rebuilt on first use. */
-  get(): Promise<RecognitionIndex> {
-    if (this.index) return Promise.resolve(this.index);
+  /**
+   * The index, loaded or (when missing or stale) rebuilt on first use. While a snapshot replaces an empty
+   * directory, callers wait for its index rather than rebuild one from records that are being replaced.
+   */
+  async get(): Promise<RecognitionIndex> {
+    if (this.index) return this.index;
+    if (this.replacing) await this.replacing.catch(() => undefined);
+    if (this.index) return this.index;
     this.loading ??= this.load().finally(() => (this.loading = null));
     return this.loading;
   }
 
   /**
-   * A snapshot replaced the directory: the index is built from its recognition columns (no record is
-   * parsed for it), with the organisations already stored. Call `install` once the snapshot is committed.
+   * Runs `work`, which stores a snapshot and gives the data version it committed, and installs the snapshot's
+   * index: the one the server built when it is in this engine's format and recognises exactly the snapshot's
+   * alumni, else one built here from the records (slower; the reason is reported).
    */
-  async buildFromColumns(columns: RecognitionColumns): Promise<RecognitionIndex> {
-    const entries = Array.from({ length: columns.id.length }, (_, i) => recognitionFieldsAt(columns, i));
-    return buildIndex(entries, await this.readOrganizations());
+  async replace(
+    snapshot: { index: string; indexFormat: string; lines: RecordLines },
+    work: () => Promise<number>,
+  ): Promise<{ loadMs: number }> {
+    const started = performance.now();
+    const running = (async () => {
+      const organizations = await this.readOrganizations();
+      const received = this.receivedIndex(snapshot);
+      const index = received ?? buildIndex(recordsOf(snapshot.lines), organizations);
+      index.setOrganizations(organizations);
+      const version = await work();
+      this.install(index, version, received ? snapshot.index : null);
+    })();
+    this.replacing = running;
+    try {
+      await running;
+    } finally {
+      if (this.replacing === running) this.replacing = null;
+    }
+    return { loadMs: performance.now() - started };
   }
 
-  /** Makes `index` the current one, matching the data at `version`. */
-  install(index: RecognitionIndex, version: number): void {
+  private receivedIndex(snapshot: { index: string; indexFormat: string; lines: RecordLines }): RecognitionIndex | null {
+    if (snapshot.indexFormat !== INDEX_FORMAT) {
+      this.report(`The backend sent a recognition index in format ${snapshot.indexFormat}; this version reads ${INDEX_FORMAT}, so it was built here`);
+      return null;
+    }
+    try {
+      const index = loadIndex(snapshot.index);
+      const { ids } = snapshot.lines;
+      if (index.size !== ids.length || !ids.every((id) => index.has(id))) throw new Error('it does not name exactly the alumni it came with');
+      return index;
+    } catch (error) {
+      this.report(`The backend's recognition index could not be used, so it was built here: ${String(error)}`);
+      return null;
+    }
+  }
+
+  /** Makes `index` the current one, matching the data at `version`; `serialized` is its form if known. */
+  private install(index: RecognitionIndex, version: number, serialized: string | null): void {
     this.generation++;
     this.index = index;
     this.version = version;
+    this.serialized = serialized;
     this.unsaved = true;
   }
 
@@ -57,6 +101,7 @@ export class IndexHolder {
         if (record === null) index.remove(id);
         else index.upsert(record);
       }
+      if (delta.changes.size > 0) this.serialized = null;
     } else {
       index.setOrganizations(await this.readOrganizations());
     }
@@ -69,7 +114,8 @@ export class IndexHolder {
     if (!this.index || !this.unsaved) return;
     this.unsaved = false;
     const started = performance.now();
-    await setMeta(this.db, 'index', { serialized: this.index.serialize(), dataVersion: this.version });
+    this.serialized ??= this.index.serialize();
+    await setMeta(this.db, 'index', { serialized: this.serialized, dataVersion: this.version });
     await this.recordTiming({ saveMs: Math.round(performance.now() - started) });
   }
 
@@ -83,6 +129,7 @@ export class IndexHolder {
   async reset(): Promise<void> {
     this.generation++;
     this.index = null;
+    this.serialized = null;
     this.version = -1;
     await this.get();
   }
@@ -91,22 +138,26 @@ export class IndexHolder {
     const generation = this.generation;
     const version = (await getMeta(this.db, 'dataVersion')) ?? 0;
     const stored = await getMeta(this.db, 'index');
+    const organizations = await this.readOrganizations();
     let index: RecognitionIndex | null = null;
     if (stored && stored.dataVersion === version) {
       try {
         const started = performance.now();
         index = loadIndex(stored.serialized);
+        index.setOrganizations(organizations);
         void this.recordTiming({ loadMs: Math.round(performance.now() - started) }).catch(() => undefined);
       } catch (error) {
+        index = null;
         this.report(`The stored recognition index could not be loaded and was rebuilt: ${String(error)}`);
       }
     }
     const rebuilt = !index;
-    index ??= buildIndex(await this.readAlumni(), await this.readOrganizations());
+    index ??= buildIndex(await this.readAlumni(), organizations);
     // Installed meanwhile (a snapshot arrived while this was loading): that one is newer.
     if (generation !== this.generation && this.index) return this.index;
     this.index = index;
     this.version = version;
+    this.serialized = rebuilt ? null : stored!.serialized;
     if (rebuilt) {
       this.unsaved = true;
       await this.save();
@@ -131,4 +182,19 @@ export class IndexHolder {
     if (bad > 0) this.report(`${bad} stored organisation record(s) could not be read and were left out of the index`);
     return records;
   }
+}
+
+/** The records of a snapshot that pass the contract, for building an index here. */
+function recordsOf(lines: RecordLines): Alumnus[] {
+  const decoder = new TextDecoder();
+  const records: Alumnus[] = [];
+  for (let i = 0; i < lines.ids.length; i++) {
+    try {
+      const parsed = Alumnus.safeParse(JSON.parse(decoder.decode(lines.bytes.subarray(i === 0 ? 0 : lines.ends[i - 1], lines.ends[i]))));
+      if (parsed.success) records.push(parsed.data);
+    } catch {
+      // Not JSON: left out, like a record that breaks the contract.
+    }
+  }
+  return records;
 }

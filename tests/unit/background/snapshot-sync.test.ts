@@ -4,7 +4,9 @@ import type { BackgroundWorker } from '../../../utils/background/worker';
 import { countAlumni, getMeta, readAlumni } from '../../../utils/db';
 import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
 import { alumnus } from './support/records';
-import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
+import { type ScriptedBackend, snapshotBody, startScriptedBackend } from './support/scripted-backend';
+import type { Alumnus } from '../../../utils/api';
+import { buildIndex, INDEX_FORMAT } from '../../../utils/recognition';
 
 // A first sync from the backend's directory snapshot (issue 11): one request, the records stored as they came,
 // the index built from the snapshot's recognition columns; deltas from its cursor after that.
@@ -87,20 +89,18 @@ describe('first sync from a snapshot', () => {
     expect((await getMeta(db, 'index'))?.serialized).not.toContain('Withdrawn');
   });
 
+  const twoRecords = () => snapshotBody([alumnus('a1'), alumnus('a2')], '9');
   it.each([
     ['a header that breaks the contract', `${JSON.stringify({ format: 'alumni-lens/directory-snapshot/1', cursor: '9', count: 1, recognition: {} })}\n{}\n`, 'does not match the API contract'],
-    ['fewer lines than the header announces', null, 'are not the 2 lines the header announces'],
+    ['fewer lines than the header announces', () => twoRecords().slice(0, twoRecords().lastIndexOf('{"id":"a2"')), 'are not the 2 lines the header announces'],
+    ['an index longer than the answer', () => twoRecords().replace(/"bytes":\d+/, '"bytes":99999999'), 'ends inside the 99999999-byte index'],
     ['a first line that is not JSON', 'not json\n', 'the first line is not JSON'],
   ])('rejects %s whole: nothing stored, no cursor, and the next good run succeeds', async (_, body, error) => {
     backend.upsert('directory', alumnus('a1'), alumnus('a2'));
     await configure(backend.url, 'recruiter-token');
     worker = startWorker();
     const ctx = await worker.ready;
-    if (body === null) {
-      // The real snapshot with its last record cut off.
-      const whole = await (await fetch(`${backend.url}/api/v1/directory/snapshot`, { headers: { authorization: 'Bearer recruiter-token' } })).text();
-      backend.breakSnapshot(whole.split('\n').slice(0, 2).join('\n') + '\n');
-    } else backend.breakSnapshot(body);
+    backend.breakSnapshot(typeof body === 'function' ? body() : body);
     const failed = await syncNow(worker);
     expect(failed.state).toBe('error');
     expect(failed.lastError).toContain(error);
@@ -122,6 +122,35 @@ describe('first sync from a snapshot', () => {
     expect(await readAlumni((await worker.ready).db, ['ok', 'bad'])).toEqual([expect.objectContaining({ id: 'ok' }), null]);
     expect(await matched('Broken Record')).toEqual([]);
     expect(await matched('Sofia Andersson Reyes')).toEqual(['ok']);
+  });
+
+  it("recognises with the index the backend built, not one of its own, when it names exactly the snapshot's alumni", async () => {
+    backend.upsert('directory', ...many(50));
+    // The backend's index spells s7 as someone else: only an index loaded as received finds that name.
+    backend.snapshotIndex = (records) => ({
+      format: INDEX_FORMAT,
+      text: buildIndex(records.map((r) => (r.id === 's7' ? { ...r, names: { display: 'Zed Elsewhere', latin: 'Zed Elsewhere' } } : r)), []).serialize(),
+    });
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+    expect(await matched('Zed Elsewhere')).toEqual(['s7']);
+    expect((await send('ui:get-diagnostics', {})).repaired ?? []).toEqual([]);
+  });
+
+  it.each([
+    ['in another format', (records: Alumnus[]) => ({ format: 'alumni-lens-recognition/1', text: buildIndex(records, []).serialize() }), 'in format alumni-lens-recognition/1'],
+    ['naming other alumni', (records: Alumnus[]) => ({ format: INDEX_FORMAT, text: buildIndex(records.slice(1), []).serialize() }), 'does not name exactly the alumni'],
+    ['that is damaged', () => ({ format: INDEX_FORMAT, text: 'not an index' }), 'could not be used'],
+  ])("builds the index here from a snapshot whose index is %s, and says so in the diagnostics", async (_, index, reason) => {
+    backend.upsert('directory', ...many(50));
+    backend.snapshotIndex = index;
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+    expect(await matched('Person7 Example')).toEqual(['s7']);
+    expect(await matched('Person0 Example')).toEqual(['s0']);
+    expect(JSON.stringify((await send('ui:get-diagnostics', {})).repaired)).toContain(reason);
   });
 
   it('syncs page by page from a backend without snapshots (an older release answers 404)', async () => {

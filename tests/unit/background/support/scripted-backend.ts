@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Alumnus, appendRecognitionFields, DIRECTORY_SNAPSHOT_FORMAT, emptyRecognitionColumns, type Me } from '../../../../utils/api';
+import { type Alumnus, DIRECTORY_SNAPSHOT_FORMAT, type Me, type SnapshotHeader } from '../../../../utils/api';
+import { buildIndex, INDEX_FORMAT } from '../../../../utils/recognition';
 import { me } from './records';
 
 // A real HTTP server on 127.0.0.1 serving contract-shaped /api/v1 answers from data the test
@@ -36,6 +37,8 @@ export interface ScriptedBackend {
   snapshots: boolean;
   /** The next snapshot answers this body instead (bytes as sent: a broken header, a missing line…). */
   breakSnapshot(body: string): void;
+  /** The index the snapshot carries instead of the one built from its records (another format, other alumni…). */
+  snapshotIndex?: (records: Alumnus[]) => { format: string; text: string };
   /** Awaited before each sync page is answered (to look at the worker mid-sync). */
   beforePage?: (resource: Resource) => Promise<void>;
   /** Stored introductions, interests, meetings and meeting steps, by id (the backend's idempotency). */
@@ -111,16 +114,12 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     };
   }
 
-  /** Every live directory record now, as NDJSON after a header line (utils/api/snapshot.ts). */
+  /** Every live directory record now, as the real server frames them (utils/api/snapshot.ts). */
   function snapshot(): string {
     const latest = new Map<string, Change>();
     for (const change of log.directory) latest.set(change.id, change);
     const live = [...latest.values()].filter((c) => c.record).map((c) => c.record as Alumnus);
-    const recognition = emptyRecognitionColumns();
-    for (const record of live) appendRecognitionFields(recognition, record);
-    const showcased = live.filter((record) => record.showcase).map((record) => record.id);
-    const header = { format: DIRECTORY_SNAPSHOT_FORMAT, cursor: String(seq), count: live.length, recognition, showcased };
-    return [header, ...live].map((line) => `${JSON.stringify(line)}\n`).join('');
+    return snapshotBody(live, String(seq), backend.snapshotIndex?.(live));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -138,7 +137,7 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     if (req.method === 'GET' && path === 'directory/snapshot' && backend.snapshots) {
       const body = brokenSnapshot ?? snapshot();
       brokenSnapshot = null;
-      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      res.writeHead(200, { 'content-type': 'application/x-alumni-lens-snapshot; charset=utf-8' });
       return res.end(body);
     }
     if (req.method === 'GET' && (path === 'directory' || path === 'organizations' || path === 'offers' || path === 'meetings')) {
@@ -234,4 +233,18 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(text));
     req.on('error', reject);
   });
+}
+
+/** A snapshot body as GET /directory/snapshot frames it: header line, recognition index, one record a line. */
+export function snapshotBody(records: Alumnus[], cursor: string, index?: { format: string; text: string }): string {
+  const { format, text } = index ?? { format: INDEX_FORMAT, text: buildIndex(records, []).serialize() };
+  const header: SnapshotHeader = {
+    format: DIRECTORY_SNAPSHOT_FORMAT,
+    cursor,
+    count: records.length,
+    ids: records.map((record) => record.id),
+    showcased: records.filter((record) => record.showcase).map((record) => record.id),
+    index: { format, bytes: Buffer.byteLength(text, 'utf8') },
+  };
+  return `${JSON.stringify(header)}\n${text}${records.map((record) => `${JSON.stringify(record)}\n`).join('')}`;
 }
