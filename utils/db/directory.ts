@@ -1,12 +1,13 @@
 import type { IDBPTransaction } from 'idb';
 import { Alumnus, type RecordLines } from '../api';
 import type { Database } from './open';
-import { type AlumniLensDB, DirectoryChunk, type StoreName } from './schema';
+import { type AlumniLensDB, DirectoryChunk, DirectoryMap, type StoreName } from './schema';
 
 // The synced directory, stored as it arrived: records are JSON lines packed into chunks of a few hundred, one
-// IndexedDB value each, with an index from every alumnus id to its chunk. A first sync of 100,000 alumni is a few
-// hundred puts instead of 100,000 (and no record is parsed to store it); a record is parsed, with the contract's
-// schema, when it is read to be shown. A delta rewrites only the chunks its records are in.
+// IndexedDB value each, and one map (meta `directoryMap`) says which chunk holds each alumnus and who has a
+// published showcase. A first sync of 100,000 alumni is a few hundred puts and one map instead of 100,000 records
+// (and no record is parsed to store it; an IndexedDB index over the ids tripled the time); a record is parsed,
+// with the contract's schema, when it is read to be shown. A delta rewrites only the chunks its records are in.
 
 /** Records per chunk: a read decodes one line of one chunk (~90 KB at 256 records). */
 export const CHUNK_RECORDS = 256;
@@ -14,71 +15,107 @@ export const CHUNK_RECORDS = 256;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-type DirectoryWriter = Pick<IDBPTransaction<AlumniLensDB, ['directory', ...StoreName[]], 'readwrite'>, 'objectStore'>;
+type DirectoryWriter = Pick<IDBPTransaction<AlumniLensDB, ['directory', 'meta', ...StoreName[]], 'readwrite'>, 'objectStore'>;
+type DirectoryReader = Pick<IDBPTransaction<AlumniLensDB, ['directory', 'meta', ...StoreName[]], IDBTransactionMode>, 'objectStore'>;
 
-const empty = (n: number): DirectoryChunk => ({ n, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0), showcased: [] });
+const empty = (n: number): DirectoryChunk => ({ n, ids: [], bytes: new Uint8Array(0), ends: new Uint32Array(0) });
 
-/**
- * Splits `lines` into chunks numbered from 0; `showcased` names the records with a published showcase. Each chunk
- * copies its bytes, so the big buffer can go.
- */
-export function chunkLines(lines: RecordLines, showcased: ReadonlySet<string>): DirectoryChunk[] {
+/** Where each alumnus is, read from the map once per worker and dropped whenever the directory is written. */
+interface Lookup {
+  db: Database;
+  chunkOf: Map<string, number>;
+  showcased: string[];
+}
+let lookup: Lookup | null = null;
+/** Bumped by every write, so a lookup read while one was under way is not kept. */
+let writes = 0;
+const written = () => {
+  writes++;
+  lookup = null;
+};
+
+/** Splits `lines` into chunks numbered from 0. Each chunk copies its bytes, so the big buffer can go. */
+export function chunkLines(lines: RecordLines): DirectoryChunk[] {
   const chunks: DirectoryChunk[] = [];
   for (let start = 0, n = 0; start < lines.ids.length; start += CHUNK_RECORDS, n++) {
     const stop = Math.min(start + CHUNK_RECORDS, lines.ids.length);
     const from = start === 0 ? 0 : lines.ends[start - 1];
     const ends = new Uint32Array(stop - start);
     for (let i = start; i < stop; i++) ends[i - start] = lines.ends[i] - from;
-    const ids = lines.ids.slice(start, stop);
-    chunks.push({ n, ids, bytes: lines.bytes.slice(from, lines.ends[stop - 1]), ends, showcased: ids.filter((id) => showcased.has(id)) });
+    chunks.push({ n, ids: lines.ids.slice(start, stop), bytes: lines.bytes.slice(from, lines.ends[stop - 1]), ends });
   }
   return chunks;
 }
 
-/** Replaces the whole directory (a snapshot), inside the caller's transaction. */
-export async function replaceDirectoryIn(tx: DirectoryWriter, lines: RecordLines, showcased: ReadonlySet<string>): Promise<void> {
+/** Replaces the whole directory (a snapshot), inside the caller's transaction; `showcased` as the header lists them. */
+export async function replaceDirectoryIn(tx: DirectoryWriter, lines: RecordLines, showcased: readonly string[]): Promise<void> {
+  written();
   const store = tx.objectStore('directory');
   await store.clear();
-  await Promise.all(chunkLines(lines, showcased).map((chunk) => store.put(chunk)));
+  const chunks = new Uint32Array(lines.ids.length);
+  for (let i = 0; i < chunks.length; i++) chunks[i] = Math.floor(i / CHUNK_RECORDS);
+  const known = new Set(lines.ids);
+  await Promise.all([
+    ...chunkLines(lines).map((chunk) => store.put(chunk)),
+    putMap(tx, { ids: lines.ids, chunks, showcased: showcased.filter((id) => known.has(id)) }),
+  ]);
+}
+
+/** Empties the directory inside the caller's transaction (a resync from scratch, another backend). */
+export async function clearDirectoryIn(tx: DirectoryWriter): Promise<void> {
+  written();
+  await Promise.all([tx.objectStore('directory').clear(), tx.objectStore('meta').delete('directoryMap')]);
 }
 
 /**
  * Applies a delta's changes (a record, or null for removed) inside the caller's transaction: every changed id
  * leaves the chunk it was in (a removed alumnus's bytes are gone from storage, not just hidden), and the new
- * versions are appended to the last chunk or new ones. Each touched chunk is packed once.
+ * versions are appended to the last chunk or new ones. Each touched chunk is packed once, the map written once.
  */
 export async function applyDirectoryChangesIn(tx: DirectoryWriter, changes: ReadonlyMap<string, Alumnus | null>): Promise<void> {
   if (changes.size === 0) return;
+  written();
   const store = tx.objectStore('directory');
-  const byId = store.index('by-id');
+  const map = await readMap(tx);
   const touched = new Map<number, Line[]>();
-  const keys = await Promise.all([...changes.keys()].map((id) => byId.getKey(id)));
-  for (const key of new Set(keys.filter((k): k is number => typeof k === 'number'))) {
-    // A chunk this version cannot read is dropped: its ids are no longer indexed, so it cannot come back stale.
-    touched.set(key, linesOf(readable(await store.get(key), key)).filter((line) => !changes.has(line.id)));
+  const kept: Array<[string, number]> = [];
+  for (let i = 0; i < map.ids.length; i++) {
+    if (changes.has(map.ids[i])) touched.set(map.chunks[i], []);
+    else kept.push([map.ids[i], map.chunks[i]]);
   }
+  for (const n of touched.keys()) {
+    // A chunk this version cannot read is dropped with everyone in it: they are no longer in the map either.
+    touched.set(n, linesOf(readable(await store.get(n), n)).filter((line) => !changes.has(line.id)));
+  }
+  const showcased = new Set(map.showcased.filter((id) => !changes.has(id)));
   const added = [...changes].filter((change): change is [string, Alumnus] => change[1] !== null);
   if (added.length > 0) {
-    const allKeys = (await store.getAllKeys()).filter((k): k is number => typeof k === 'number');
-    let last = allKeys.length ? Math.max(...allKeys) : 0;
-    let tail = touched.get(last) ?? (allKeys.length ? linesOf(readable(await store.get(last), last)) : []);
+    let last = map.chunks.reduce((max, n) => Math.max(max, n), -1);
+    let tail = last < 0 ? [] : (touched.get(last) ?? linesOf(readable(await store.get(last), last)));
+    if (last < 0) last = 0;
     for (const [id, record] of added) {
       if (tail.length >= CHUNK_RECORDS) {
         touched.set(last++, tail);
         tail = [];
       }
-      tail.push({ id, bytes: encoder.encode(`${JSON.stringify(record)}\n`), showcased: record.showcase !== undefined });
+      tail.push({ id, bytes: encoder.encode(`${JSON.stringify(record)}\n`) });
+      if (record.showcase !== undefined) showcased.add(id);
     }
     touched.set(last, tail);
   }
-  await Promise.all([...touched].map(([n, lines]) => (lines.length > 0 ? store.put(packed(n, lines)) : store.delete(n))));
+  // The map follows what the chunks now hold.
+  const where = new Map(kept);
+  for (const [n, lines] of touched) for (const line of lines) where.set(line.id, n);
+  await Promise.all([
+    ...[...touched].map(([n, lines]) => (lines.length > 0 ? store.put(packed(n, lines)) : store.delete(n))),
+    putMap(tx, { ids: [...where.keys()], chunks: Uint32Array.from(where.values()), showcased: [...showcased].filter((id) => where.has(id)) }),
+  ]);
 }
 
-/** One record of a chunk: its id, its JSON line, and whether it carries a published showcase. */
+/** One record of a chunk: its id and its JSON line. */
 interface Line {
   id: string;
   bytes: Uint8Array;
-  showcased: boolean;
 }
 
 function readable(value: unknown, n: number): DirectoryChunk {
@@ -87,8 +124,7 @@ function readable(value: unknown, n: number): DirectoryChunk {
 }
 
 function linesOf(chunk: DirectoryChunk): Line[] {
-  const showcased = new Set(chunk.showcased);
-  return chunk.ids.map((id, i) => ({ id, bytes: chunk.bytes.subarray(i === 0 ? 0 : chunk.ends[i - 1], chunk.ends[i]), showcased: showcased.has(id) }));
+  return chunk.ids.map((id, i) => ({ id, bytes: chunk.bytes.subarray(i === 0 ? 0 : chunk.ends[i - 1], chunk.ends[i]) }));
 }
 
 function packed(n: number, lines: readonly Line[]): DirectoryChunk {
@@ -100,7 +136,42 @@ function packed(n: number, lines: readonly Line[]): DirectoryChunk {
     offset += line.bytes.length;
     ends[i] = offset;
   });
-  return { n, ids: lines.map((line) => line.id), bytes, ends, showcased: lines.filter((line) => line.showcased).map((line) => line.id) };
+  return { n, ids: lines.map((line) => line.id), bytes, ends };
+}
+
+function putMap(tx: DirectoryWriter, map: DirectoryMap): Promise<unknown> {
+  return tx.objectStore('meta').put(map, 'directoryMap');
+}
+
+/**
+ * The stored map; when it is missing or unreadable while chunks exist (damaged storage), it is made again from
+ * the chunks' own ids, so nothing stored is lost to a bad map.
+ */
+async function readMap(tx: DirectoryReader): Promise<DirectoryMap> {
+  const parsed = DirectoryMap.safeParse(await tx.objectStore('meta').get('directoryMap'));
+  if (parsed.success) return parsed.data;
+  const ids: string[] = [];
+  const chunks: number[] = [];
+  for (const value of await tx.objectStore('directory').getAll()) {
+    const chunk = DirectoryChunk.safeParse(value);
+    if (!chunk.success) continue;
+    for (const id of chunk.data.ids) {
+      ids.push(id);
+      chunks.push(chunk.data.n);
+    }
+  }
+  return { ids, chunks: Uint32Array.from(chunks), showcased: [] };
+}
+
+async function lookupIn(db: Database): Promise<Lookup> {
+  if (lookup?.db === db) return lookup;
+  const before = writes;
+  const map = await readMap(db.transaction(['directory', 'meta']));
+  const chunkOf = new Map<string, number>();
+  map.ids.forEach((id, i) => chunkOf.set(id, map.chunks[i]));
+  const found = { db, chunkOf, showcased: map.showcased };
+  if (writes === before) lookup = found;
+  return found;
 }
 
 /** Record `i` of a chunk, parsed with the contract; null when it cannot be read or is not the alumnus it should be. */
@@ -117,21 +188,17 @@ function recordAt(chunk: DirectoryChunk, i: number): Alumnus | null {
 /** The alumni for `ids`, in order: null for one not in the directory or unreadable. One transaction. */
 export async function readAlumni(db: Database, ids: readonly string[]): Promise<Array<Alumnus | null>> {
   if (ids.length === 0) return [];
-  const tx = db.transaction('directory');
-  const byId = tx.store.index('by-id');
-  const keys = await Promise.all(ids.map((id) => byId.getKey(id)));
+  const { chunkOf } = await lookupIn(db);
+  const store = db.transaction('directory').store;
   const chunks = new Map<number, Promise<DirectoryChunk | null>>();
-  for (const key of keys) {
-    if (typeof key === 'number' && !chunks.has(key))
-      chunks.set(key, tx.store.get(key).then((value) => {
-        const chunk = DirectoryChunk.safeParse(value);
-        return chunk.success ? chunk.data : null;
-      }));
+  for (const id of ids) {
+    const n = chunkOf.get(id);
+    if (n !== undefined && !chunks.has(n)) chunks.set(n, store.get(n).then((value) => DirectoryChunk.safeParse(value).data ?? null));
   }
   return Promise.all(
-    ids.map(async (id, k) => {
-      const key = keys[k];
-      const chunk = typeof key === 'number' ? await chunks.get(key) : null;
+    ids.map(async (id) => {
+      const n = chunkOf.get(id);
+      const chunk = n === undefined ? null : await chunks.get(n);
       const i = chunk ? chunk.ids.indexOf(id) : -1;
       return chunk && i >= 0 ? recordAt(chunk, i) : null;
     }),
@@ -154,23 +221,13 @@ export async function readAllAlumni(db: Database): Promise<{ alumni: Alumnus[]; 
   return { alumni, unreadable };
 }
 
-/** The alumni with a published showcase, from the chunks the `by-showcase` index names. */
+/** The alumni with a published showcase, as the map lists them. */
 export async function readAlumniWithShowcase(db: Database): Promise<Alumnus[]> {
-  const tx = db.transaction('directory');
-  const keys = new Set(await tx.store.index('by-showcase').getAllKeys());
-  const alumni: Alumnus[] = [];
-  for (const key of keys) {
-    const chunk = DirectoryChunk.safeParse(await tx.store.get(key));
-    if (!chunk.success) continue;
-    for (const id of chunk.data.showcased) {
-      const record = recordAt(chunk.data, chunk.data.ids.indexOf(id));
-      if (record?.showcase) alumni.push(record);
-    }
-  }
-  return alumni;
+  const { showcased } = await lookupIn(db);
+  return (await readAlumni(db, showcased)).filter((alumnus): alumnus is Alumnus => alumnus?.showcase !== undefined);
 }
 
 /** How many alumni the directory holds. */
-export function countAlumni(db: Database): Promise<number> {
-  return db.countFromIndex('directory', 'by-id');
+export async function countAlumni(db: Database): Promise<number> {
+  return (await lookupIn(db)).chunkOf.size;
 }

@@ -54,19 +54,18 @@ export type DiagnosticRecord = z.infer<typeof DiagnosticRecord>;
 
 /**
  * Up to a few hundred directory records as the JSON lines they arrived as (see directory.ts): record i is
- * bytes[ends[i - 1] .. ends[i]), its alumnus id ids[i]. Parsed when read; each record is parsed when shown.
- * `showcased` names the records that carry a published showcase (the `by-showcase` index lists their chunks).
+ * bytes[ends[i - 1] .. ends[i]), its alumnus id ids[i]. Each record is parsed when it is shown.
  */
 export const DirectoryChunk = z
-  .object({
-    n: z.number().int().min(0),
-    ids: z.array(z.string()),
-    bytes: z.instanceof(Uint8Array),
-    ends: z.instanceof(Uint32Array),
-    showcased: z.array(z.string()),
-  })
+  .object({ n: z.number().int().min(0), ids: z.array(z.string()), bytes: z.instanceof(Uint8Array), ends: z.instanceof(Uint32Array) })
   .refine((chunk) => chunk.ends.length === chunk.ids.length && (chunk.ends.at(-1) ?? 0) <= chunk.bytes.length, 'the chunk is damaged');
 export type DirectoryChunk = z.infer<typeof DirectoryChunk>;
+
+/** Which chunk holds each alumnus (ids[i] is in chunk chunks[i]), and who has a published showcase. */
+export const DirectoryMap = z
+  .object({ ids: z.array(z.string()), chunks: z.instanceof(Uint32Array), showcased: z.array(z.string()) })
+  .refine((map) => map.ids.length === map.chunks.length, 'the directory map is damaged');
+export type DirectoryMap = z.infer<typeof DirectoryMap>;
 
 export const SyncResource = z.enum(['directory', 'organizations', 'offers', 'meetings']);
 export type SyncResource = z.infer<typeof SyncResource>;
@@ -94,16 +93,18 @@ export const metaSchemas = {
   seenOffers: z.array(z.string()),
   /** Origins the organisation-website script is registered for. */
   orgsiteOrigins: z.array(z.string()),
+  /** Which chunk of the directory store holds each alumnus (utils/db/directory.ts). */
+  directoryMap: DirectoryMap,
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
 
 export interface AlumniLensDB extends DBSchema {
   /**
-   * The directory in chunks of JSON lines (version 4 on; versions 1 to 3 kept one Alumnus per value in `alumni`).
-   * `by-id` finds an alumnus's chunk; `by-showcase` the chunks holding alumni with a published showcase.
+   * The directory in chunks of JSON lines (version 4 on; versions 1 to 3 kept one Alumnus per value in `alumni`);
+   * meta `directoryMap` says which chunk holds whom.
    */
-  directory: { key: number; value: DirectoryChunk; indexes: { 'by-id': string; 'by-showcase': string } };
+  directory: { key: number; value: DirectoryChunk };
   organizations: { key: string; value: Organization };
   offers: { key: string; value: Offer };
   meetings: { key: string; value: Meeting; indexes: { 'by-alumnus': string } };

@@ -32,13 +32,11 @@ export const UPGRADES: readonly UpgradeStep[] = [
     // The `alumni` store is gone from the schema since version 4 (its records moved to `directory`).
     (tx.objectStore('alumni' as never) as unknown as IDBPObjectStore<unknown, [], string, 'versionchange'>).createIndex('by-showcase', 'showcase.updatedAt');
   },
-  // 4: the directory in chunks of JSON lines, with indexes from each id and each published showcase to its chunk
-  // (issue 11: a first sync of 100,000 alumni is a few hundred puts). The records of the `alumni` store move over
-  // as they are, 256 to a chunk; the store goes.
+  // 4: the directory in chunks of JSON lines, and a map (meta `directoryMap`) of which chunk holds each alumnus and
+  // who has a published showcase (issue 11: a first sync of 100,000 alumni is a few hundred puts). The records of
+  // the `alumni` store move over as they are, 256 to a chunk; the store goes.
   (db, tx) => {
     const directory = db.createObjectStore('directory', { keyPath: 'n' });
-    directory.createIndex('by-id', 'ids', { multiEntry: true });
-    directory.createIndex('by-showcase', 'showcased', { multiEntry: true });
     if (!db.objectStoreNames.contains('alumni' as never)) return;
     const old = tx.objectStore('alumni' as never) as unknown as IDBPObjectStore;
     void old.getAll().then((values) => {
@@ -46,6 +44,7 @@ export const UPGRADES: readonly UpgradeStep[] = [
       const records = (values as Array<{ id?: unknown; showcase?: unknown } | null>).filter(
         (record): record is { id: string; showcase?: unknown } => typeof record?.id === 'string',
       );
+      const chunkOf = new Uint32Array(records.length);
       for (let start = 0, n = 0; start < records.length; start += 256, n++) {
         const slice = records.slice(start, start + 256);
         const lines = slice.map((record) => encoder.encode(`${JSON.stringify(record)}\n`));
@@ -56,11 +55,16 @@ export const UPGRADES: readonly UpgradeStep[] = [
           bytes.set(line, offset);
           offset += line.length;
           ends[i] = offset;
+          chunkOf[start + i] = n;
         });
-        const ids = slice.map((record) => record.id);
-        const showcased = slice.filter((record) => record.showcase != null).map((record) => record.id);
-        void directory.put({ n, ids, bytes, ends, showcased });
+        void directory.put({ n, ids: slice.map((record) => record.id), bytes, ends });
       }
+      const map = {
+        ids: records.map((record) => record.id),
+        chunks: chunkOf,
+        showcased: records.filter((record) => record.showcase != null).map((record) => record.id),
+      };
+      void tx.objectStore('meta').put(map, 'directoryMap');
       db.deleteObjectStore('alumni' as never);
     });
   },

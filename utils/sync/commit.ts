@@ -1,5 +1,5 @@
 import type { Alumnus, RecordLines } from '../api';
-import { applyDirectoryChangesIn, type Database, putMetaIn, replaceDirectoryIn, storeOf, type SyncResource } from '../db';
+import { applyDirectoryChangesIn, clearDirectoryIn, type Database, putMetaIn, replaceDirectoryIn, storeOf, type SyncResource } from '../db';
 import type { Delta } from './delta';
 
 /** Resources whose changes the recognition index must follow. */
@@ -17,7 +17,7 @@ export async function commitDelta(db: Database, delta: Delta<SyncResource>): Pro
     const [version] = await Promise.all([
       nextVersion(tx, changed),
       (async () => {
-        if (delta.replace) await tx.objectStore('directory').clear();
+        if (delta.replace) await clearDirectoryIn(tx);
         await applyDirectoryChangesIn(tx, delta.changes as Map<string, Alumnus | null>);
       })(),
       putMetaIn(tx, 'cursor:directory', delta.cursor),
@@ -43,7 +43,7 @@ export async function commitDelta(db: Database, delta: Delta<SyncResource>): Pro
  * Replaces the whole directory with a snapshot's records and continues from its cursor; one transaction.
  * `showcased` names the records that carry a published showcase.
  */
-export async function commitSnapshot(db: Database, lines: RecordLines, showcased: ReadonlySet<string>, cursor: string): Promise<number> {
+export async function commitSnapshot(db: Database, lines: RecordLines, showcased: readonly string[], cursor: string): Promise<number> {
   const tx = db.transaction(['directory', 'meta'], 'readwrite');
   const [version] = await Promise.all([
     nextVersion(tx, true),
@@ -70,7 +70,7 @@ export async function clearSyncedData(db: Database): Promise<void> {
   const meta = tx.objectStore('meta');
   const previous = await meta.get('dataVersion');
   await Promise.all([
-    tx.objectStore('directory').clear(),
+    clearDirectoryIn(tx),
     tx.objectStore('organizations').clear(),
     tx.objectStore('offers').clear(),
     tx.objectStore('meetings').clear(),

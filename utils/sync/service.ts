@@ -108,7 +108,7 @@ export function createSyncService(deps: SyncDeps) {
     let stored = 0;
     const { loadMs } = await deps.index.replace({ index: snapshot.index, indexFormat: snapshot.header.index.format, lines: snapshot.lines }, async () => {
       const storing = performance.now();
-      const version = await commitSnapshot(deps.db, snapshot.lines, new Set(snapshot.header.showcased), snapshot.header.cursor);
+      const version = await commitSnapshot(deps.db, snapshot.lines, snapshot.header.showcased, snapshot.header.cursor);
       stored = performance.now() - storing;
       return version;
     });

@@ -153,6 +153,23 @@ describe('first sync from a snapshot', () => {
     expect(JSON.stringify((await send('ui:get-diagnostics', {})).repaired)).toContain(reason);
   });
 
+  it('finds every stored alumnus again when the map of who is in which chunk is lost, and a delta rewrites it', async () => {
+    backend.upsert('directory', ...many(600));
+    await configure(backend.url, 'recruiter-token');
+    worker = startWorker();
+    await syncNow(worker);
+    const db = (await worker.ready).db;
+    await db.delete('meta', 'directoryMap');
+    await worker.stop();
+    worker = startWorker();
+    const fresh = (await worker.ready).db;
+    expect(await readAlumni(fresh, ['s599', 's0'])).toEqual([expect.objectContaining({ id: 's599' }), expect.objectContaining({ id: 's0' })]);
+    backend.remove('directory', 's3');
+    await syncNow(worker);
+    expect(await countAlumni(fresh)).toBe(599);
+    expect(await fresh.get('meta', 'directoryMap')).toMatchObject({ ids: expect.not.arrayContaining(['s3']) });
+  });
+
   it('syncs page by page from a backend without snapshots (an older release answers 404)', async () => {
     backend.snapshots = false;
     backend.upsert('directory', alumnus('p1'), alumnus('p2'));
