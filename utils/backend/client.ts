@@ -114,6 +114,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     } catch (cause) {
       throw new NetworkError(config.apiUrl, cause);
     }
+    const parsing = performance.now();
     const newline = bytes.indexOf(10);
     if (newline < 0) throw new ContractError(endpoint, 'there is no header line');
     let headerJson: unknown;
@@ -135,7 +136,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     }
     const lines = splitRecordLines(bytes.subarray(indexEnd), header.ids);
     if (!lines) throw new ContractError(endpoint, `the records are not the ${header.count} lines the header announces`);
-    return { header, index, lines };
+    return { header, index, lines, parseMs: performance.now() - parsing };
   }
 
   return {
@@ -178,6 +179,8 @@ export interface DirectorySnapshot {
   /** The serialised recognition index of the records, as the server built it (header.index.format). */
   index: string;
   lines: RecordLines;
+  /** Milliseconds spent reading the parts once the bytes were in. */
+  parseMs: number;
 }
 
 async function readJson(response: Response): Promise<unknown> {

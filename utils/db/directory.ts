@@ -34,6 +34,30 @@ const written = () => {
   lookup = null;
 };
 
+/**
+ * A snapshot's records while they are being stored: recognition starts before the write ends, and the cards it
+ * leads to read the records from memory until then. Only one is held at a time.
+ */
+let held: { db: Database; lines: RecordLines; showcased: readonly string[]; position: Map<string, number> | null } | null = null;
+
+/** Keeps `lines` readable (readAlumni, countAlumni…) until the returned release is called. */
+export function holdRecords(db: Database, lines: RecordLines, showcased: readonly string[]): () => void {
+  const holding = { db, lines, showcased, position: null };
+  held = holding;
+  return () => {
+    if (held === holding) held = null;
+  };
+}
+
+function heldRecord(lines: RecordLines, i: number): Alumnus | null {
+  try {
+    const parsed = Alumnus.safeParse(JSON.parse(decoder.decode(lines.bytes.subarray(i === 0 ? 0 : lines.ends[i - 1], lines.ends[i]))));
+    return parsed.success && parsed.data.id === lines.ids[i] ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Splits `lines` into chunks numbered from 0. Each chunk copies its bytes, so the big buffer can go. */
 export function chunkLines(lines: RecordLines): DirectoryChunk[] {
   const chunks: DirectoryChunk[] = [];
@@ -188,6 +212,14 @@ function recordAt(chunk: DirectoryChunk, i: number): Alumnus | null {
 /** The alumni for `ids`, in order: null for one not in the directory or unreadable. One transaction. */
 export async function readAlumni(db: Database, ids: readonly string[]): Promise<Array<Alumnus | null>> {
   if (ids.length === 0) return [];
+  if (held?.db === db) {
+    const holding = held;
+    holding.position ??= new Map(holding.lines.ids.map((id, i) => [id, i]));
+    return ids.map((id) => {
+      const i = holding.position!.get(id);
+      return i === undefined ? null : heldRecord(holding.lines, i);
+    });
+  }
   const { chunkOf } = await lookupIn(db);
   const store = db.transaction('directory').store;
   const chunks = new Map<number, Promise<DirectoryChunk | null>>();
@@ -223,11 +255,12 @@ export async function readAllAlumni(db: Database): Promise<{ alumni: Alumnus[]; 
 
 /** The alumni with a published showcase, as the map lists them. */
 export async function readAlumniWithShowcase(db: Database): Promise<Alumnus[]> {
-  const { showcased } = await lookupIn(db);
+  const { showcased } = held?.db === db ? held : await lookupIn(db);
   return (await readAlumni(db, showcased)).filter((alumnus): alumnus is Alumnus => alumnus?.showcase !== undefined);
 }
 
 /** How many alumni the directory holds. */
 export async function countAlumni(db: Database): Promise<number> {
+  if (held?.db === db) return held.lines.ids.length;
   return (await lookupIn(db)).chunkOf.size;
 }

@@ -86,8 +86,11 @@ export const metaSchemas = {
   /** The recognition index as last serialised, and the data version it reflects. */
   index: z.object({ serialized: z.string(), dataVersion: z.number().int() }),
   lastSync: z.object({ at: z.number().nullable(), error: z.string().nullable() }),
-  /** How the last first sync from a snapshot went: records, and milliseconds to receive it, to load (or build) its index and to store the records. */
-  snapshotTimings: z.object({ records: z.number().int(), fetchMs: z.number(), indexMs: z.number(), storeMs: z.number() }),
+  /**
+   * How the last first sync from a snapshot went: records, and milliseconds to receive it, to read its parts, to
+   * load (or build) its index (recognition is ready then) and to store the records.
+   */
+  snapshotTimings: z.object({ records: z.number().int(), fetchMs: z.number(), parseMs: z.number().optional(), indexMs: z.number(), storeMs: z.number() }),
   /** Milliseconds the recognition index last took to save (serialise and write), and to load in a woken worker. */
   indexTimings: z.object({ saveMs: z.number().optional(), loadMs: z.number().optional() }),
   seenOffers: z.array(z.string()),

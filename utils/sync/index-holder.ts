@@ -41,30 +41,41 @@ export class IndexHolder {
   }
 
   /**
-   * Runs `work`, which stores a snapshot and gives the data version it committed, and installs the snapshot's
-   * index: the one the server built when it is in this engine's format and recognises exactly the snapshot's
-   * alumni, else one built here from the records (slower; the reason is reported).
+   * Installs a snapshot's index, then runs `store`, which stores the snapshot and gives the data version it
+   * committed. The index is the one the server built when it is in this engine's format and recognises exactly the
+   * snapshot's alumni, else one built here from the records (slower; the reason is reported). Recognition starts
+   * before the records are stored: `store` keeps them readable from memory meanwhile (utils/db, holdRecords).
    */
   async replace(
     snapshot: { index: string; indexFormat: string; lines: RecordLines },
-    work: () => Promise<number>,
-  ): Promise<{ loadMs: number }> {
+    store: () => Promise<number>,
+  ): Promise<{ loadMs: number; storeMs: number }> {
     const started = performance.now();
-    const running = (async () => {
+    let installed!: () => void;
+    const running = new Promise<void>((resolve) => (installed = resolve));
+    this.replacing = running;
+    try {
       const organizations = await this.readOrganizations();
       const received = this.receivedIndex(snapshot);
       const index = received ?? buildIndex(recordsOf(snapshot.lines), organizations);
       index.setOrganizations(organizations);
-      const version = await work();
-      this.install(index, version, received ? snapshot.index : null);
-    })();
-    this.replacing = running;
-    try {
-      await running;
+      this.install(index, -1, received ? snapshot.index : null);
+      const loaded = performance.now();
+      installed();
+      try {
+        this.version = await store();
+      } catch (error) {
+        // Not stored: this index answers for records that are not there. The next use builds from what is.
+        this.generation++;
+        this.index = null;
+        this.serialized = null;
+        throw error;
+      }
+      return { loadMs: loaded - started, storeMs: performance.now() - loaded };
     } finally {
+      installed();
       if (this.replacing === running) this.replacing = null;
     }
-    return { loadMs: performance.now() - started };
   }
 
   private receivedIndex(snapshot: { index: string; indexFormat: string; lines: RecordLines }): RecognitionIndex | null {

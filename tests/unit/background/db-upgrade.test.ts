@@ -2,7 +2,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countAlumni, DB_NAME, DB_VERSION, getMeta, openDatabase, readAlumni, readAllAlumni, readAlumniWithShowcase, UPGRADES } from '../../../utils/db';
+import { splitRecordLines } from '../../../utils/api';
+import { countAlumni, DB_NAME, DB_VERSION, getMeta, holdRecords, openDatabase, readAlumni, readAllAlumni, readAlumniWithShowcase, UPGRADES } from '../../../utils/db';
 import { commitDelta } from '../../../utils/sync/commit';
 import { alumnus } from './support/records';
 
@@ -88,6 +89,21 @@ describe('IndexedDB schema', () => {
     expect((await readAllAlumni(db)).alumni.sort((a, b) => a.id.localeCompare(b.id))).toEqual(records.sort((a, b) => a.id.localeCompare(b.id)));
     expect((await readAlumniWithShowcase(db)).map((a) => a.id).sort()).toEqual(['m257', 'm507', 'm7']);
     expect([...db.objectStoreNames]).not.toContain('alumni');
+    db.close();
+  });
+
+  it('reads a snapshot held in memory while it is being stored, and only then', async () => {
+    const db = await openDatabase();
+    const records = [alumnus('h1'), { ...alumnus('h2'), showcase }];
+    const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
+    const lines = splitRecordLines(new TextEncoder().encode(text), ['h1', 'h2'])!;
+    const release = holdRecords(db, lines, ['h2']);
+    expect(await readAlumni(db, ['h2', 'h1', 'nobody'])).toEqual([records[1], records[0], null]);
+    expect(await countAlumni(db)).toBe(2);
+    expect((await readAlumniWithShowcase(db)).map((a) => a.id)).toEqual(['h2']);
+    release();
+    expect(await readAlumni(db, ['h1'])).toEqual([null]);
+    expect(await countAlumni(db)).toBe(0);
     db.close();
   });
 
