@@ -48,7 +48,8 @@ function contentScriptSizes(): BenchRow[] {
     .filter((file) => file.endsWith('.js'))
     .map((file) => {
       const kb = gzipSync(readFileSync(join(folder, file)), { level: 9 }).length / 1024;
-      return { measure: `content script ${file.replace(/\.js$/, '')} (gzip)`, value: `${kb.toFixed(1)} KB`, target: '< 60 KB', ok: kb < 60 };
+      // Issue 11 asks for under 30 KB (it measured 39–44 KB; business matching's UI came after).
+      return { measure: `content script ${file.replace(/\.js$/, '')} (gzip)`, value: `${kb.toFixed(1)} KB`, target: '< 30 KB', ok: kb < 30 };
     });
 }
 

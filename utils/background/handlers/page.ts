@@ -3,6 +3,7 @@ import { isSiteEnabled, readSettings, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
+import { pageTables } from '../../i18n/page';
 import { browserLanguage } from '../language';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
@@ -14,13 +15,15 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
   return {
     'page:get-settings': async ({ site }) => {
       const [settings, me, { config }] = await Promise.all([readSettings(ctx.report), getMeta(ctx.db, 'me'), ctx.readConfig()]);
+      const lang = settings.lang === 'auto' ? browserLanguage() : settings.lang;
       return {
         enabled: isSiteEnabled(settings, site),
         collapsed: settings.collapsed[site] ?? false,
         highlightNames: settings.highlightNames,
-        lang: settings.lang === 'auto' ? browserLanguage() : settings.lang,
+        lang,
         role: me?.user.role ?? null,
         configured: config !== null,
+        strings: pageTables[lang],
       };
     },
     'page:set-collapsed': async ({ site, collapsed }) => {
