@@ -45,6 +45,11 @@ export interface SnapshotOptions {
   prebuild?: boolean;
   /** Directories from this many alumni have their index built in a worker thread (smaller ones take milliseconds). */
   indexThreadFrom?: number;
+  /**
+   * Milliseconds between two rebuilds for staleness alone (default 2 minutes): while a large import streams in, the
+   * kept snapshot and a delta serve clients instead of a rebuild after every 2 %. Removals never wait for this.
+   */
+  rebuildInterval?: number;
 }
 
 const defaultRebuildAfter = (count: number) => Math.max(1000, Math.floor(count / 50));
@@ -60,6 +65,8 @@ const BROTLI_QUALITY = 9;
  */
 export class DirectorySnapshots {
   private readonly built = new Map<SnapshotView, DirectorySnapshot>();
+  /** When each view's last build finished (performance.now()). */
+  private readonly builtAt = new Map<SnapshotView, number>();
   private readonly building = new Map<SnapshotView, Promise<DirectorySnapshot>>();
   private readonly checked = new Map<SnapshotView, { at: number; snapshot: DirectorySnapshot; changed: number }>();
   private readonly rebuildAfter: (count: number) => number;
@@ -104,13 +111,13 @@ export class DirectorySnapshots {
       return this.build(view, true);
     }
     if (changed <= limit) return kept;
-    const rebuilt = this.build(view);
-    // A little stale: served while the new one is built. Staler than it is big: a delta would cost more than waiting.
-    if (changed <= kept.count) {
-      rebuilt.catch((error: unknown) => console.error('Rebuilding the directory snapshot failed:', error));
-      return kept;
+    // Staler than it is big: a delta would cost more than waiting for a new one.
+    if (changed > kept.count) return this.build(view);
+    // A little stale: served while a new one is built, at most once per interval (an import may still be running).
+    if (performance.now() - (this.builtAt.get(view) ?? -Infinity) >= (this.options.rebuildInterval ?? 120_000)) {
+      this.build(view).catch((error: unknown) => console.error('Rebuilding the directory snapshot failed:', error));
     }
-    return rebuilt;
+    return kept;
   }
 
   async close(): Promise<void> {
@@ -149,7 +156,12 @@ export class DirectorySnapshots {
         if (this.building.get(view) === next) this.building.delete(view);
       });
     this.building.set(view, next);
-    void next.then((snapshot) => this.built.set(view, snapshot)).catch(() => undefined);
+    void next
+      .then((snapshot) => {
+        this.built.set(view, snapshot);
+        this.builtAt.set(view, performance.now());
+      })
+      .catch(() => undefined);
     return next;
   }
 

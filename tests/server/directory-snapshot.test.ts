@@ -69,7 +69,7 @@ describe.each(backends)('the directory snapshot on %s', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
     // Rebuilt after more than 3 changes, so the tests can cross that line.
-    server = await startTestServer(backend, { seed: 'demo', snapshots: { rebuildAfterChanges: () => 3, indexThreadFrom: 0 } });
+    server = await startTestServer(backend, { seed: 'demo', snapshots: { rebuildAfterChanges: () => 3, rebuildInterval: 0, indexThreadFrom: 0 } });
   });
   afterAll(() => server?.close());
 
@@ -221,5 +221,45 @@ describe.each(backends)('the directory snapshot on %s', (backend) => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(decoded(compressed))).toEqual(JSON.parse(decoded(plain)));
     expect(compressed.bytes.length).toBeLessThan(plain.bytes.length / 3);
+  });
+});
+
+describe('the directory snapshot while changes stream in', () => {
+  const interval = 4000;
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('pglite', { seed: 'demo', snapshots: { rebuildAfterChanges: () => 1, rebuildInterval: interval } });
+  });
+  afterAll(() => server?.close());
+
+  test('is rebuilt for staleness at most once per interval (clients catch up by delta), but at once after a removal', async () => {
+    const first = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'accept-encoding': 'gzip' });
+    expect(first.status).toBe(200);
+    // An erasure is never held back by the interval: this request waits for a snapshot built after it.
+    expect((await call(`${server.api}/admin/alumni/${demoIds.marcosRuiz}`, { method: 'DELETE', token: tokens.admin })).status).toBe(204);
+    const erasureAsked = performance.now();
+    const afterErasure = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
+    expect(afterErasure.status).toBe(200);
+    const { header, records } = readSnapshot(decodedBytes(afterErasure));
+    expect(records.map((r) => r.id)).not.toContain(demoIds.marcosRuiz);
+
+    // Three changes, more than the one tolerated: without the interval a new snapshot would follow within a second.
+    await importCsv(server.api, toCsv(['FLOW-1', 'FLOW-2', 'FLOW-3'].map((id) => alumnusRow(id))));
+    let rebuilt: { reply: RawReply; at: number } | undefined;
+    while (!rebuilt && performance.now() - erasureAsked < interval + 20_000) {
+      const reply = await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'accept-encoding': 'gzip', 'if-none-match': String(afterErasure.headers.etag) });
+      if (reply.status === 200) rebuilt = { reply, at: performance.now() };
+      else {
+        expect(reply.status).toBe(304);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    // Meanwhile a client that started from the kept snapshot had the changes from its cursor.
+    const delta = DirectoryPage.parse((await call(`${server.api}/directory?since=${header.cursor}`, { token: tokens.recruiter })).body);
+    expect(delta.alumni.map((a) => a.id).sort()).toEqual(['FLOW-1', 'FLOW-2', 'FLOW-3']);
+    // The kept one was built after the erasure was asked for, so no rebuild for staleness came before the interval.
+    expect(rebuilt, 'a snapshot rebuilt once the interval passed').toBeDefined();
+    expect(rebuilt!.at - erasureAsked).toBeGreaterThanOrEqual(interval);
+    expect(readSnapshot(decodedBytes(rebuilt!.reply)).records.map((r) => r.id)).toEqual(expect.arrayContaining(['FLOW-1', 'FLOW-2', 'FLOW-3']));
   });
 });
