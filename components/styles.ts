@@ -12,6 +12,7 @@ import marker from './Marker/Marker.css?inline';
 import reasons from './MatchReasons/MatchReasons.css?inline';
 import meetings from './Meetings/Meetings.css?inline';
 import showcase from './Showcase/ShowcaseSummary.css?inline';
+import failedOutbox from './FailedOutbox/FailedOutbox.css?inline';
 
 // Stylesheets as strings: on host pages they go into our closed shadow roots (never into the page's
 // document, and never as web-accessible files the page could fetch).
@@ -20,4 +21,4 @@ import showcase from './Showcase/ShowcaseSummary.css?inline';
 export const pageCss = [theme, avatar, confidence, outbox, introForm, offers, reasons, showcase, meetings, person, personRow, organization, sidebar, marker].join('\n');
 
 /** Shared by the popup and options pages, which add their own sheets. */
-export const baseCss = [theme, avatar, confidence, outbox, offers, reasons, showcase, meetings].join('\n');
+export const baseCss = [theme, avatar, confidence, outbox, failedOutbox, offers, reasons, showcase, meetings].join('\n');

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Makes sure the real parts the tests drive are on this machine: Debian's Chromium (end-to-end tests),
-# PostgreSQL (server tests run against it as well as against embedded PGlite), and a Japanese font so that
+# Makes sure the real parts the tests drive are on this machine: Debian's Chromium and Firefox ESR (end-to-end
+# tests), PostgreSQL (server tests run against it as well as against embedded PGlite), and a Japanese font so that
 # the Japanese UI in the end-to-end screenshots shows text rather than empty boxes.
 # As root on Debian it installs what is missing through apt; otherwise it says what is missing and how to get it.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)   # the Firefox stories (WebDriver BiDi)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 command -v openssl >/dev/null || missing+=(openssl)   # the e2e fixture server's throwaway certificate
 command -v unzip >/dev/null || missing+=(unzip)       # the package tests unpack the store archives
@@ -24,5 +25,5 @@ fi
 
 echo "The test suite needs these system packages, which are missing: ${missing[*]}" >&2
 echo "Install them as root on Debian/Ubuntu with:  apt-get install -y ${missing[*]}" >&2
-echo "(chromium must be at /usr/bin/chromium; postgresql must provide /usr/lib/postgresql/<version>/bin/initdb)" >&2
+echo "(chromium must be at /usr/bin/chromium, firefox-esr at /usr/bin/firefox-esr; postgresql must provide /usr/lib/postgresql/<version>/bin/initdb)" >&2
 exit 1

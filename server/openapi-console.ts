@@ -11,6 +11,7 @@ import {
   ImportJob,
   ImportJobList,
   ImportPreview,
+  MeetingList,
   NewToken,
   Overview,
   Session,
@@ -56,7 +57,7 @@ export const consolePaths: ZodOpenApiPathsObject = {
     delete: { summary: 'Sign out', responses: { '204': { description: 'Signed out; the cookie is cleared' }, '403': error('Cross-site request refused') } },
   },
   '/console/overview': {
-    get: op('admin, recruiter, sales', 'Figures for the overview charts (consent, interests and freshness for admins only)', {
+    get: op('admin, recruiter, sales', 'Figures for the overview charts (meetings as the viewer may see them; consent, showcases, interests and freshness for admins only)', {
       responses: { '200': { description: 'Overview', ...json(Overview) } },
     }),
   },
@@ -70,9 +71,15 @@ export const consolePaths: ZodOpenApiPathsObject = {
     get: op('admin, recruiter, sales', 'Departments and leaving years to filter by', { responses: { '200': { description: 'Facets', ...json(AlumniFacets) } } }),
   },
   '/console/alumni/{id}': {
-    get: op('admin, recruiter, sales', 'One alumnus with introductions (and, for admins, interests)', {
+    get: op('admin, recruiter, sales', 'One alumnus with their published showcase, introductions, the meetings the viewer may see and (admins) interests', {
       requestParams: { path: idPath },
       responses: { '200': { description: 'Detail', ...json(AlumnusDetail) }, '404': error('Unknown, erased or (non-admins) not consenting') },
+    }),
+  },
+  '/console/offers/{id}/meetings': {
+    get: op('admin, recruiter, sales (the meetings each may see: admins all; others as creator, offer contact or relationship owner)', 'The meetings about one offer, newest first', {
+      requestParams: { path: idPath },
+      responses: { '200': { description: 'Meetings', ...json(MeetingList) }, '404': error('Unknown offer') },
     }),
   },
   '/clients/status': {
@@ -128,7 +135,7 @@ export const consolePaths: ZodOpenApiPathsObject = {
     }),
   },
   '/admin/exports/{kind}': {
-    get: op('admin', 'Introductions or interests as CSV (UTF-8 with BOM; formulas neutralised)', {
+    get: op('admin', 'Introductions, interests or meetings as CSV (UTF-8 with BOM; formulas neutralised)', {
       requestParams: { path: ExportPath },
       responses: { '200': { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } }, '404': error('Unknown export') },
     }),

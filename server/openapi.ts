@@ -223,7 +223,7 @@ export function openApiDocument() {
         }),
       },
       '/admin/alumni/{id}': {
-        delete: op('admin', 'Erase an alumnus (clients drop them on next sync)', {
+        delete: op('admin', 'Erase an alumnus: directory record, showcase, suggestions, meetings and their steps; introductions anonymised; their own tokens and interests removed (clients drop them on next sync; the audit entry alumnus.erase counts what was touched)', {
           requestParams: { path: idPath },
           responses: { '204': { description: 'Erased' }, '404': error('Unknown alumnus') },
         }),

@@ -35,6 +35,35 @@ const REPAIR_SENTENCES: Record<StoredDataRepair['subject'], AppKey> = {
   other: 'options.diag.repaired.other',
 };
 
+type Unrecognised = ResponseOf<'ui:get-diagnostics'>['unrecognised'][number];
+
+const REASONS = new Set(['presence', 'placeholder', 'degree', 'badge', 'action', 'link-words', 'count', 'empty', 'not-a-name']);
+
+/**
+ * What each way of reading found on the last page of that kind that gave nobody — "structured data: 0,
+ * links to profiles: 10, names refused: online status (7), “LinkedIn Member” (3)" — so a redesign is
+ * told apart from a page that only hides its people. Counts only: the page's text never gets here.
+ */
+function LayerFindings({ layers }: { layers: NonNullable<Unrecognised['layers']> }) {
+  const { t } = useI18n();
+  const found = [
+    t('options.diag.layer.structured', { count: layers.structured }),
+    t('options.diag.layer.anchors', { count: layers.anchors }),
+    ...(layers.memberLinks !== undefined ? [t('options.diag.layer.memberLinks', { count: layers.memberLinks })] : []),
+  ];
+  const refused = Object.entries(layers.rejected)
+    .sort(([, a], [, b]) => b - a)
+    .map(([reason, count]) =>
+      REASONS.has(reason) ? t(`options.diag.reason.${reason}` as AppKey, { count }) : t('options.diag.reason.other', { reason, count }),
+    );
+  return (
+    <p class="al-muted al-options-diag-layers">
+      {t('options.diag.layers')} {found.join(' · ')}
+      {refused.length > 0 && ` · ${t('options.diag.refused', { reasons: refused.join(t('options.diag.separator')) })}`}
+    </p>
+  );
+}
+
 /**
  * Page layouts the adapters could not read (so a site redesign shows up here), stored data that was
  * unreadable and repaired (so a reset setting is never a silent mystery), and the last sync error.
@@ -57,6 +86,7 @@ export function DiagnosticsSection() {
           {report.unrecognised.map((row) => (
             <li key={`${row.adapter}:${row.pageKind}:${row.missing}`}>
               {t('options.diag.item', { adapter: row.adapter, kind: row.pageKind ?? '—', missing: row.missing, count: row.count })}
+              {row.layers && <LayerFindings layers={row.layers} />}
             </li>
           ))}
         </ul>

@@ -5,8 +5,10 @@ import { appI18n } from '../../utils/i18n/app';
 import { I18nContext } from '../../utils/i18n/context';
 import type { ResponseOf } from '../../utils/messaging/protocol';
 import { useSend } from '../api-context';
+import { FailedOutbox } from '../FailedOutbox/FailedOutbox';
 import { ConnectionSection } from './ConnectionSection';
 import { DiagnosticsSection, PrivacySection } from './InfoSections';
+import { DisplaySection } from './DisplaySection';
 import type { OptionsPlatform } from './platform';
 import { SitesSection } from './SitesSection';
 
@@ -72,6 +74,12 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
         />
         {settings && (
           <SitesSection platform={platform} settings={settings} sites={sites} me={status?.me ?? null} onChange={setSettings} />
+        )}
+        {settings && <DisplaySection platform={platform} settings={settings} onChange={setSettings} />}
+        {status && status.failedOutbox.length > 0 && (
+          <section class="al-options-card" aria-labelledby="al-options-failed">
+            <FailedOutbox items={status.failedOutbox} onChanged={() => void loadStatus()} headingId="al-options-failed" headingClass="" />
+          </section>
         )}
         <PrivacySection />
         <DiagnosticsSection />

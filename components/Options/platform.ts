@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readSettings, updateSettings, type Settings } from '../../utils/config';
+import { type DisplayMode, readDisplayPolicy, readSettings, updateSettings, type Settings } from '../../utils/config';
 import { sendMessage } from '../../utils/messaging/client';
 
 /** The connection as the options page shows it; a token set by policy is never shown. */
@@ -21,6 +21,8 @@ export interface OptionsPlatform {
   containsOrigins(origins: string[]): Promise<boolean>;
   /** Match patterns for every organisation domain the directory knows (and the company's own). */
   organizationPatterns(): Promise<string[]>;
+  /** The display mode the enterprise policy enforces, if any (the choice is then shown locked). */
+  readDisplayPolicy?(): Promise<DisplayMode | undefined>;
 }
 
 export const browserPlatform: OptionsPlatform = {
@@ -33,4 +35,5 @@ export const browserPlatform: OptionsPlatform = {
   containsOrigins: (origins) => browser.permissions.contains({ origins }),
   // The worker owns the synced data: asking it keeps this page from holding its own IndexedDB connection.
   organizationPatterns: async () => (await sendMessage('ui:organization-patterns', {})).patterns,
+  readDisplayPolicy: () => readDisplayPolicy(),
 };

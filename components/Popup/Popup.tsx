@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Me, Offer } from '../../utils/api';
 import type { ResponseOf } from '../../utils/messaging/protocol';
@@ -6,6 +7,7 @@ import { formatDateTime } from '../../utils/i18n';
 import { useI18n } from '../../utils/i18n/context';
 import { useSend } from '../api-context';
 import { Avatar } from '../Avatar/Avatar';
+import { FailedOutbox } from '../FailedOutbox/FailedOutbox';
 import { MeetingList } from '../Meetings/MeetingList';
 import { useMeetings } from '../Meetings/useMeetings';
 import { OfferList } from '../OfferList/OfferList';
@@ -19,12 +21,14 @@ export interface PopupProps {
   onOpenShowcase?: () => void;
   /** How often status is asked for while a sync runs. */
   pollMs?: number;
+  /** Shown first under the header (the side panel's sentence about the tab, in side-panel mode). */
+  children?: ComponentChildren;
 }
 
 type Status = ResponseOf<'ui:get-status'>;
 
 /** The toolbar popup: who you are, sync state, the outbox, this tab, and offers for alumni. */
-export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000 }: PopupProps) {
+export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000, children }: PopupProps) {
   const { t } = useI18n();
   const send = useSend();
   const status = usePolling(() => send('ui:get-status', {}), pollMs, (s) => s.sync.state === 'syncing');
@@ -45,6 +49,7 @@ export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000 }: P
           {t('popup.openOptions')}
         </button>
       </header>
+      {children}
       {status.loaded.state === 'loading' && <p class="al-muted al-popup-pad">{t('popup.loading')}</p>}
       {status.loaded.state === 'error' && <p class="al-error al-popup-pad">{t('popup.error', { reason: status.loaded.reason })}</p>}
       {status.loaded.state === 'ready' && (
@@ -54,7 +59,7 @@ export function Popup({ tabId, onOpenOptions, onOpenShowcase, pollMs = 1000 }: P
           onSyncNow={syncNow}
           onOpenOptions={onOpenOptions}
           onOpenShowcase={onOpenShowcase}
-          onOffersSeen={status.reload}
+          onReload={status.reload}
         />
       )}
     </main>
@@ -67,11 +72,11 @@ interface StatusViewProps {
   onSyncNow: () => void;
   onOpenOptions: () => void;
   onOpenShowcase?: () => void;
-  /** The alumni's new-offer count in the sync line changes when offers are marked seen. */
-  onOffersSeen: () => void;
+  /** Asks for the status again: the new-offer count changes when offers are marked seen, the outbox after a Retry. */
+  onReload: () => void;
 }
 
-function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOpenShowcase, onOffersSeen }: StatusViewProps) {
+function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOpenShowcase, onReload }: StatusViewProps) {
   const { t } = useI18n();
   if (status.configSource === 'none' || !status.me) {
     return (
@@ -98,10 +103,10 @@ function StatusView({ status, tabId, onSyncNow, onOpenOptions, onOpenShowcase, o
       </section>
       <MeetingsSections me={me} />
       <SyncSection status={status} onSyncNow={onSyncNow} />
-      <OutboxSection status={status} />
+      <OutboxSection status={status} onChanged={onReload} />
       {tabId !== null && <TabSection tabId={tabId} />}
       {me.user.role === 'alumni' && <ShowcaseSection company={me.company.name} onOpen={onOpenShowcase} />}
-      {me.user.role === 'alumni' && <OffersSection newOffers={status.newOffers} onSeen={onOffersSeen} />}
+      {me.user.role === 'alumni' && <OffersSection newOffers={status.newOffers} onSeen={onReload} />}
     </>
   );
 }
@@ -201,24 +206,13 @@ function SyncSection({ status, onSyncNow }: { status: Status; onSyncNow: () => v
   );
 }
 
-function OutboxSection({ status }: { status: Status }) {
+function OutboxSection({ status, onChanged }: { status: Status; onChanged: () => void }) {
   const { t } = useI18n();
   if (status.pendingOutbox === 0 && status.failedOutbox.length === 0) return null;
   return (
     <section class="al-popup-card" aria-live="polite">
       {status.pendingOutbox > 0 && <p class="al-popup-pending">{t('popup.pending', { count: status.pendingOutbox })}</p>}
-      {status.failedOutbox.length > 0 && (
-        <>
-          <h2 class="al-section-title">{t('popup.failedTitle')}</h2>
-          <ul class="al-popup-failed">
-            {status.failedOutbox.map((item) => (
-              <li key={item.id} class="al-error">
-                {t('popup.failedItem', { kind: t(`popup.outboxKind.${item.kind}`), reason: item.error ?? '—' })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <FailedOutbox items={status.failedOutbox} onChanged={onChanged} headingId="al-popup-failed" />
     </section>
   );
 }

@@ -12,6 +12,8 @@ import {
   organizationsWithNews,
   sameSelection,
   type Selection,
+  type PagePerson,
+  relatedPeople,
   type SidebarState,
   type SidebarStore,
   useSidebarState,
@@ -22,6 +24,13 @@ export interface SidebarProps {
   /** Remembers the collapsed state for the site (the worker stores it per site). */
   onCollapsedChange?: (collapsed: boolean) => void;
   pollMs?: number;
+  /**
+   * Shown in the browser's side panel rather than over the page: always open (the browser closes the
+   * panel), and alumni the page only mentions in a side rail are listed too, as there are no badges.
+   */
+  docked?: boolean;
+  /** The user opened an alumnus's card from a list here (the side panel scrolls the page to them). */
+  onOpenPerson?: (alumnusId: string) => void;
 }
 
 interface OpenPerson {
@@ -53,7 +62,7 @@ function defaultPerson(state: SidebarState): Selection | null {
 }
 
 /** The page's Alumni Lens panel: a card column on the right, collapsible to a small tab (Escape collapses). */
-export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
+export function Sidebar({ store, onCollapsedChange, pollMs, docked = false, onOpenPerson }: SidebarProps) {
   const { t } = useI18n();
   const send = useSend();
   const state = useSidebarState(store);
@@ -88,9 +97,14 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
     focusAfterBack.current = false;
   }, [state.selected]);
 
-  if (!hasSidebarContent(state)) return null;
+  if (!hasSidebarContent(state) && !(docked && relatedPeople(state).length > 0)) return null;
 
-  if (state.collapsed) {
+  function openPerson(selection: Selection) {
+    store.update({ selected: selection });
+    onOpenPerson?.(selection.alumnusId);
+  }
+
+  if (state.collapsed && !docked) {
     return (
       <div class="al-sidebar-dock" data-collapsed="true">
         <button
@@ -121,11 +135,12 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
       ref={panelRef}
       class="al-sidebar"
       data-collapsed="false"
+      data-docked={docked ? 'true' : undefined}
       data-view={open ? 'person' : 'overview'}
       aria-label={t('sidebar.label')}
       tabIndex={-1}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.key === 'Escape' && !docked) {
           event.stopPropagation();
           setCollapsed(true);
         }
@@ -160,15 +175,17 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
         >
           <span aria-hidden="true">⚙</span>
         </button>
-        <button
-          type="button"
-          class="al-icon-button"
-          aria-expanded="true"
-          aria-label={t('sidebar.collapse')}
-          onClick={() => setCollapsed(true)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
+        {!docked && (
+          <button
+            type="button"
+            class="al-icon-button"
+            aria-expanded="true"
+            aria-label={t('sidebar.collapse')}
+            onClick={() => setCollapsed(true)}
+          >
+            <span aria-hidden="true">›</span>
+          </button>
+        )}
       </header>
       <div class="al-sidebar-body">
         {open ? (
@@ -182,10 +199,39 @@ export function Sidebar({ store, onCollapsedChange, pollMs }: SidebarProps) {
             pollMs={pollMs}
           />
         ) : (
-          <Overview state={state} onOpenPerson={(selected) => store.update({ selected })} pollMs={pollMs} />
+          <Overview state={state} onOpenPerson={openPerson} pollMs={pollMs} />
         )}
+        {docked && <RelatedPeople state={state} onOpenPerson={openPerson} />}
       </div>
     </aside>
+  );
+}
+
+/** Side-panel mode's stand-in for the badges of a side rail ("People also viewed"). */
+function RelatedPeople({ state, onOpenPerson }: { state: SidebarState; onOpenPerson: (selection: Selection) => void }) {
+  const { t } = useI18n();
+  const related = relatedPeople(state).filter((person) => person.ref !== state.selected?.ref);
+  return <PeopleSection title={t('sidebar.related')} people={related} onOpenPerson={onOpenPerson} />;
+}
+
+/** A titled list of people of the page, each row opening their card; nothing when there is nobody. */
+function PeopleSection({ title, people, onOpenPerson }: { title: string; people: PagePerson[]; onOpenPerson: (selection: Selection) => void }) {
+  if (people.length === 0) return null;
+  return (
+    <section class="al-overview-people" aria-label={title}>
+      <h2 class="al-section-title">{title}</h2>
+      <ul class="al-people-list">
+        {people.map((person) => (
+          <PersonRow
+            key={person.ref}
+            alumnus={person.alumnus}
+            details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
+            confidence={person.confidence}
+            onOpen={() => onOpenPerson({ alumnusId: person.alumnus.id, ref: person.ref })}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -206,22 +252,7 @@ function Overview({ state, onOpenPerson, pollMs }: { state: SidebarState; onOpen
           pollMs={pollMs}
         />
       ))}
-      {featuredPeople(state).length > 0 && (
-        <section class="al-overview-people" aria-label={t('sidebar.people')}>
-          <h2 class="al-section-title">{t('sidebar.people')}</h2>
-          <ul class="al-people-list">
-            {featuredPeople(state).map((person) => (
-              <PersonRow
-                key={person.ref}
-                alumnus={person.alumnus}
-                details={person.alumnus.currentEmployer ? [person.alumnus.currentEmployer.name] : []}
-                confidence={person.confidence}
-                onOpen={() => onOpenPerson({ alumnusId: person.alumnus.id, ref: person.ref })}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <PeopleSection title={t('sidebar.people')} people={featuredPeople(state)} onOpenPerson={onOpenPerson} />
     </>
   );
 }

@@ -63,6 +63,11 @@ export function featuredPeople(state: SidebarState): PagePerson[] {
   return state.people.filter((person) => person.role !== 'related');
 }
 
+/** People a side rail mentions ("People also viewed"): badges in the page, a list of their own in the side panel. */
+export function relatedPeople(state: SidebarState): PagePerson[] {
+  return state.people.filter((person) => person.role === 'related');
+}
+
 /** Organisations worth a card: ones with alumni working there now or offers concerning them. */
 export function organizationsWithNews(state: SidebarState): OrganizationMatch[] {
   return state.organizations.filter((org) => org.offers.length > 0 || (state.role !== 'alumni' && org.alumni.length > 0));

@@ -19,6 +19,7 @@ import {
   ImportJob,
   ImportJobList,
   ImportPreview,
+  MeetingList,
   NewToken,
   Overview,
   Session,
@@ -126,6 +127,8 @@ export function createConsoleApi(options: ConsoleApiOptions) {
     createOffer: (input: OfferInput) => request(Offer, '/admin/offers', { json: input }),
     updateOffer: (id: string, patch: OfferPatch) => request(Offer, `/admin/offers/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch }),
     closeOffer: (id: string) => request(Offer, `/admin/offers/${encodeURIComponent(id)}/close`, { method: 'POST' }),
+    offerMeetings: (offerId: string) =>
+      request(MeetingList, `/console/offers/${encodeURIComponent(offerId)}/meetings`).then((list) => list.meetings),
     interests: (offerId?: string) => request(InterestList, '/interests', { query: { offerId } }).then((list): Interest[] => list.interests),
     organizations: () => everything<Organization>('/organizations', OrganizationsPage, 'organizations'),
     saveOrganization: ({ id, ...body }: OrganizationInput) =>
@@ -144,7 +147,7 @@ export function createConsoleApi(options: ConsoleApiOptions) {
     importJob: (id: string) => request(ImportJob, `/admin/imports/${encodeURIComponent(id)}`),
     cancelImport: (id: string) => request(ImportJob, `/admin/imports/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
     imports: () => request(ImportJobList, '/admin/imports').then((list) => list.jobs),
-    exportUrl: (kind: 'introductions' | 'interests') => `${base}/admin/exports/${kind}.csv`,
+    exportUrl: (kind: 'introductions' | 'interests' | 'meetings') => `${base}/admin/exports/${kind}.csv`,
   };
 }
 

@@ -1,39 +1,12 @@
 import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Overview, Session } from '../../utils/api/console';
+import type { Overview } from '../../utils/api/console';
 import { consoleEn } from '../../utils/i18n/console-en';
 import { consoleJa } from '../../utils/i18n/console-ja';
 import { byText, click, type } from '../../tests/unit/components/render';
-import { App } from '../src/App';
 import { createConsoleApi } from '../src/api';
 import { lastMonths } from '../src/pages/Overview';
-
-// The console's components in a test DOM, against a stand-in for the backend that answers contract-shaped JSON and
-// records what it was asked (the real server is tested in tests/server and, with this UI, in tests/e2e/console).
-
-type Handler = (request: { method: string; path: string; headers: Headers; body?: unknown }) => { status: number; body?: unknown };
-
-function fakeBackend(routes: Record<string, Handler>) {
-  const requests: { method: string; path: string; headers: Headers }[] = [];
-  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
-    const method = init.method ?? 'GET';
-    const headers = new Headers(init.headers);
-    requests.push({ method, path: url.pathname + url.search, headers });
-    const handler = routes[`${method} ${url.pathname}`];
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    const reply = handler ? handler({ method, path: url.pathname, headers, body }) : { status: 404, body: { error: { code: 'not_found', message: 'No route' } } };
-    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-const session = (role: Session['user']['role']): Session => ({
-  user: { name: role === 'admin' ? 'Aiko Mori' : 'Kenji Watanabe', role },
-  csrfToken: 'csrf-123',
-  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-});
+import { fakeBackend, mount as mountIn, session, until } from './support';
 
 const month = new Date().toISOString().slice(0, 7);
 const overview: Overview = {
@@ -41,10 +14,12 @@ const overview: Overview = {
     { month, kind: 'referral', count: 3 },
     { month, kind: 'sales-introduction', count: 2 },
   ],
-  offers: [{ id: 'o1', title: 'Mentor graduates', kind: 'project', status: 'open', interests: 4 }],
+  offers: [{ id: 'o1', title: 'Mentor graduates', kind: 'project', status: 'open', interests: 4, meetings: 3 }],
+  meetings: { requested: 10, accepted: 6, held: 4, deal: 2, followUp: 1, noDeal: 1, awaitingAnswer: 3, declined: 1, cancelled: 1 },
   employers: [{ name: '株式会社みらい銀行', count: 5 }],
   cohorts: [{ department: 'Engineering', year: 2018, count: 2 }],
   consent: { alumni: 10, recognition: 9, offers: 8 },
+  showcases: { published: 3, unpublished: 1 },
   freshness: { clientsByDay: [], neverSynced: 1, outbox: { clientsReporting: 3, clientsWithFailures: 1, failed: 2, pending: 0 } },
 };
 
@@ -60,23 +35,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function settle() {
-  await act(async () => {
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 1));
-  });
-}
-
-/** Lets the stand-in's answers arrive until `found` sees what the test waits for (2 s at most). */
-async function until(found: () => unknown) {
-  for (let i = 0; i < 200 && !found(); i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-}
-
-async function mount(fetch: typeof globalThis.fetch) {
-  await act(() => {
-    render(<App fetch={fetch} />, container);
-  });
-  await settle();
-}
+const mount = (fetch: typeof globalThis.fetch) => mountIn(container, fetch);
 
 describe('the console app', () => {
   it('without a session shows sign-in; a pasted token signs in, and changes then carry the CSRF token', async () => {
@@ -123,10 +82,11 @@ describe('the console app', () => {
     const figures = [...container.querySelectorAll('figure.chart')];
     expect(figures.map((f) => f.querySelector('h2')?.textContent)).toEqual([
       'Introductions per month, by kind',
-      'Offers and the interest they drew',
+      'Meetings (商談): requested → accepted → held → deal',
+      'Offers: the interests and meetings each drew',
       'Alumni by current organisation (top 20)',
       'Cohorts: alumni by leaving year and department',
-      'Consent',
+      'Consent and showcases',
       'Data freshness: clients by the day they last synced',
     ]);
     const introductions = figures[0];
@@ -138,7 +98,18 @@ describe('the console app', () => {
     expect(rows).toHaveLength(12);
     expect(rows.at(-1)).toEqual([expect.stringMatching(/\d{4}$/), '3', '2', '5']);
     expect(introductions.querySelector('.chart-summary')?.textContent).toBe('Introductions in the last 12 months: 5.');
-    expect(figures[4].querySelector('tbody')?.textContent).toContain('90%');
+    const rowsOf = (figure: Element) => [...figure.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
+    // The funnel: every stage with the meetings that reached it, the rates and the rest in the summary.
+    expect(rowsOf(figures[1])).toEqual([['Requested', '10'], ['Accepted', '6'], ['Held', '4'], ['Deal', '2']]);
+    expect(figures[1].querySelector('.chart-summary')?.textContent).toBe(
+      'Of 10 meetings requested, 6 were accepted (60%), 4 held (40%) and 2 ended in a deal (20%). Waiting for an answer: 3. Declined: 1. Cancelled: 1. Held without a deal: 1 to follow up, 1 with no deal.',
+    );
+    // Interests and meetings side by side, per offer.
+    expect([...figures[2].querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Offer', 'Interests', 'Meetings']);
+    expect(rowsOf(figures[2])).toEqual([['Mentor graduates', '4', '3']]);
+    // Showcase publication next to the consent rates.
+    expect(rowsOf(figures[5])).toEqual([['consent to recognition', '90%'], ['consent to offers', '80%'], ['published a showcase', '30%']]);
+    expect(figures[5].querySelector('.chart-summary')?.textContent).toContain('Showcases: 3 published to staff, 1 kept private.');
     expect(container.textContent).toContain('Clients reporting their outbox: 3. With items the backend refused: 1 (2 items).');
 
     const toggle = byText(introductions, 'button', 'Show as table');
@@ -154,7 +125,7 @@ describe('the console app', () => {
     history.replaceState(null, '', '/admin/access');
     const backend = fakeBackend({
       'GET /api/v1/session': () => ({ status: 200, body: session('recruiter') }),
-      'GET /api/v1/console/overview': () => ({ status: 200, body: { ...overview, consent: undefined, freshness: undefined } }),
+      'GET /api/v1/console/overview': () => ({ status: 200, body: { ...overview, consent: undefined, showcases: undefined, freshness: undefined } }),
     });
     await mount(backend.fetch);
     await until(() => container.querySelector('[role="alert"]'));
@@ -191,7 +162,7 @@ describe('erasing an alumnus', () => {
     };
     const backend = fakeBackend({
       'GET /api/v1/session': () => ({ status: 200, body: session('admin') }),
-      'GET /api/v1/console/alumni/E77': () => ({ status: 200, body: { alumnus, introductions: [], interests: [] } }),
+      'GET /api/v1/console/alumni/E77': () => ({ status: 200, body: { alumnus, introductions: [], interests: [], meetings: [] } }),
       'DELETE /api/v1/admin/alumni/E77': () => ({ status: 204 }),
       'GET /api/v1/console/alumni/facets': () => ({ status: 200, body: { departments: [], leftYears: [] } }),
       'GET /api/v1/console/alumni': () => ({ status: 200, body: { alumni: [], total: 0, page: 1, pageSize: 50 } }),

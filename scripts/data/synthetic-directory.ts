@@ -1,21 +1,12 @@
 import { toRomaji } from 'wanakana';
 import type { Alumnus } from '../../utils/api';
+import { seededRandom } from '../../utils/seeded-random';
 import { DEPARTMENTS, EMPLOYERS, JAPANESE_FAMILY_NAMES, JAPANESE_GIVEN_NAMES, JOB_TITLES, WESTERN_FIRST_NAMES, WESTERN_LAST_NAMES } from './names';
 
 // A deterministic synthetic directory: same count and seed, same bytes. Names are drawn with a
 // frequency skew (the first names in each pool are the common ones), as in a real company.
 
-/** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Passport-style Hepburn from kana: さとう → Sato, おおの → Ono. */
 export function passportRomaji(kana: string): string {

@@ -1,7 +1,9 @@
+import { awaitingSide } from '../../utils/meetings/machine';
 import type { Database } from '../db/database';
+import type { MeetingRow } from '../store/meetings-feed';
 import { toSpreadsheetCsv } from './csv-export';
 
-export const exportKinds = ['introductions', 'interests'] as const;
+export const exportKinds = ['introductions', 'interests', 'meetings'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 type IntroductionRow = { id: string; alumnus_id: string | null; body: Record<string, any>; logged_by: string; received_at: Date; erased_at: Date | null; name: string | null };
@@ -32,6 +34,37 @@ async function interests(db: Database): Promise<string> {
   );
 }
 
+type MeetingExportRow = MeetingRow & { steps: number; held_note: string | null };
+
+/**
+ * One row per meeting, as it stands now. A meeting whose alumnus was erased is a tombstone: it stays counted
+ * (id, when it was asked for) with nothing else, like an erased alumnus's introductions.
+ */
+async function meetings(db: Database): Promise<string> {
+  const rows = await db.query<MeetingExportRow>(
+    `SELECT m.*, (SELECT count(*)::int FROM meeting_events e WHERE e.meeting_id = m.id) AS steps,
+            (SELECT e.body ->> 'note' FROM meeting_events e WHERE e.meeting_id = m.id AND e.body ->> 'type' = 'held' LIMIT 1) AS held_note
+       FROM meetings m ORDER BY m.received_at, m.id`,
+  );
+  return toSpreadsheetCsv(
+    [
+      'id', 'requested_at', 'updated_at', 'status', 'awaiting', 'alumnus_id', 'alumnus_name', 'offer_id', 'offer_title', 'requested_by',
+      'requested_by_side', 'proposed_times', 'scheduled_at', 'outcome', 'message', 'outcome_note', 'steps', 'erased',
+    ],
+    rows.map((row) => {
+      if (row.deleted_at) return [row.id, row.received_at.toISOString(), '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'yes'];
+      const { state } = row;
+      const awaiting = awaitingSide(state);
+      return [
+        row.id, row.received_at.toISOString(), row.updated_at.toISOString(), state.status, awaiting, row.alumnus_id, row.alumnus_name,
+        row.offer_id, row.offer_title, row.created_by_name, row.created_by_side, state.proposedTimes.join('; '), state.scheduledAt,
+        state.outcome, row.body.message, row.held_note, row.steps, '',
+      ];
+    }),
+  );
+}
+
 export function exportCsv(db: Database, kind: ExportKind): Promise<string> {
+  if (kind === 'meetings') return meetings(db);
   return kind === 'introductions' ? introductions(db) : interests(db);
 }

@@ -1,18 +1,20 @@
-import type { Role } from '../../utils/api';
 import type { Overview } from '../../utils/api/console';
 import type { Database } from '../db/database';
+import type { ApiUser } from '../store/tokens';
 import { refreshAlumniSearch } from './alumni-search';
+import { meetingFunnelFor, meetingsPerOffer } from './meeting-figures';
 
 const months = 12;
 const freshnessDays = 14;
 
 /**
  * The figures behind the console's charts. Recruiters and sales see what their role may see anyway (consenting
- * alumni, introductions, offers); consent rates, interests and client freshness are the programme's own (admins).
+ * alumni, introductions, offers, the meetings they take part in); consent rates, showcase publication, interests
+ * and client freshness are the programme's own (admins).
  */
-export async function overview(db: Database, role: Role): Promise<Overview> {
+export async function overview(db: Database, viewer: ApiUser): Promise<Overview> {
   await refreshAlumniSearch(db);
-  const admin = role === 'admin';
+  const admin = viewer.role === 'admin';
   const visible = admin ? 'true' : 's.recognition';
   const introductionsByMonth = await db.query<Overview['introductionsByMonth'][number]>(
     `SELECT to_char(date_trunc('month', (body ->> 'occurredAt')::timestamptz), 'YYYY-MM') AS month, body ->> 'kind' AS kind, count(*)::int AS count
@@ -34,9 +36,11 @@ export async function overview(db: Database, role: Role): Promise<Overview> {
     `SELECT coalesce(s.last_department, '') AS department, s.left_year AS year, count(*)::int AS count FROM alumni_search s
       WHERE ${visible} AND s.left_year IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1`,
   );
+  const meetingsByOffer = await meetingsPerOffer(db, viewer);
   const result: Overview = {
     introductionsByMonth,
-    offers: offers.map(({ interests, ...offer }) => ({ ...offer, ...(admin ? { interests } : {}) })),
+    offers: offers.map(({ interests, ...offer }) => ({ ...offer, ...(admin ? { interests } : {}), meetings: meetingsByOffer.get(offer.id) ?? 0 })),
+    meetings: await meetingFunnelFor(db, viewer),
     employers,
     cohorts,
   };
@@ -58,5 +62,10 @@ export async function overview(db: Database, role: Role): Promise<Overview> {
             coalesce(sum(outbox_failed), 0)::int AS failed, coalesce(sum(outbox_pending), 0)::int AS pending
        FROM client_status`,
   );
-  return { ...result, consent, freshness: { clientsByDay, neverSynced: never, outbox } };
+  // Showcases of alumni still in the directory (erasure deletes theirs; this keeps the count honest regardless).
+  const [showcases] = await db.query<NonNullable<Overview['showcases']>>(
+    `SELECT count(*) FILTER (WHERE s.published)::int AS published, count(*) FILTER (WHERE NOT s.published)::int AS unpublished
+       FROM showcases s JOIN alumni a ON a.id = s.alumnus_id WHERE a.deleted_at IS NULL`,
+  );
+  return { ...result, consent, showcases, freshness: { clientsByDay, neverSynced: never, outbox } };
 }

@@ -1,5 +1,4 @@
-import { OfferInput, OrganizationInput } from '../../utils/api';
-import { ApiProblem } from '../http/problem';
+import { OfferInput, OrganizationInput, type MeetingEventInput } from '../../utils/api';
 import { applyMeetingEvent, createMeeting } from '../store/meetings';
 import { getShowcase, putShowcase } from '../store/showcases';
 import { suggestOffer } from '../store/suggestions';
@@ -7,6 +6,8 @@ import { lockSyncedWrites, type Database } from '../db/database';
 import { AlumnusRecord, upsertAlumni } from '../store/alumni';
 import { getCompany, setCompany } from '../store/company';
 import { ensureToken } from '../store/tokens';
+import { applyDemoActivity } from './apply-demo-activity';
+import { skipGone } from './skip-gone';
 import { demoAlumni, demoCompany, demoOffers, demoOrganizations, demoTokens } from './demo-data';
 import { demoMeetings, demoShowcases, demoSuggestions } from './demo-matching';
 
@@ -33,6 +34,27 @@ export async function applyDemoSeed(db: Database): Promise<void> {
     }
   });
   await applyDemoMatching(db);
+  await applyDemoActivity(db, Date.now());
+}
+
+const hour = 3_600_000;
+
+/**
+ * Seeded meetings took place over the weeks before their times, not at the moment the seed ran: the request
+ * three weeks before the first proposed time, each answer two days later, the outcome the evening after the
+ * meeting; never later than now.
+ */
+async function backdateMeeting(db: Database, id: string, proposedTimes: string[], steps: MeetingEventInput[]): Promise<void> {
+  const now = Date.now();
+  let at = Math.min(now - hour, Math.min(...proposedTimes.map(Date.parse)) - 21 * 24 * hour);
+  await db.query('UPDATE meetings SET received_at = $2 WHERE id = $1', [id, new Date(at)]);
+  const scheduled = steps.find((step) => step.type === 'accept')?.time;
+  for (const step of steps) {
+    const answered = step.type === 'held' && scheduled ? Date.parse(scheduled) + 8 * hour : at + 48 * hour;
+    at = Math.min(now - hour, Math.max(at, answered));
+    await db.query('UPDATE meeting_events SET received_at = $2 WHERE id = $1', [step.id, new Date(at)]);
+  }
+  await db.query('UPDATE meetings SET updated_at = $2 WHERE id = $1', [id, new Date(at)]);
 }
 
 /**
@@ -40,9 +62,6 @@ export async function applyDemoSeed(db: Database): Promise<void> {
  * or closed through the API meanwhile) is skipped, never a reason to refuse to start.
  */
 async function applyDemoMatching(db: Database): Promise<void> {
-  const skipGone = (error: unknown) => {
-    if (!(error instanceof ApiProblem)) throw error;
-  };
   for (const { alumnusId, showcase } of demoShowcases) {
     if (!(await getShowcase(db, alumnusId))) await putShowcase(db, alumnusId, showcase).catch(skipGone);
   }
@@ -54,6 +73,7 @@ async function applyDemoMatching(db: Database): Promise<void> {
     try {
       await createMeeting(db, input, by);
       for (const step of steps) await applyMeetingEvent(db, input.id, step.event, step.by);
+      await backdateMeeting(db, input.id, input.proposedTimes, steps.map((step) => step.event));
     } catch (error) {
       skipGone(error);
     }

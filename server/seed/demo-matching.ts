@@ -27,6 +27,11 @@ export const demoUsers = {
   shota: alumnus('E1007', '渡辺 翔太'),
   megumi: alumnus('E1012', '山本 恵'),
   hannah: alumnus('E2005', 'Hannah Schmidt'),
+  ichiro: alumnus('E1003', '鈴木 一郎'),
+  yumi: alumnus('E1008', '中村 由美'),
+  priya: alumnus('E2011', 'Priya Raman'),
+  yui: alumnus('E1020', '森 結衣'),
+  koji: alumnus('E1021', '大野 浩二'),
 };
 
 const noContact = {};
@@ -171,5 +176,91 @@ export const demoMeetings: SeedMeeting[] = [
       proposedTimes: ['2027-01-20T13:00:00+09:00'],
     },
     steps: [{ by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c04', type: 'decline', reason: '今回は登壇枠が埋まってしまいました。次回ぜひお願いします。' } }],
+  },
+  // The programme office's own meetings this autumn (alumni 佐藤 由紀 looks after, offers the office runs), so the
+  // console's funnel has every stage: Kenji, Emily and 山田 太郎 see none of them.
+  {
+    // 鈴木 一郎 wants to exhibit at the matching event; met, to be continued.
+    by: demoUsers.ichiro,
+    input: {
+      id: '8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e06',
+      offerId: 'offer-business-matching-2027',
+      message: 'みらい銀行の財務部門として出展できないか相談させてください。',
+      proposedTimes: ['2026-10-08T14:00:00+09:00', '2026-10-09T10:00:00+09:00'],
+    },
+    steps: [
+      { by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c05', type: 'accept', time: '2026-10-08T14:00:00+09:00' } },
+      { by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c06', type: 'held', outcome: 'follow-up', note: '出展は社内で検討中。2月に再度打ち合わせ。' } },
+    ],
+  },
+  {
+    // Aiko asks 中村 由美 to speak at the meetup: she will.
+    by: demoUsers.aiko,
+    input: {
+      id: '8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e07',
+      alumnusId: 'E1008',
+      offerId: 'offer-alumni-meetup-speaker',
+      message: '人事の立場から、アルムナイ採用についてお話しいただけませんか。',
+      proposedTimes: ['2026-09-15T16:00:00+09:00', '2026-09-17T10:00:00+09:00'],
+    },
+    steps: [
+      { by: demoUsers.yumi, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c07', type: 'accept', time: '2026-09-17T10:00:00+09:00' } },
+      { by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c08', type: 'held', outcome: 'deal', note: '2027年のミートアップで登壇決定。' } },
+    ],
+  },
+  {
+    // Priya Raman asked about the Mirai Bank app; accepted, then she had to cancel.
+    by: demoUsers.priya,
+    input: {
+      id: '8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e08',
+      offerId: 'offer-mirai-bank-mobile',
+      message: 'I work on risk at Mirai Bank and could bring the security requirements.',
+      proposedTimes: ['2026-11-10T11:00:00+09:00'],
+    },
+    steps: [
+      { by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c09', type: 'accept', time: '2026-11-10T11:00:00+09:00' } },
+      { by: demoUsers.priya, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c0a', type: 'cancel', reason: 'A deadline moved; I will ask again in the new year.' } },
+    ],
+  },
+  {
+    // Aiko invites 森 結衣 (結キャリア) to exhibit: a deal.
+    by: demoUsers.aiko,
+    input: {
+      id: '8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e09',
+      alumnusId: 'E1020',
+      offerId: 'offer-business-matching-2027',
+      message: '結キャリアさんの出展について、詳細をご相談させてください。',
+      proposedTimes: ['2026-11-05T15:00:00+09:00', '2026-11-06T15:00:00+09:00'],
+    },
+    steps: [
+      { by: demoUsers.yui, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c0b', type: 'accept', time: '2026-11-05T15:00:00+09:00' } },
+      { by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c0c', type: 'held', outcome: 'deal', note: '2027春の出展が決定。' } },
+    ],
+  },
+  {
+    // 山本 恵 again, about exhibiting her firm: met, not this time.
+    by: demoUsers.aiko,
+    input: {
+      id: '8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e0a',
+      alumnusId: 'E1012',
+      offerId: 'offer-business-matching-2027',
+      message: '登壇の代わりに、事務所としての出展はいかがでしょうか。',
+      proposedTimes: ['2026-10-21T11:00:00+09:00'],
+    },
+    steps: [
+      { by: demoUsers.megumi, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c0d', type: 'accept', time: '2026-10-21T11:00:00+09:00' } },
+      { by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c0e', type: 'held', outcome: 'no-deal', note: '今回は出展を見送り。次回の交流会で再検討。' } },
+    ],
+  },
+  {
+    // 大野 浩二 offers a talk at the meetup; accepted, to be held in December.
+    by: demoUsers.koji,
+    input: {
+      id: '8f1d3a52-6a0e-4c1b-9f7e-1a2b3c4d5e0b',
+      offerId: 'offer-alumni-meetup-speaker',
+      message: '地方銀行の経営についてお話しできます。',
+      proposedTimes: ['2026-12-10T18:00:00+09:00', '2026-12-11T18:00:00+09:00'],
+    },
+    steps: [{ by: demoUsers.aiko, event: { id: '2c7e9b14-5d3a-4f61-8e2b-7c9d0a1b2c0f', type: 'accept', time: '2026-12-10T18:00:00+09:00' } }],
   },
 ];

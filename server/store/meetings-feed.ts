@@ -81,6 +81,22 @@ export async function findVisibleMeeting(db: Queryable, user: ApiUser, id: strin
   return (await presentAll(db, rows, user))[0];
 }
 
+/**
+ * The live meetings `user` may see, as SQL over viewedSql's columns (id, alumnus_id, offer_id, state, …) with
+ * its first three parameters; callers add their own conditions from $4 on. The console counts and lists with it.
+ */
+export function visibleMeetingsSql(user: ApiUser): { sql: string; params: unknown[] } {
+  return { sql: `SELECT * FROM (${viewedSql} WHERE m.deleted_at IS NULL) viewed WHERE ${visibleSql(user)}`, params: viewerParams(user) };
+}
+
+/** The meetings with one alumnus, or about one offer, that `user` may see; the newest first. */
+export async function listVisibleMeetings(db: Queryable, user: ApiUser, filter: { alumnusId: string } | { offerId: string }): Promise<Meeting[]> {
+  const { sql, params } = visibleMeetingsSql(user);
+  const [column, value] = 'alumnusId' in filter ? ['alumnus_id', filter.alumnusId] : ['offer_id', filter.offerId];
+  const rows = await db.query<ViewedRow>(`SELECT * FROM (${sql}) visible WHERE ${column} = $4::text ORDER BY received_at DESC, id`, [...params, value]);
+  return presentAll(db, rows, user);
+}
+
 /** A delta-sync page of the meetings the viewer sees, like the directory's (see server/sync/delta-page.ts). */
 export async function meetingsPage(db: Queryable, user: ApiUser, since: string | undefined, limit: number) {
   const key = await cursorKey(db);

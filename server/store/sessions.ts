@@ -38,15 +38,35 @@ export async function createSession(db: Queryable, user: ApiUser, limits: Sessio
  */
 export async function findSession(db: Queryable, id: string, limits: SessionLimits): Promise<ConsoleSession | undefined> {
   const idHash = hashSessionId(id);
-  const [row] = await db.query<{ name: string; role: Role; token_hash: string; csrf_token: string; expires_at: Date; stale: boolean }>(
-    `SELECT t.name, t.role, t.token_hash, s.csrf_token, s.expires_at, s.last_seen_at < now() - interval '1 minute' AS stale
+  const [row] = await db.query<{
+    name: string;
+    role: Role;
+    token_hash: string;
+    email: string | null;
+    phone: string | null;
+    alumnus_id: string | null;
+    csrf_token: string;
+    expires_at: Date;
+    stale: boolean;
+  }>(
+    `SELECT t.name, t.role, t.token_hash, t.email, t.phone, t.alumnus_id, s.csrf_token, s.expires_at,
+            s.last_seen_at < now() - interval '1 minute' AS stale
        FROM console_sessions s JOIN api_tokens t USING (token_hash)
       WHERE s.id_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)`,
     [idHash, limits.idleMinutes],
   );
   if (!row) return undefined;
   if (row.stale) await db.query('UPDATE console_sessions SET last_seen_at = now() WHERE id_hash = $1', [idHash]);
-  return { user: { name: row.name, role: row.role, tokenHash: row.token_hash }, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+  // The whole token holder, as a bearer token would give it: meeting visibility matches staff by e-mail first.
+  const user: ApiUser = {
+    name: row.name,
+    role: row.role,
+    tokenHash: row.token_hash,
+    ...(row.email !== null && { email: row.email }),
+    ...(row.phone !== null && { phone: row.phone }),
+    ...(row.alumnus_id !== null && { alumnusId: row.alumnus_id }),
+  };
+  return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
 }
 
 export async function deleteSession(db: Queryable, id: string): Promise<void> {

@@ -159,8 +159,9 @@ describe('The programme’s console', () => {
     await start!.click();
     // The job's progress is shown (a small file may finish between two polls, so either state will do).
     await page.waitForSelector('progress, .notice.ok');
-    const done = await waitForText(page, 'Imported: 4 new, 0 changed, 2 skipped.', 'the import result');
-    expect(done).toMatch(/退職者一覧\.csv\s+Done\s+4\s+0\s+2/);
+    await waitForText(page, 'Imported: 4 new, 0 changed, 2 skipped.', 'the import result');
+    // The history is read again once the job has ended (one more request, which a loaded machine may take a moment for).
+    await waitForText(page, /退職者一覧\.csv\s+Done\s+4\s+0\s+2/, 'the import in the history');
     await screenshot(page, 'console-import-done-light-en');
     const imported = await fetch(`${story.backend.url}/api/v1/console/alumni?q=${encodeURIComponent('はるの')}`, {
       headers: { authorization: `Bearer ${tokens.admin}` },
@@ -289,6 +290,113 @@ describe('The programme’s console', () => {
       expect((r + g + b) / 3, `background in ${theme}`).toSatisfy((level: number) => (theme === 'dark' ? level < 60 : level > 200));
       await page.close();
     }
+  });
+
+  it('business matching: the meetings funnel and meetings per offer on the overview, an alumnus’s showcase and meetings, meetings per offer, in en/ja, light/dark', async () => {
+    const variants = [
+      { lang: 'en', theme: 'light' },
+      { lang: 'en', theme: 'dark' },
+      { lang: 'ja', theme: 'light' },
+      { lang: 'ja', theme: 'dark' },
+    ] as const;
+    const words = {
+      en: { funnel: 'Meetings (商談): requested → accepted → held → deal', offers: 'Offers: the interests and meetings each drew', stages: ['Requested', 'Accepted', 'Held', 'Deal'], meetings: /^Meetings \((\d+)\)$/, history: /^History/ },
+      ja: { funnel: '商談の推移：申込 → 確定 → 実施 → 成約', offers: 'オファー別の関心と商談', stages: ['申込', '確定', '実施', '成約'], meetings: /^商談（(\d+) 件）$/, history: /^経緯/ },
+    };
+    for (const { lang, theme } of variants) {
+      const page = await consolePage({ lang, theme });
+      await page.setViewport({ width: 1280, height: 1000 });
+      // Meeting times read as the alumni office reads them.
+      await page.emulateTimezone('Asia/Tokyo');
+      await signIn(page, tokens.admin);
+      const w = words[lang];
+
+      // The overview: the funnel's table (what a screen reader reads) has every stage, and the seed made them living.
+      await page.waitForSelector('figure.chart');
+      const funnel = await eventually(async () => {
+        const rows = await chartTable(page, w.funnel);
+        return rows.length === 4 ? rows : undefined;
+      }, 'the meetings funnel');
+      expect(funnel.map(([stage]) => stage)).toEqual(w.stages);
+      const counts = funnel.map(([, count]) => Number(count));
+      expect(counts[3]).toBeGreaterThan(0);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      const perOffer = await chartTable(page, w.offers);
+      expect(perOffer.some((row) => Number(row[2]) > 0)).toBe(true);
+      // Chartist drew the funnel's bars (hidden from screen readers, who read the table).
+      expect(await page.$$eval('figure.chart .ct-series-a .ct-bar', (bars) => bars.length)).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await screenshot(page, `console-overview-full-${theme}-${lang}`, { fullPage: true });
+
+      // Hannah Schmidt's page: her published showcase and the deal she made with the programme office.
+      await page.goto(`${story.backend.url}/admin/alumni/E2005`);
+      await page.waitForSelector('table.meetings');
+      expect(await page.$eval('section[aria-labelledby="showcase"]', (el) => (el as HTMLElement).innerText)).toContain('Nordlicht Analytics');
+      const summary = await page.waitForSelector('table.meetings summary');
+      await summary!.focus();
+      await page.keyboard.press('Enter');
+      expect(await page.$eval('table.meetings details', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await screenshot(page, `console-alumnus-matching-${theme}-${lang}`, { fullPage: true });
+
+      // Offers: the matching event's meetings, opened from the keyboard.
+      await page.goto(`${story.backend.url}/admin/offers`);
+      const button = await eventually(async () => {
+        const buttons = await page.$$('tbody button.link-button');
+        for (const candidate of buttons) {
+          const [text, label] = await candidate.evaluate((b) => [b.textContent ?? '', b.getAttribute('aria-label') ?? '']);
+          if (w.meetings.test(text) && label.includes('ビジネスマッチング会')) return candidate;
+        }
+        return undefined;
+      }, 'the meetings button of the matching event');
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('table.meetings tbody tr');
+      expect(await button.evaluate((b) => b.getAttribute('aria-expanded'))).toBe('true');
+      const alumni = await page.$$eval('table.meetings tbody th a', (links) => links.map((a) => a.textContent));
+      expect(alumni).toEqual(expect.arrayContaining(['鈴木 一郎', '森 結衣']));
+      await screenshot(page, `console-offers-meetings-${theme}-${lang}`, { fullPage: true });
+
+      await page.goto(`${story.backend.url}/admin/export`);
+      await page.waitForSelector('a[href$="meetings.csv"]');
+      await screenshot(page, `console-export-${theme}-${lang}`);
+      await page.close();
+    }
+  });
+
+  it('the meetings export downloads with the session, and erasing an alumnus in the console takes their showcase and meetings with them', async () => {
+    const page = await consolePage();
+    await signIn(page, tokens.admin);
+    const csv = await page.evaluate(async () => {
+      const response = await fetch('/api/v1/admin/exports/meetings.csv');
+      return { type: response.headers.get('content-type'), bytes: [...new Uint8Array(await response.arrayBuffer())] };
+    });
+    expect(csv.type).toBe('text/csv; charset=utf-8');
+    expect(csv.bytes.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(new Uint8Array(csv.bytes));
+    expect(text).toContain('大野 浩二');
+
+    // 大野 浩二 (E1021): a private showcase and an accepted meeting about the meetup.
+    const admin = { headers: { authorization: `Bearer ${tokens.admin}` } };
+    const meetingsOf = async (id: string) =>
+      (await fetch(`${story.backend.url}/api/v1/console/offers/offer-alumni-meetup-speaker/meetings`, admin).then((r) => r.json())).meetings.filter(
+        (m: { alumnusId: string }) => m.alumnusId === id,
+      );
+    expect(await meetingsOf('E1021')).toHaveLength(1);
+    await page.goto(`${story.backend.url}/admin/alumni/E1021`);
+    await (await page.waitForSelector('button.danger'))!.click();
+    const dialog = await page.waitForSelector('dialog[open]');
+    expect(await dialog!.evaluate((d) => (d as HTMLElement).innerText)).toContain('their meetings lose every detail');
+    await (await dialog!.waitForSelector('input'))!.type('E1021');
+    await (await dialog!.waitForSelector('button[type="submit"]:not([disabled])'))!.click();
+    await waitForText(page, 'The alumnus was erased.', 'the erasure notice');
+
+    expect(await meetingsOf('E1021')).toEqual([]);
+    const audit = await page.evaluate(() => fetch('/api/v1/admin/audit?limit=5').then((r) => r.json()));
+    const erasure = audit.entries.find((e: { action: string }) => e.action === 'alumnus.erase');
+    expect(erasure.details).toMatchObject({ showcasesRemoved: 1, meetingsErased: 1, meetingStepsRemoved: 1 });
+    const after = await page.evaluate(() => fetch('/api/v1/admin/exports/meetings.csv').then((r) => r.text()));
+    expect(after).not.toContain('大野 浩二');
+    await page.close();
   });
 
   it('a recruiter’s session reads the overview but cannot reach the Access page, in the menu or by its address', async () => {

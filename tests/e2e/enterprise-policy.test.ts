@@ -33,7 +33,8 @@ beforeAll(async () => {
   const served = join(work, 'served');
   await mkdir(served);
   await copyFile(packed.crx, join(served, 'alumni-lens.crx'));
-  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionDir: served });
+  // The backend lets through this build's origin only, as a deployment does with --extension-origin (docs/deploy.md).
+  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionDir: served, extensionOrigins: [`chrome-extension://${id}`] });
   await writeFile(join(served, 'updates.xml'), updateManifest(id, `${server.url}/extension/alumni-lens.crx`, version));
 
   const executablePath = chromiumWithPolicy(work, {

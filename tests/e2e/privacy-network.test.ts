@@ -109,7 +109,7 @@ describe('During a browsing session, the extension', () => {
     expect([...browserHosts].filter((host) => !pageHosts.has(host) && !/(^|\.)(google\.com|googleapis\.com|gvt1\.com)$/.test(host))).toEqual([]);
   });
 
-  it('asks the backend only for sync feeds, who it is, and past introductions when asked; it posts what the user logged', () => {
+  it('asks the backend only for sync feeds, who it is, and past introductions when asked; it posts what the user logged and its outbox counts', () => {
     const toBackend = requests.filter((r) => new URL(r.url).origin === backendOrigin);
     // CORS preflights (OPTIONS) go to the same addresses before the requests they announce.
     const calls = toBackend.filter((r) => r.method !== 'OPTIONS').map((r) => {
@@ -117,7 +117,16 @@ describe('During a browsing session, the extension', () => {
       return { call: `${r.method} ${url.pathname}`, query: [...url.searchParams.keys()] };
     });
     const endpoints = new Set(calls.map((c) => c.call));
-    expect([...endpoints].sort()).toEqual(['GET /api/v1/directory', 'GET /api/v1/me', 'GET /api/v1/offers', 'GET /api/v1/organizations', 'POST /api/v1/introductions']);
+    expect([...endpoints].sort()).toEqual([
+      'GET /api/v1/directory',
+      'GET /api/v1/me',
+      'GET /api/v1/meetings',
+      'GET /api/v1/offers',
+      'GET /api/v1/organizations',
+      // After each sync: two counts of the outbox (PRIVACY.md), nothing about pages.
+      'POST /api/v1/clients/status',
+      'POST /api/v1/introductions',
+    ]);
     // A sync feed carries a cursor and a page size: nothing else.
     for (const { query } of calls) expect(query.every((key) => key === 'since' || key === 'limit')).toBe(true);
     // No request line names a page that was viewed, or the site.

@@ -11,7 +11,8 @@ import { extensionDir, screenshotsDir } from './support/paths';
 import { startStory, type Story } from './support/story';
 
 // The toolbar button's states, read from Chromium's own action API as the browser draws them: a salesperson
-// sees on each tab how many alumni are on it (green), an alumnus sees the new offers on every tab (blue).
+// sees on each tab how many alumni are on it (green), an alumnus sees a meeting request waiting for him (orange)
+// and the new offers on every tab (blue).
 // The states are then drawn the way Chrome composites them (.tmp/screenshots/toolbar-states.png).
 
 interface ActionState {
@@ -53,6 +54,7 @@ async function tabIdOf(worker: WebWorker, url: string): Promise<number> {
 const css = ([r, g, b, a]: ActionState['color']) => `rgba(${r}, ${g}, ${b}, ${a / 255})`;
 const GREEN: ActionState['color'] = [5, 118, 66, 255];
 const BLUE: ActionState['color'] = [10, 102, 194, 255];
+const ORANGE: ActionState['color'] = [178, 64, 32, 255];
 
 const states: ToolbarState[] = [];
 
@@ -104,19 +106,39 @@ describe('An alumnus’s toolbar button', () => {
     await story?.dispose();
   });
 
-  it('counts the new open offers on every tab, in blue', async () => {
+  it('puts the meeting request waiting for the alumnus first: counted with the new offers, in its own colour, both named in its title', async () => {
     const worker = await story.extension.worker();
     const state = await eventually(async () => {
       const s = await actionState(worker);
       return s.text !== '' ? s : undefined;
-    }, 'the offers badge');
-    expect(Number(state.text)).toBeGreaterThan(0);
+    }, 'the toolbar badge');
+    // The demo's 山田 太郎 has one request waiting for him (about Mirai Bank's app) and the open offers.
+    expect(state.color).toEqual(ORANGE);
+    expect(state.title).toMatch(/^Alumni Lens · 1 meeting request\(s\) · \d+ new offer\(s\)$/);
+    const offers = Number(/(\d+) new offer/.exec(state.title)?.[1]);
+    expect(offers).toBeGreaterThan(0);
+    expect(Number(state.text)).toBe(1 + offers);
+    states.push({ label: `Meeting request + new offers (${state.text})`, badgeText: state.text, badgeColor: css(state.color) });
+  });
+
+  it('once he answers the request, counts the new open offers on every tab, in blue', async () => {
+    const { meetings } = await story.control.send('page:meetings', {});
+    const waiting = meetings.filter((m) => m.status === 'requested' && m.awaiting === 'alumnus');
+    expect(waiting).toHaveLength(1);
+    await story.control.send('page:meeting-step', { meetingId: waiting[0]!.id, step: { type: 'decline', reason: 'Busy this quarter' } });
+    const worker = await story.extension.worker();
+    const state = await eventually(async () => {
+      const s = await actionState(worker);
+      return s.color[0] === BLUE[0] ? s : undefined;
+    }, 'the offers badge, in blue');
     expect(state.color).toEqual(BLUE);
+    expect(state.title).toMatch(/^Alumni Lens · \d+ new offer\(s\)$/);
+    expect(Number(state.text)).toBeGreaterThan(0);
     states.push({ label: `New offers (${state.text})`, badgeText: state.text, badgeColor: css(state.color) });
   });
 
   it('draws the states as the toolbar shows them, in light and dark themes', async () => {
-    expect(states.map((s) => s.label)).toEqual(['Idle', 'Alumni on this page (2)', expect.stringMatching(/^New offers/)]);
+    expect(states.map((s) => s.label)).toEqual(['Idle', 'Alumni on this page (2)', expect.stringMatching(/^Meeting request/), expect.stringMatching(/^New offers/)]);
     const html = join(screenshotsDir, 'toolbar-states.html');
     await writeFile(html, previewHtml((size) => `file://${join(extensionDir, 'icon', `${size}.png`)}`, states));
     const page = await story.extension.newPage();

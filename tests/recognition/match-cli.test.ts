@@ -72,7 +72,7 @@ describe('npm run match -- --page', () => {
       ['Marcos Ruiz', 'al-marcos', 'likely'],
       ['Emma Lund', null, null],
       ['Julien Moreau', 'al-julien', 'likely'],
-      ['🚲 Pablo Serrano', null, null],
+      ['Pablo Serrano', null, null],
       ['Thomas Reed', null, null],
     ]);
     expect(people[1].role).toBe('listed');

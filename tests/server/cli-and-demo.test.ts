@@ -204,10 +204,12 @@ describe('the demo seed', () => {
         `SELECT (SELECT count(*)::int FROM alumni) AS alumni, (SELECT count(*)::int FROM organizations) AS organizations,
                 (SELECT count(*)::int FROM offers) AS offers, (SELECT count(*)::int FROM api_tokens) AS tokens,
                 (SELECT count(*)::int FROM showcases) AS showcases, (SELECT count(*)::int FROM suggestions) AS suggestions,
-                (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM meeting_events) AS steps`,
+                (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM meeting_events) AS steps,
+                (SELECT count(*)::int FROM introductions) AS introductions, (SELECT count(*)::int FROM interests) AS interests`,
       );
+      // Tokens: the four demo tokens and the own tokens of the 15 alumni whose interests the seed holds.
       expect(counts).toEqual([
-        { alumni: demoAlumni.length, organizations: 10, offers: 8, tokens: 4, showcases: 6, suggestions: 1, meetings: 5, steps: 4 },
+        { alumni: demoAlumni.length, organizations: 10, offers: 8, tokens: 19, showcases: 6, suggestions: 1, meetings: 11, steps: 15, introductions: 90, interests: 15 },
       ]);
       expect((await call(`${second.url}/api/v1/directory?since=${cursor}`, { token: tokens.admin })).body.alumni).toEqual([]);
       const offers = await call(`${second.url}/api/v1/offers?limit=100`, { token: tokens.admin });

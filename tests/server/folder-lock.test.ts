@@ -68,7 +68,7 @@ describe('the data-folder lock', () => {
     const second = serverInPidNamespace(folder);
     try {
       const [, again] = await waitFor(second, /backend on (http:\/\/127\.0\.0\.1:\d+)\/api\/v1/);
-      expect((await call(`${again}/api/v1/health`)).body).toEqual({ status: 'ok', database: 'pglite' });
+      expect((await call(`${again}/api/v1/health`)).body).toEqual({ status: 'ok', database: 'pglite', version: expect.any(String) });
     } finally {
       second.kill('SIGKILL');
       await exited(second);

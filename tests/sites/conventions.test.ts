@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoAdapter } from '../../utils/sites/demo';
 import { adapters, findAdapter, orgWebsiteAdapter, type SiteAdapter } from '../../utils/sites/index';
-import { FIXTURES, LINKEDIN_ORIGINALS, SIGNAL_FOLDERS, signalTruths } from './support';
+import { FIXTURES, LINKEDIN_2026, LINKEDIN_ORIGINALS, SIGNAL_FOLDERS, signalTruths } from './support';
 
 // The meta-test that keeps the conventions true (refined-github keeps one too): every adapter file
 // is registered, every adapter has match patterns, example URLs and anchors for each page kind it
@@ -17,7 +17,7 @@ function isAdapter(value: unknown): value is SiteAdapter {
 
 /** (adapter id, page kind) of every fixture with ground truth. */
 function fixtureKinds(): { file: string; adapter: string; kind: string }[] {
-  const originals = Object.entries(LINKEDIN_ORIGINALS).map(([file, page]) => ({ file, adapter: 'linkedin', kind: page.kind }));
+  const originals = [...Object.entries(LINKEDIN_ORIGINALS), ...Object.entries(LINKEDIN_2026)].map(([file, page]) => ({ file, adapter: 'linkedin', kind: page.kind }));
   const written = SIGNAL_FOLDERS.flatMap(signalTruths).map(([file, truth]) => ({
     file,
     adapter: findAdapter(new URL(truth.url))?.adapter.id ?? 'org-website',

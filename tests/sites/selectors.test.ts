@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapters, findAdapter, orgWebsiteAdapter } from '../../utils/sites/index';
 import { LI } from '../../utils/sites/linkedin/selectors';
-import { LINKEDIN_ORIGINALS, loadPage, SIGNAL_FOLDERS, signalTruths } from './support';
+import { LINKEDIN_2026, LINKEDIN_ORIGINALS, loadPage, SIGNAL_FOLDERS, signalTruths } from './support';
 
 // Selectors are paired with the pages that prove them (refined-github's convention): each LinkedIn
 // anchor matches on every page listed beside it, and each adapter's "rendered" anchors match on every
@@ -23,6 +23,7 @@ const readable = [
   ...Object.entries(LINKEDIN_ORIGINALS)
     .filter(([, info]) => info.expect !== 'diagnostic')
     .map(([path, info]) => ({ path, url: info.url })),
+  ...Object.entries(LINKEDIN_2026).map(([path, info]) => ({ path, url: info.url })),
   ...SIGNAL_FOLDERS.flatMap(signalTruths).map(([path, truth]) => ({ path, url: truth.url })),
 ];
 

@@ -7,7 +7,7 @@ import { parseHtml } from '../../utils/sites/node-dom';
 // Fixtures and their ground truth, for the site-adapter tests. Every saved or written page under
 // tests/fixtures/ is listed here once (the meta-test checks nothing is left out).
 
-export const FIXTURES = join(__dirname, '..', 'fixtures');
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 export function readFixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
@@ -52,7 +52,14 @@ export function signalTruths(folder: string): [string, SignalTruth][] {
 }
 
 /** Folders whose ground truth is in the page-signal shape. */
-export const SIGNAL_FOLDERS = ['linkedin/written', 'github', 'wantedly', 'xing', 'org-website'];
+export const SIGNAL_FOLDERS = ['linkedin/written', 'linkedin-2026/written', 'github', 'wantedly', 'xing', 'org-website'];
+
+/** The anonymised real LinkedIn pages of 2026 (tests/fixtures/linkedin-2026/ground_truth.json) and the URL each was served at. */
+export const LINKEDIN_2026: Record<string, { url: string; kind: 'profile' | 'search-people' | 'connections' }> = {
+  'linkedin-2026/li-profile-newapp-2026.html': { url: 'https://www.linkedin.com/in/md-arif-chowdhury-5c3e71a24/', kind: 'profile' },
+  'linkedin-2026/li-search-people-ember-2026.html': { url: 'https://www.linkedin.com/search/results/people/?keywords=accenture', kind: 'search-people' },
+  'linkedin-2026/li-connections-2026.html': { url: 'https://www.linkedin.com/mynetwork/invite-connect/connections/', kind: 'connections' },
+};
 
 /** The saved real LinkedIn pages (tests/fixtures/linkedin/ground_truth.json) and the URL each was served at. */
 export const LINKEDIN_ORIGINALS: Record<string, { url: string; kind: 'profile' | 'company'; expect: 'person' | 'company' | 'diagnostic' }> = {

@@ -3,6 +3,7 @@ import { Alumnus } from './alumnus';
 import { ImportReport } from './error';
 import { Interest } from './interest';
 import { Introduction, IntroductionKind } from './introduction';
+import { Meeting } from './meeting';
 import { OfferKind } from './offer';
 import { RecordId, Role, ShortText, Timestamp, YearMonth } from './common';
 
@@ -71,23 +72,56 @@ export type AlumniFacets = z.infer<typeof AlumniFacets>;
 
 export const AlumnusDetail = z
   .object({
-    alumnus: Alumnus,
+    alumnus: Alumnus.check(z.describe('With `showcase` while the alumnus has it published, as the directory serves it to staff')),
     introductions: z.array(Introduction),
     interests: z.optional(z.array(Interest)).check(z.describe('Admins only: interests sent with this alumnus’s own tokens')),
+    meetings: z
+      .array(Meeting)
+      .check(z.describe('The meetings with this alumnus the viewer may see (admins: all; other staff: as creator, offer contact or relationship owner)')),
   })
   .register(z.globalRegistry, { id: 'AlumnusDetail' });
 export type AlumnusDetail = z.infer<typeof AlumnusDetail>;
+
+/**
+ * How far meetings got: each stage counts the meetings that reached it, whatever happened later (a meeting
+ * accepted and then cancelled counts as requested and accepted). Over the meetings the viewer may see.
+ */
+export const MeetingFunnel = z
+  .object({
+    requested: Count.check(z.describe('Every meeting asked for, by either side')),
+    accepted: Count.check(z.describe('Meetings accepted at some point')),
+    held: Count,
+    deal: Count.check(z.describe('Held meetings that ended in a deal')),
+    followUp: Count,
+    noDeal: Count,
+    awaitingAnswer: Count.check(z.describe('Meetings waiting for an answer now')),
+    declined: Count,
+    cancelled: Count,
+  })
+  .register(z.globalRegistry, { id: 'MeetingFunnel' });
+export type MeetingFunnel = z.infer<typeof MeetingFunnel>;
 
 /** The figures behind the overview's charts. Sections a role may not see are left out. */
 export const Overview = z
   .object({
     introductionsByMonth: z.array(z.object({ month: YearMonth, kind: IntroductionKind, count: Count })),
     offers: z.array(
-      z.object({ id: RecordId, title: ShortText, kind: OfferKind, status: z.enum(['open', 'closed']), interests: z.optional(Count) }),
+      z.object({
+        id: RecordId,
+        title: ShortText,
+        kind: OfferKind,
+        status: z.enum(['open', 'closed']),
+        interests: z.optional(Count).check(z.describe('Admins only')),
+        meetings: Count.check(z.describe('Meetings about the offer that the viewer may see')),
+      }),
     ),
+    meetings: MeetingFunnel,
     employers: z.array(z.object({ name: ShortText, count: Count })).check(z.describe('Top 20 current organisations')),
     cohorts: z.array(z.object({ department: z.string(), year: Count, count: Count })),
     consent: z.optional(z.object({ alumni: Count, recognition: Count, offers: Count })),
+    showcases: z.optional(
+      z.object({ published: Count, unpublished: Count }).check(z.describe('Admins only: alumni showcases, published to staff or kept private')),
+    ),
     freshness: z.optional(
       z.object({
         clientsByDay: z.array(z.object({ day: z.iso.date(), count: Count })),
@@ -98,6 +132,9 @@ export const Overview = z
   })
   .register(z.globalRegistry, { id: 'Overview' });
 export type Overview = z.infer<typeof Overview>;
+
+export const MeetingList = z.object({ meetings: z.array(Meeting) }).register(z.globalRegistry, { id: 'MeetingList' });
+export type MeetingList = z.infer<typeof MeetingList>;
 
 export const ImportColumn = z.object({ header: z.string(), column: z.nullable(z.string()) });
 

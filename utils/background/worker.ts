@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { type BackendClient, type BackendConfig, createBackendClient } from '../backend';
-import { readConfig, restrictStorageAccess, watchConfig } from '../config';
+import { readConfig, readDisplay, restrictStorageAccess, watchConfig, watchDisplay } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
@@ -12,6 +12,9 @@ import { storeMeeting } from './meetings';
 import type { WorkerContext } from './context';
 import { createHandlers } from './handlers';
 import { updateOrgsiteRegistration } from './orgsite';
+import { forgetListeningTab, notifyDataChanged } from './listening-tabs';
+import { clearPanelTab } from './panel-tabs';
+import { applyDisplayMode, openPanelFromToolbar } from './side-panel';
 import { forgetTab } from './tab-recognition';
 
 export interface WorkerOptions {
@@ -33,19 +36,29 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     void ready.then(task).catch((error: unknown) => console.error('[alumni-lens]', error));
 
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => routeMessage(handlers, rules, message, sender);
-  const onStart = () =>
+  const onStart = () => {
+    applyDisplay();
     inBackground(async (ctx) => {
       // The browser forgets badge text when it restarts; show the count from stored offers at once.
       await updateOfferBadge(ctx.db);
       await scheduleSync();
       await Promise.all([ctx.sync.requestSync(), ctx.outbox.flush()]);
     });
+  };
   const onAlarm = (alarm: Browser.alarms.Alarm) => {
     if (alarm.name === SYNC_ALARM) inBackground((ctx) => ctx.sync.requestSync());
     if (alarm.name === OUTBOX_ALARM) inBackground((ctx) => ctx.outbox.flush());
   };
   const onPermissionsChanged = () => inBackground((ctx) => updateOrgsiteRegistration(ctx.db));
-  const onTabRemoved = (tabId: number) => void forgetTab(tabId);
+  const onTabRemoved = (tabId: number) => {
+    void forgetTab(tabId);
+    void clearPanelTab(tabId);
+    void forgetListeningTab(tabId);
+  };
+  // The toolbar button reaches the worker only when it has no popup: in side-panel mode.
+  const onActionClicked = () => openPanelFromToolbar();
+  // The browser keeps the toolbar button's popup until it restarts; set it at install, start and each change.
+  const applyDisplay = () => inBackground(async (ctx) => applyDisplayMode((await readDisplay(ctx.report)).mode));
 
   // Each event with its listener, so stop() removes exactly what was added.
   const subscriptions: Array<[ListenerEvent | undefined, (...args: never[]) => unknown]> = [
@@ -56,6 +69,7 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     [browser.permissions?.onAdded as ListenerEvent | undefined, onPermissionsChanged],
     [browser.permissions?.onRemoved as ListenerEvent | undefined, onPermissionsChanged],
     [browser.tabs?.onRemoved as ListenerEvent | undefined, onTabRemoved],
+    [browser.action?.onClicked as ListenerEvent | undefined, onActionClicked],
   ];
   for (const [event, listener] of subscriptions) event?.addListener(listener);
   // Saving a configuration (options page, policy, or straight into storage) syncs at once.
@@ -64,12 +78,15 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
     inBackground((ctx) => Promise.all([ctx.sync.requestSync({ configChanged: true }), ctx.outbox.flush()])),
   );
 
+  const unwatchDisplay = watchDisplay(applyDisplay);
+
   return {
     ready,
     /** Removes this worker's listeners and closes its database (tests simulate a stopped worker). */
     async stop() {
       for (const [event, listener] of subscriptions) event?.removeListener(listener);
       unwatchConfig();
+      unwatchDisplay();
       const ctx = await ready;
       await ctx.sync.idle();
       ctx.db.close();
@@ -119,7 +136,9 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     readConfig: readCurrentConfig,
     createClient,
     now,
-    afterSync: async () => {
+    afterSync: async (_me, { dataChanged, configChanged, dataVersion }) => {
+      // Open tabs of supported sites read and match their page again: no reload after a sync.
+      if (dataChanged || configChanged) await notifyDataChanged(dataVersion).catch((error: unknown) => report('open tabs', String(error)));
       await updateOfferBadge(db);
       await updateOrgsiteRegistration(db).catch((error: unknown) => report('organisation websites', String(error)));
       // The backend answered: a good moment to deliver anything still waiting.

@@ -6,3 +6,4 @@ export { legacyConfigItem, moveLegacyConfig, restrictStorageAccess } from './leg
 export { readManagedPolicy } from './managed';
 export { buildDefaultConfig, CONNECTION_KEY, readConfig, readConnectionFields, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
 export { readSettings, updateSettings, isSiteEnabled, watchSettings } from './settings';
+export { readDisplay, readDisplayPolicy, watchDisplay, DISPLAY_POLICY_KEY, type DisplayState } from './display';

@@ -21,13 +21,18 @@ export type ApiConfig = z.infer<typeof ApiConfig>;
 export const SiteId = z.string().min(1).max(50);
 export const LangSetting = z.enum(['auto', 'en', 'ja']);
 export type LangSetting = z.infer<typeof LangSetting>;
+/** Where cards and offers appear: drawn in the page (an overlay), or in the browser's side panel, leaving the page untouched. */
+export const DisplayMode = z.enum(['in-page', 'side-panel']);
+export type DisplayMode = z.infer<typeof DisplayMode>;
 
-/** `local:settings`: per-site switches (absent = on), names highlighting, language, collapsed sidebars. */
+/** `local:settings`: per-site switches (absent = on), names highlighting, language, collapsed sidebars, display mode. */
 export const Settings = z.object({
   sites: z.record(SiteId, z.boolean()),
   highlightNames: z.boolean(),
   lang: LangSetting,
   collapsed: z.record(SiteId, z.boolean()),
+  // Added later: settings saved before it lack the field, which means the in-page overlay (not a repair).
+  display: DisplayMode.default('in-page'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   highlightNames: true,
   lang: 'auto',
   collapsed: {},
+  display: 'in-page',
 }) as Settings;
 
 /**
@@ -48,6 +54,7 @@ export const RepairingSettings = z
     highlightNames: Settings.shape.highlightNames.catch(DEFAULT_SETTINGS.highlightNames),
     lang: Settings.shape.lang.catch(DEFAULT_SETTINGS.lang),
     collapsed: Settings.shape.collapsed.catch(() => ({})),
+    display: Settings.shape.display.catch(DEFAULT_SETTINGS.display),
   })
   .catch(() => ({ ...DEFAULT_SETTINGS, sites: {}, collapsed: {} }));
 

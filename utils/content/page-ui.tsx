@@ -28,12 +28,16 @@ export interface PageResults {
   highlights: Array<{ alumnusId: string; ref: number; confidence: Confidence; ranges: Range[] }>;
 }
 
-export interface PageUi {
-  store: SidebarStore;
+/** What the content runtime does with a page's results: draw them (in-page mode) or publish them (side-panel mode). */
+export interface PageView {
   /** `refresh`: the same page read again (more rows loaded); the open card stays open. */
   show(results: PageResults, options?: { refresh?: boolean }): void;
   /** Back to nothing on the page (a new page is being read). */
   clear(): void;
+}
+
+export interface PageUi extends PageView {
+  store: SidebarStore;
 }
 
 /**

@@ -7,10 +7,12 @@ import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
 import { createPageRunner } from '../sites/page-run';
 import { waitForAnchors } from '../sites/wait-for-anchors';
-import { createPageUi, type PageUi } from './page-ui';
+import { createPageUi, type PageView } from './page-ui';
+import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
 import { HOST_TAG } from './shadow-host';
 import { domSettled, nextDomChange } from './settle';
+import { onDataChanged } from '../messaging/tab-events';
 import type { NameScan } from './name-highlights';
 
 export interface SiteScriptOptions {
@@ -26,7 +28,20 @@ export interface SiteScriptOptions {
   anchorTimeoutMs?: number;
   /** After a navigation, how long to wait for the app to replace the previous page's content. */
   redrawTimeoutMs?: number;
+  /**
+   * Subscribes to the worker's "the synced data changed" (a sync, the first one above all); returns the
+   * unsubscribe. The extension listens on runtime.onMessage (utils/messaging/tab-events.ts); tests pass a stand-in.
+   */
+  onDataChanged?(listener: () => void): () => void;
+  /** Re-reads after DOM changes, per page (default MAX_REREADS). */
+  maxRereads?: number;
 }
+
+/**
+ * At most this many re-reads of one page after its DOM changed and settled: a page that never stops
+ * changing is not read forever. A change of the synced data is still heard after that.
+ */
+const MAX_REREADS = 300;
 
 /** The options for a script that serves one adapter's site: its settings key and its page kinds. */
 export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site' | 'resolve'> {
@@ -42,7 +57,9 @@ export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site'
 /**
  * What every content script runs: ask whether the site is on, then read each page (and each
  * single-page-app navigation) with one page run, cancelled through its AbortSignal when the user
- * moves on. A site that is off, or a page where nothing is recognised, gets nothing injected.
+ * moves on. A site that is off, or a page where nothing is recognised, gets nothing injected. When the
+ * worker says the synced data changed (the first sync after configuration above all), a script that
+ * was waiting starts, and a running one matches its page again: nobody has to reload.
  */
 export async function runSiteScript(ctx: ContentScriptContext, options: SiteScriptOptions): Promise<void> {
   const send = options.send ?? sendMessage;
@@ -50,46 +67,113 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
   // A page this script does not read (LinkedIn's feed, a GitHub repository) costs nothing, not even a
   // message that would wake the worker, until the app navigates to one it does read.
   if (!options.resolve(new URL(doc.location.href)) && !(await readableNavigation(ctx, options))) return;
-  let settings: PageSettings;
-  try {
-    settings = await send('page:get-settings', { site: options.site });
-  } catch {
-    return; // No worker answer (updating, or not configured): stay invisible.
-  }
-  if (!settings.enabled || !settings.configured || ctx.signal.aborted) return;
 
-  const ui = createPageUi({
-    doc,
-    // The worker sends the strings of the chosen language: this script carries neither table.
-    i18n: createI18n(settings.lang, settings.strings),
-    send,
-    site: options.site,
-    role: settings.role,
-    collapsed: settings.collapsed,
-    signal: ctx.signal,
-  });
+  let session: Session | undefined;
+  let following = false;
+  // Settings requests and session changes one at a time, in the order the worker's news arrived.
+  let queue: Promise<void> = Promise.resolve();
+  const update = (dataChanged: boolean) => {
+    queue = queue.then(async () => {
+      let settings: PageSettings;
+      try {
+        settings = await send('page:get-settings', { site: options.site });
+      } catch {
+        return; // No worker answer (updating): stay invisible until it speaks again.
+      }
+      if (ctx.signal.aborted) return;
+      if (session && sameSettings(session.settings, settings)) {
+        if (dataChanged) session.dataChanged();
+        return;
+      }
+      // Another role or language (a new token), or the site switched off: start over with the new settings.
+      session?.stop();
+      session = settings.enabled && settings.configured ? startSession(ctx, options, settings, send, doc) : undefined;
+      // Single-page navigation is followed from the first session on (a site that is off watches nothing).
+      if (session && !following) {
+        following = true;
+        ctx.addEventListener(window, 'wxt:locationchange', (event) => session?.navigate(event.newUrl));
+      }
+    });
+    return queue;
+  };
+  const subscribe = options.onDataChanged ?? onDataChanged;
+  const unsubscribe = subscribe(() => void update(true));
+  ctx.signal.addEventListener('abort', unsubscribe, { once: true });
+  await update(false);
+}
+
+/** Settings that change what a session shows; `collapsed` is the sidebar's own state, kept as the user left it. */
+function sameSettings(a: PageSettings, b: PageSettings): boolean {
+  return (
+    a.enabled === b.enabled &&
+    a.configured === b.configured &&
+    a.role === b.role &&
+    a.lang === b.lang &&
+    a.highlightNames === b.highlightNames &&
+    a.display === b.display
+  );
+}
+
+interface Session {
+  settings: PageSettings;
+  /** The synced data changed: match the current page again. */
+  dataChanged(): void;
+  /** A single-page navigation. */
+  navigate(url: URL): void;
+  /** Removes everything the session showed and stops its page run. */
+  stop(): void;
+}
+
+function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, settings: PageSettings, send: Send, doc: Document): Session {
+  const lifetime = new AbortController();
+  const stop = () => lifetime.abort(new DOMException('session ended', 'AbortError'));
+  ctx.signal.addEventListener('abort', stop, { once: true, signal: lifetime.signal });
+  // Side-panel mode: the results go to the worker for the browser's panel, and nothing is drawn in the page.
+  const ui: PageView =
+    settings.display === 'side-panel'
+      ? createPanelPublisher({ send, site: options.site, signal: lifetime.signal })
+      : createPageUi({
+          doc,
+          // The worker sends the strings of the chosen language: this script carries neither table.
+          i18n: createI18n(settings.lang, settings.strings),
+          send,
+          site: options.site,
+          role: settings.role,
+          collapsed: settings.collapsed,
+          signal: lifetime.signal,
+        });
 
   // What the previous page looked like, to tell a page the app has not redrawn yet from the new one.
   const memory: PageMemory = { signature: null, runs: 0 };
+  const changes = new EventTarget();
   const pages = createPageRunner({
-    signal: ctx.signal,
-    keyOf: (url) => {
-      const found = options.resolve(url);
-      return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
-    },
+    signal: lifetime.signal,
+    keyOf: (url) => pageKeyOf(options, url),
     run: (url, signal) => {
       // A new page: what the old one showed goes at once, whether or not this one shows anything.
       ui.clear();
       const found = options.resolve(url)!;
-      return readPage({ ...found, url, navigated: memory.runs++ > 0, memory, signal, doc, send, settings, ui, options });
+      return readPage({ ...found, url, navigated: memory.runs++ > 0, memory, signal, doc, send, settings, ui, options, changes });
     },
     onError: (error) => console.debug('[alumni-lens] page run failed', error),
   });
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!pages.navigate(event.newUrl) && !options.resolve(event.newUrl)) ui.clear();
-  });
   pages.navigate(new URL(doc.location.href));
+  return {
+    settings,
+    dataChanged: () => changes.dispatchEvent(new Event('data')),
+    navigate: (url) => {
+      if (lifetime.signal.aborted) return;
+      if (!pages.navigate(url) && !options.resolve(url)) ui.clear();
+    },
+    stop,
+  };
+}
+
+/** Which page a URL shows (the same profile with and without a query is one page); undefined: not one we read. */
+function pageKeyOf(options: SiteScriptOptions, url: URL): string | undefined {
+  const found = options.resolve(url);
+  return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
 }
 
 /** True at the first single-page navigation to a page the script reads; false if the script goes away first. */
@@ -127,8 +211,10 @@ interface PageRun {
   doc: Document;
   send: Send;
   settings: PageSettings;
-  ui: PageUi;
+  ui: PageView;
   options: SiteScriptOptions;
+  /** Fires 'data' when the worker's synced data changed. */
+  changes: EventTarget;
 }
 
 /**
@@ -151,28 +237,74 @@ async function extractNewPage({ adapter, kind, url, navigated, memory, signal, d
   return extraction;
 }
 
-async function readPage(run: PageRun): Promise<void> {
-  const { adapter, kind, url, memory, signal, doc, send, ui, options } = run;
-  const extraction = await extractNewPage(run);
-  if (!extraction) return;
-  if (!extraction.ok) {
-    await send('page:report-diagnostic', extraction.diagnostic);
-    return;
-  }
-  const context = { ...run, scanNames: options.scanNames };
-  const results = await matchExtraction(extraction, context);
-  if (!results) return;
-  ui.show(results);
+/**
+ * Resolves 'data' at once if the synced data changed since the last call, else whichever comes first:
+ * 'dom' when the page changed and settled (unless `watchDom` is false), 'data' when the worker says
+ * the data changed.
+ */
+function changeWatcher(run: PageRun): (watchDom: boolean) => Promise<'dom' | 'data'> {
+  const { doc, signal, changes } = run;
+  let pending = false;
+  changes.addEventListener('data', () => (pending = true), { signal });
+  return (watchDom) => {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    if (pending) {
+      pending = false;
+      return Promise.resolve('data');
+    }
+    return new Promise((resolve, reject) => {
+      const stop = new AbortController();
+      const onAbort = () => {
+        stop.abort(signal.reason);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      const finish = (why: 'dom' | 'data') => {
+        pending = false;
+        signal.removeEventListener('abort', onAbort);
+        stop.abort();
+        resolve(why);
+      };
+      changes.addEventListener('data', () => finish('data'), { once: true, signal: stop.signal });
+      // Aborted with the run (onAbort rejects) or by finish(): nothing more to do either way.
+      if (watchDom) nextDomChange(doc, stop.signal).then(() => finish('dom'), () => undefined);
+    });
+  };
+}
 
-  // Lists grow as the user scrolls ("Show more results") and profiles draw sections late: when the
-  // page changes, read it again, and match again only if what it says has changed.
-  for (;;) {
-    await nextDomChange(doc, signal);
-    const next = adapter.extract(doc, kind, url);
-    if (!next.ok || signatureOf(next.signals) === memory.signature) continue;
-    memory.signature = signatureOf(next.signals);
-    const updated = await matchExtraction(next, context);
-    if (!updated) return;
-    ui.show(updated, { refresh: true });
+/**
+ * Reads the page, matches it and shows the result; then keeps reading it as it changes — lists grow as
+ * the user scrolls, the 2026 app draws Experience after the top card — and matches again when what it
+ * says changed or the synced data did. Updates replace the card and badges in place (the open card
+ * stays open, focus stays where it is). A layout it cannot read is reported once, and read again later.
+ */
+async function readPage(run: PageRun): Promise<void> {
+  const { adapter, kind, url, memory, doc, send, ui, options } = run;
+  let extraction = await extractNewPage(run);
+  if (!extraction) return;
+  const context = { ...run, scanNames: options.scanNames };
+  const reported = new Set<string>();
+  const report = async (diagnostic: Extraction & { ok: false }) => {
+    if (reported.has(diagnostic.diagnostic.missing)) return;
+    reported.add(diagnostic.diagnostic.missing);
+    await send('page:report-diagnostic', diagnostic.diagnostic).catch(() => undefined);
+  };
+  const nextChange = changeWatcher(run);
+  let shown = false;
+  let force = false;
+  for (let reads = 0; ; reads++) {
+    if (!extraction.ok) await report(extraction);
+    else if (!shown || force || signatureOf(extraction.signals) !== memory.signature) {
+      memory.signature = signatureOf(extraction.signals);
+      const results = await matchExtraction(extraction, context);
+      if (!results) return;
+      ui.show(results, { refresh: shown });
+      shown = true;
+    }
+    force = (await nextChange(reads < (options.maxRereads ?? MAX_REREADS))) === 'data';
+    // The app changed the address and is drawing another page: its content is not this page's (read
+    // under this address it would pair the new person with the old profile URL). The new page's run reads it.
+    if (pageKeyOf(options, new URL(doc.location.href)) !== pageKeyOf(options, url)) return;
+    extraction = adapter.extract(doc, kind, url);
   }
 }

@@ -3,7 +3,10 @@ import { HOST_TAG } from './shadow-host';
 interface QuietOptions {
   /** How long the DOM must stay unchanged. */
   quietMs: number;
-  /** Resolve after this long even if the page keeps changing; none: wait as long as it takes. */
+  /**
+   * Resolve after this long even if the page keeps changing (counted from the first change when
+   * `afterChange`); none: wait as long as it takes.
+   */
   maxMs?: number;
   /** Start the quiet clock only at the first change (a page that never changes never resolves). */
   afterChange: boolean;
@@ -20,11 +23,13 @@ function quiet(doc: Document, signal: AbortSignal, options: QuietOptions): Promi
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     let timer = options.afterChange ? undefined : setTimeout(done, options.quietMs);
-    const limit = options.maxMs === undefined ? undefined : setTimeout(done, options.maxMs);
+    let limit = options.maxMs === undefined || options.afterChange ? undefined : setTimeout(done, options.maxMs);
     const observer = new MutationObserver((records) => {
       if (records.every(ownHostsOnly)) return;
       clearTimeout(timer);
       timer = setTimeout(done, options.quietMs);
+      // A page that never stops changing (LinkedIn animates, counts, streams) is still read now and then.
+      if (options.afterChange && options.maxMs !== undefined && limit === undefined) limit = setTimeout(done, options.maxMs);
     });
     const onAbort = () => {
       stop();
@@ -54,9 +59,10 @@ export function domSettled(doc: Document, signal: AbortSignal, quietMs = 250, ma
 }
 
 /**
- * Resolves once the page has changed (other than our own hosts) and then been quiet for `quietMs`:
- * lists that grow as the user scrolls, sections drawn late.
+ * Resolves once the page has changed (other than our own hosts) and then been quiet for `quietMs`, or
+ * `maxMs` after the first change if it never goes quiet: lists that grow as the user scrolls, sections
+ * drawn late (the 2026 app's Experience), a page that keeps animating.
  */
-export function nextDomChange(doc: Document, signal: AbortSignal, quietMs = 800): Promise<void> {
-  return quiet(doc, signal, { quietMs, afterChange: true });
+export function nextDomChange(doc: Document, signal: AbortSignal, quietMs = 500, maxMs = 2000): Promise<void> {
+  return quiet(doc, signal, { quietMs, maxMs, afterChange: true });
 }

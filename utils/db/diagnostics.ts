@@ -6,6 +6,7 @@ export interface DiagnosticInput {
   adapter: string;
   pageKind?: string;
   missing: string;
+  layers?: DiagnosticRecord['layers'];
 }
 
 /** Counts one occurrence; the same problem on the same kind of page is one row with a count. */

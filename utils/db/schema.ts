@@ -14,6 +14,7 @@ import {
   SuggestionInput,
 } from '../api';
 import { OutboxState } from '../messaging/protocol';
+import { LayerCounts } from '../signals/schema';
 
 export const DB_NAME = 'alumni-lens';
 
@@ -35,6 +36,10 @@ export const OutboxRecord = z.discriminatedUnion('kind', [
     nextAttemptAt: z.number().optional(),
     /** The last failure's reason: temporary while queued, final when failed. */
     error: z.string().max(2000).optional(),
+    /** Why a failed item stopped: the backend refused it, or it could not be sent for GIVE_UP_AFTER_MS. */
+    stopped: z.enum(['refused', 'expired']).optional(),
+    /** When the user last chose Retry: the give-up time counts from then. */
+    retriedAt: z.number().optional(),
     sentAt: z.number().optional(),
   }),
 );
@@ -47,6 +52,8 @@ export const DiagnosticRecord = z.object({
   adapter: z.string(),
   pageKind: z.string().optional(),
   missing: z.string(),
+  /** What each reading layer found on the last such page (counts and reasons only). */
+  layers: z.optional(LayerCounts),
   count: z.number().int().min(1),
   lastAt: z.number(),
 });

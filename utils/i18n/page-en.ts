@@ -192,6 +192,8 @@ export const pageEn = {
   'badge.label': '{confidence} — show why',
   'highlight.label': '{confidence} named on this page — show why',
   'person.openWithConfidence': '{name}, {confidence} — show why',
+  // ——— side panel (side-panel mode) ———
+  'sidebar.related': 'Also mentioned on this page',
 } as const;
 
 export type PageKey = keyof typeof pageEn;

@@ -181,4 +181,6 @@ export const pageJa: Record<PageKey, string> = {
   'meetings.step.held': '結果の記録',
   'meetings.step.cancel': 'キャンセル',
   'meetings.step.suggest': '提案',
+  // ——— サイドパネル ———
+  'sidebar.related': 'このページで言及されているほかのアルムナイ',
 };

@@ -16,7 +16,7 @@ import {
   Showcase,
   ShowcaseInput,
 } from '../api';
-import { Diagnostic, PageSignals } from '../signals/schema';
+import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 
 // The one message protocol between the extension's parts. Every request and every response has a
 // zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
@@ -86,6 +86,11 @@ export const OutboxItemStatus = z.object({
   attempts: z.number().check(z.int()),
   /** For a final failure: the server's reason, shown to the user. */
   error: z.optional(z.string().check(z.maxLength(2000))),
+  /** For a final failure: refused by the backend, or not sent within the give-up time (outbox.ts). Not `failure`: that key marks an error reply. */
+  stopped: z.optional(z.enum(['refused', 'expired'])),
+  createdAt: z.optional(z.number()),
+  /** Who or what it is about (an alumnus's name, an offer's title), for lists of failed items. */
+  subject: z.optional(z.string().check(z.maxLength(500))),
   nextAttemptAt: z.optional(z.number()),
 });
 export type OutboxItemStatus = z.infer<typeof OutboxItemStatus>;
@@ -129,6 +134,10 @@ export const OrganizationMatch = z.object({
 });
 export type OrganizationMatch = z.infer<typeof OrganizationMatch>;
 
+/** Where cards appear: drawn in the page, or in the browser's side panel with nothing added to the page. */
+export const DisplayMode = z.enum(['in-page', 'side-panel']);
+export type DisplayMode = z.infer<typeof DisplayMode>;
+
 /** Everything a content script needs to render the page's sidebar and badges. */
 export const PageSettings = z.object({
   enabled: z.boolean(),
@@ -142,6 +151,8 @@ export const PageSettings = z.object({
    * both languages' tables (issue 11, content-script size).
    */
   strings: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(2000))),
+  /** Absent means in-page. */
+  display: z.optional(DisplayMode),
 });
 export type PageSettings = z.infer<typeof PageSettings>;
 
@@ -163,6 +174,22 @@ export const TabRecognition = z.object({
   names: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(50)),
 });
 export type TabRecognition = z.infer<typeof TabRecognition>;
+
+/** A match plus how the person appears on the page: the profile's subject, a list row, or a side rail. */
+export const PagePerson = z.extend(PersonMatch, { role: z.enum(['subject', 'listed', 'related']) });
+export type PagePerson = z.infer<typeof PagePerson>;
+
+/** What a tab's page shows, as its content script published it for the side panel (kept by the worker per tab). */
+export const PanelTab = z.object({
+  /** Identifies the document that published it: the panel shows it only while that document is still there. */
+  token: z.string().check(z.minLength(8), z.maxLength(64)),
+  url: HttpUrl,
+  site: z.string().check(z.maxLength(50)),
+  people: z.array(PagePerson).check(z.maxLength(500)),
+  organizations: z.array(OrganizationMatch).check(z.maxLength(100)),
+  updatedAt: z.number(),
+});
+export type PanelTab = z.infer<typeof PanelTab>;
 
 const NoPayload = z.strictObject({});
 const Ok = z.object({ ok: z.literal(true) });
@@ -255,6 +282,10 @@ export const messages = {
   },
   'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).check(z.maxLength(100)) }), response: z.array(OutboxItemStatus) },
   'page:open-options': { request: NoPayload, response: Ok },
+  /** Side-panel mode: the page's results go to the worker (for the panel) instead of being drawn. */
+  'page:panel-show': { request: z.omit(PanelTab, { updatedAt: true }), response: Ok },
+  /** Side-panel mode: the page no longer shows what was published (navigated to a page not read). */
+  'page:panel-clear': { request: z.object({ token: PanelTab.shape.token }), response: Ok },
 
   // ——— from the extension's own pages ———
   'ui:get-status': {
@@ -310,14 +341,34 @@ export const messages = {
   },
   'ui:save-showcase': { request: ShowcaseInput, response: z.object({ showcase: Showcase }) },
   'ui:open-showcase-editor': { request: NoPayload, response: Ok },
+  /** The side panel: what the tab's page showed (null: nothing published), the mode in effect and the user's role. */
+  'ui:panel-state': {
+    request: z.object({ tabId: z.number().check(z.int()) }),
+    response: z.object({
+      display: z.object({ mode: DisplayMode, locked: z.boolean() }),
+      role: z.nullable(Role),
+      tab: z.nullable(PanelTab),
+    }),
+  },
   'ui:mark-offers-seen': { request: NoPayload, response: Ok },
+  /** The user's Retry on a failed outbox item: queued again and sent at once if it can be. */
+  'ui:outbox-retry': { request: z.object({ id: z.uuid() }), response: z.object({ item: z.nullable(OutboxItemStatus) }) },
+  /** The user's Discard on a failed outbox item (never on one still being sent). */
+  'ui:outbox-discard': { request: z.object({ id: z.uuid() }), response: z.object({ discarded: z.boolean() }) },
   /** Match patterns for the synced organisations' domains (and the company's own), for the options page's access request. */
   'ui:organization-patterns': { request: NoPayload, response: z.object({ patterns: z.array(z.string().check(z.maxLength(300))) }) },
   'ui:get-diagnostics': {
     request: NoPayload,
     response: z.object({
       unrecognised: z.array(
-        z.object({ adapter: z.string(), pageKind: z.optional(z.string()), missing: z.string(), count: z.number().check(z.int()) }),
+        z.object({
+          adapter: z.string(),
+          pageKind: z.optional(z.string()),
+          missing: z.string(),
+          count: z.number().check(z.int()),
+          /** Added with issue 8: what each reading layer found on the last such page. */
+          layers: z.optional(LayerCounts),
+        }),
       ),
       /** Added after `unrecognised`; absent from a worker that predates it, meaning none. */
       repaired: z.optional(z.array(StoredDataRepair)),
@@ -329,6 +380,17 @@ export const messages = {
 export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = z.input<(typeof messages)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.infer<(typeof messages)[N]['response']>;
+
+/**
+ * Messages the worker sends to content scripts (tabs.sendMessage), the other way round. A content
+ * script acts on one only when it comes from this extension's worker (not a tab) and parses.
+ */
+export const tabMessages = {
+  /** The synced directory or organisations changed (a first sync above all): read and match the page again. */
+  'tab:data-changed': z.object({ dataVersion: z.number().check(z.int(), z.gte(0)) }),
+} as const;
+export type TabMessageName = keyof typeof tabMessages;
+export type TabMessageOf<N extends TabMessageName> = z.infer<(typeof tabMessages)[N]>;
 
 /** The envelope on the wire; anything else arriving on runtime.onMessage is ignored. */
 export const Envelope = z.object({ type: z.string().check(z.maxLength(60)), payload: z.unknown() });

@@ -1,4 +1,4 @@
-export { chainOf, createOutbox, OUTBOX_ALARM, type Outbox, type OutboxDeps } from './outbox';
+export { chainOf, createOutbox, GIVE_UP_AFTER_MS, OUTBOX_ALARM, type Outbox, type OutboxDeps } from './outbox';
 export { retryDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
 export { readOutbox, statusOf } from './store';
-export { pruneOutbox, SENT_RETENTION_MS, FAILED_RETENTION_MS } from './retention';
+export { pruneOutbox, SENT_RETENTION_MS } from './retention';

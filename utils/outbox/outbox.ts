@@ -5,8 +5,16 @@ import type { Database, OutboxRecord } from '../db';
 import type { OutboxItemStatus } from '../messaging/protocol';
 import { BACKOFF_BASE_MS, retryDelay } from './backoff';
 import { readOutbox, readOutboxItem, statusOf, writeOutboxItem } from './store';
+import { subjectOf } from './subject';
 
 export const OUTBOX_ALARM = 'alumni-lens:outbox';
+
+/**
+ * How long an item is retried (server errors, no network) before it becomes "failed, not sent" with the
+ * backend's last answer. It is then kept, shown in the popup and on the options page, until the user chooses
+ * Retry or Discard: nothing is ever dropped silently.
+ */
+export const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface OutboxDeps {
   db: Database;
@@ -76,14 +84,15 @@ export function createOutbox(deps: OutboxDeps) {
       return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retry = !(error instanceof BackendError) || error.retryable;
+      const retryable = !(error instanceof BackendError) || error.retryable;
+      const expired = retryable && now() - (record.retriedAt ?? record.createdAt) >= GIVE_UP_AFTER_MS;
       await writeOutboxItem(
         deps.db,
-        retry
+        retryable && !expired
           ? { ...record, state: 'queued', attempts, error: message, nextAttemptAt: now() + retryDelay(attempts, deps.random) }
-          : { ...record, state: 'failed', attempts, error: message, nextAttemptAt: undefined },
+          : { ...record, state: 'failed', attempts, error: message, stopped: expired ? 'expired' : 'refused', nextAttemptAt: undefined },
       );
-      return !retry;
+      return !retryable || expired;
     }
   }
 
@@ -170,8 +179,31 @@ export function createOutbox(deps: OutboxDeps) {
     async pendingCount(): Promise<number> {
       return (await readOutbox(deps.db, ['queued', 'sending'])).length;
     },
+    /** What was refused or not sent in time, oldest first, each with who or what it is about. */
     async failed(): Promise<OutboxItemStatus[]> {
-      return (await readOutbox(deps.db, ['failed'])).map(statusOf);
+      const records = (await readOutbox(deps.db, ['failed'])).sort((a, b) => a.createdAt - b.createdAt);
+      return Promise.all(
+        records.map(async (record) => {
+          const subject = await subjectOf(deps.db, record).catch(() => undefined);
+          return { ...statusOf(record), ...(subject ? { subject } : {}) };
+        }),
+      );
+    },
+    /** The user's Retry on a failed item: queued again with a fresh give-up time, and sent at once if it can be. */
+    async retry(id: string): Promise<OutboxItemStatus | undefined> {
+      const record = await readOutboxItem(deps.db, id);
+      if (!record || record.state !== 'failed') return record && statusOf(record);
+      await writeOutboxItem(deps.db, { ...record, state: 'queued', attempts: 0, retriedAt: now(), nextAttemptAt: now(), stopped: undefined });
+      await flush();
+      const after = await readOutboxItem(deps.db, id);
+      return after && statusOf(after);
+    },
+    /** The user's Discard on a failed item (only failed ones: what is still being sent is never thrown away). */
+    async discard(id: string): Promise<boolean> {
+      const record = await readOutboxItem(deps.db, id);
+      if (!record || record.state !== 'failed') return false;
+      await deps.db.delete('outbox', id);
+      return true;
     },
   };
 }

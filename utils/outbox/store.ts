@@ -28,7 +28,9 @@ export function statusOf(record: OutboxRecord): OutboxItemStatus {
     kind: record.kind,
     state: record.state,
     attempts: record.attempts,
+    createdAt: record.createdAt,
     ...(record.error !== undefined && { error: record.error }),
+    ...(record.state === 'failed' && { stopped: record.stopped ?? 'refused' }),
     ...(record.nextAttemptAt !== undefined && record.state !== 'sent' && record.state !== 'failed' && {
       nextAttemptAt: record.nextAttemptAt,
     }),

@@ -38,6 +38,7 @@ export const PageKind = z.enum([
   'company',
   'company-people',
   'search-people',
+  'connections',
   'org-website',
   'demo',
 ]);
@@ -51,11 +52,24 @@ export const PageSignals = z.object({
 });
 export type PageSignals = z.infer<typeof PageSignals>;
 
+const Count = z.number().check(z.int(), z.gte(0), z.lte(1_000_000));
+
+/** What each reading layer found on a page that yielded nobody: counts and reasons only, never page text. */
+export const LayerCounts = z.object({
+  structured: Count,
+  anchors: Count,
+  memberLinks: z.optional(Count),
+  /** Names the name guard refused, by reason (presence, placeholder, degree, badge…). */
+  rejected: z.record(z.string().check(z.maxLength(30)), Count).check(z.refine((record) => Object.keys(record).length <= 20, 'too many reasons')),
+});
+export type LayerCounts = z.infer<typeof LayerCounts>;
+
 /** Returned instead of signals when a page's layout is not recognised; counted for the options page. */
 export const Diagnostic = z.object({
   adapter: z.string().check(z.maxLength(50)),
   pageKind: z.optional(z.string().check(z.maxLength(50))),
   missing: z.string().check(z.maxLength(300)),
   url: z.optional(z.string().check(z.maxLength(2048))),
+  layers: z.optional(LayerCounts),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;

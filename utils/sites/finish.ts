@@ -1,4 +1,4 @@
-import { PageSignals, PersonSignal, type ExperienceSignal, type OrganizationSignal, type PageKind } from '../signals/schema';
+import { PageSignals, PersonSignal, type ExperienceSignal, type LayerCounts, type OrganizationSignal, type PageKind } from '../signals/schema';
 import { EXTRACTION_TIME_BOUND_MS, withDeadline } from './deadline';
 import { cleanText } from './text';
 import type { Draft, DraftResult, Extraction } from './types';
@@ -60,10 +60,16 @@ function finishDraft(site: string, kind: PageKind, url: URL, draft: Draft): Extr
   return { ok: true, signals: parsed.data, nameElements: people.map((p) => p.element), roles: people.map((p) => p.role) };
 }
 
-export function diagnose(adapter: string, pageKind: string | undefined, url: URL, missing: string): Extraction {
+export function diagnose(adapter: string, pageKind: string | undefined, url: URL, missing: string, layers?: LayerCounts): Extraction {
   return {
     ok: false,
-    diagnostic: { adapter, ...(pageKind ? { pageKind } : {}), missing: missing.slice(0, 300), url: `${url.origin}${url.pathname}`.slice(0, 2048) },
+    diagnostic: {
+      adapter,
+      ...(pageKind ? { pageKind } : {}),
+      missing: missing.slice(0, 300),
+      url: `${url.origin}${url.pathname}`.slice(0, 2048),
+      ...(layers ? { layers } : {}),
+    },
   };
 }
 
@@ -81,6 +87,9 @@ export function runReader(site: string, kind: PageKind, url: URL, read: () => Dr
   const result = outcome.value;
   // Past the time bound the readers returned early: what they found is kept, but a missing anchor
   // is then the bound's fault, and the diagnostic says so.
-  if ('missing' in result) return diagnose(site, kind, url, outcome.exceeded ? `${result.missing} (time bound of ${timeBoundMs} ms exceeded)` : result.missing);
+  if ('missing' in result) {
+    const missing = outcome.exceeded ? `${result.missing} (time bound of ${timeBoundMs} ms exceeded)` : result.missing;
+    return diagnose(site, kind, url, missing, result.layers);
+  }
   return finishDraft(site, kind, url, result);
 }

@@ -1,12 +1,13 @@
 import { runReader } from './finish';
 import { readProfile } from './linkedin/profile';
-import { readCompanyPage, readSearchResults } from './linkedin/lists';
+import { readCompanyPage, readConnections, readSearchResults } from './linkedin/lists';
 import { LI } from './linkedin/selectors';
 import { detectLinkedIn, linkedInPageKey } from './linkedin/url';
 import type { DraftResult, PageKind, SiteAdapter } from './types';
 
-// LinkedIn: member profiles (logged-in and guest layouts, /details/experience/), company pages and
-// their People tab, people search. Fixtures: tests/fixtures/linkedin/ (README says which page proves what).
+// LinkedIn: member profiles (2026 app, Ember and guest layouts, /details/experience/), company pages
+// and their People tab, people search, My Network → Connections, and the people modules beside them.
+// Fixtures: tests/fixtures/linkedin/ and tests/fixtures/linkedin-2026/ (READMEs say which page proves what).
 
 /** Anti-bot pages (li-challenge-redirect-2024.html) are a meta refresh and a script, with no main landmark. */
 function challenge(doc: Document): boolean {
@@ -25,6 +26,8 @@ function read(doc: Document, kind: PageKind, url: URL): DraftResult {
       return readCompanyPage(doc, url, true);
     case 'search-people':
       return readSearchResults(doc, url);
+    case 'connections':
+      return readConnections(doc, url);
     default:
       return { missing: `a LinkedIn reader for page kind ${kind}` };
   }
@@ -44,18 +47,25 @@ export const linkedinAdapter: SiteAdapter = {
     'profile-details': ['https://www.linkedin.com/in/sofia-andersson-reyes/details/experience/'],
     company: ['https://www.linkedin.com/company/audiense/', 'https://uk.linkedin.com/company/audiense', 'https://www.linkedin.com/company/audiense/about/'],
     'company-people': ['https://www.linkedin.com/company/audiense/people/', 'https://www.linkedin.com/company/audiense/people/?keywords=engineer'],
-    'search-people': ['https://www.linkedin.com/search/results/people/?keywords=audiense&origin=SWITCH_SEARCH_VERTICAL'],
+    'search-people': [
+      'https://www.linkedin.com/search/results/people/?keywords=audiense&origin=SWITCH_SEARCH_VERTICAL',
+      'https://www.linkedin.com/search/results/people/?keywords=accenture',
+    ],
+    connections: ['https://www.linkedin.com/mynetwork/invite-connect/connections/', 'https://jp.linkedin.com/mynetwork/invite-connect/connections'],
   },
+  // Anything one of the readers starts from; the content runtime reads again as more arrives.
   anchors: {
-    profile: ['main h1', 'script[type="application/ld+json"]'],
-    'profile-details': [`main ${LI.entity.css}`],
+    profile: ['main h1', 'script[type="application/ld+json"]', LI.sduiTopcard.css],
+    'profile-details': [`main ${LI.entity.css}`, LI.sduiExperience.css],
     company: ['main h1', 'script[type="application/ld+json"]'],
-    'company-people': [LI.peopleTabCard.css],
-    'search-people': [LI.searchCard.css],
+    'company-people': [LI.peopleTabCard.css, 'main a[href*="/in/"]'],
+    'search-people': [LI.searchCard.css, LI.appSearchResult.css, 'main [role="listitem"] a[href*="/in/"]'],
+    connections: [LI.connectionsList.css, 'main a[href*="/in/"]'],
   },
   detect: detectLinkedIn,
   extract: (doc, kind, url) => runReader('linkedin', kind, url, () => read(doc, kind, url)),
   pageKey: linkedInPageKey,
 };
 
-/* Rejected on purpose: /in/<slug>/recent-activity/, /feed/, /jobs/, /company/<slug>/jobs/, /search/results/all/. */
+/* Rejected on purpose: /in/<slug>/recent-activity/, /feed/, /jobs/, /company/<slug>/jobs/, /search/results/all/,
+   /mynetwork/ (invitations, "grow"), Sales Navigator (/sales/: no saved markup found; see README). */

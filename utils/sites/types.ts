@@ -1,4 +1,4 @@
-import type { Diagnostic, OrganizationSignal, PageKind, PageSignals, PersonSignal } from '../signals/schema';
+import type { Diagnostic, LayerCounts, OrganizationSignal, PageKind, PageSignals, PersonSignal } from '../signals/schema';
 
 /**
  * How a person appears on the page. `subject`: whose page it is (always people[0] on profile kinds);
@@ -43,7 +43,7 @@ export interface Draft {
   people: DraftPerson[];
   organizations: OrganizationSignal[];
 }
-/** A reader returns a draft, or the name of the anchor it could not find. */
-export type DraftResult = Draft | { missing: string };
+/** A reader returns a draft, or the name of the anchor it could not find (and what each layer found). */
+export type DraftResult = Draft | { missing: string; layers?: LayerCounts };
 
 export type { Diagnostic, OrganizationSignal, PageKind, PageSignals, PersonSignal };

@@ -13,8 +13,17 @@ export interface SyncDeps {
   readConfig: () => Promise<ConfigState>;
   createClient: (config: BackendConfig) => BackendClient;
   now?: () => number;
-  /** Runs after every successful sync (badge, organisation-site scripts, outbox flush). */
-  afterSync?: (me: Me) => Promise<void>;
+  /** Runs after every successful sync (badge, organisation-site scripts, outbox flush, open tabs). */
+  afterSync?: (me: Me, outcome: SyncOutcome) => Promise<void>;
+}
+
+/** What a successful sync changed, so open pages know to be matched again. */
+export interface SyncOutcome {
+  /** Records of any resource (directory, organisations, offers) changed, or the data was cleared for another owner. */
+  dataChanged: boolean;
+  /** The first sync since the configuration changed (pages waiting for a configuration start now). */
+  configChanged: boolean;
+  dataVersion: number;
 }
 
 /**
@@ -41,6 +50,9 @@ export function createSyncService(deps: SyncDeps) {
   let progress: SyncStatus['progress'] = null;
   let running: Promise<SyncStatus> | null = null;
   let rerun = false;
+  // Configuration changes counted, and the count the last sync that reached the backend had seen.
+  let configChanges = 0;
+  let configChangesSynced = 0;
 
   async function status(): Promise<SyncStatus> {
     const [last, { config }] = await Promise.all([getMeta(deps.db, 'lastSync'), deps.readConfig()]);
@@ -59,6 +71,8 @@ export function createSyncService(deps: SyncDeps) {
     state = 'syncing';
     progress = null;
     const previous = (await getMeta(deps.db, 'lastSync')) ?? { at: null, error: null };
+    const configChangesSeen = configChanges;
+    let dataChanged = false;
     let me: Me;
     try {
       const client = deps.createClient(config);
@@ -68,10 +82,11 @@ export function createSyncService(deps: SyncDeps) {
         await clearSyncedData(deps.db);
         await setMeta(deps.db, 'dataOwner', owner);
         await deps.index.reset();
+        dataChanged = true;
       }
       await setMeta(deps.db, 'me', me);
       for (const resource of resourcesFor(me.user.role)) {
-        await syncResource(client, resource);
+        if (await syncResource(client, resource)) dataChanged = true;
       }
       if (me.user.role === 'alumni') await syncOwnProfile(deps.db, client);
       await setMeta(deps.db, 'lastSync', { at: now(), error: null });
@@ -87,8 +102,12 @@ export function createSyncService(deps: SyncDeps) {
     }
     // Recognition is ready (the index is in memory); saving it is for the next worker that wakes.
     await saveIndex();
-    // The data is in; what follows (badge, scripts, outbox) reports its own problems.
-    await deps.afterSync?.(me).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
+    // Only a sync that reached the backend counts as the one after a configuration change.
+    const configChanged = configChangesSeen !== configChangesSynced;
+    configChangesSynced = configChangesSeen;
+    // The data is in; what follows (badge, scripts, outbox, open tabs) reports its own problems.
+    const dataVersion = (await getMeta(deps.db, 'dataVersion')) ?? 0;
+    await deps.afterSync?.(me, { dataChanged, configChanged, dataVersion }).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
   }
 
   async function saveIndex(): Promise<void> {
@@ -135,10 +154,19 @@ export function createSyncService(deps: SyncDeps) {
     }
   }
 
-  async function syncResource(client: BackendClient, resource: SyncResource): Promise<void> {
+  /** Syncs one resource; true when it changed any record. */
+  async function syncResource(client: BackendClient, resource: SyncResource): Promise<boolean> {
     let since = await getMeta(deps.db, `cursor:${resource}`);
     // The directory starts (and, after the backend refused its cursor, starts again) from the snapshot.
-    const restart = resource === 'directory' ? () => startFromSnapshot(client) : undefined;
+    let fromSnapshot = false;
+    const restart =
+      resource === 'directory'
+        ? async () => {
+            const cursor = await startFromSnapshot(client);
+            if (cursor !== undefined) fromSnapshot = true;
+            return cursor;
+          }
+        : undefined;
     if (restart && since === undefined) since = await restart();
     const delta = await fetchDeltaOrResync(client, resource, since, (received) => {
       progress = { resource, received };
@@ -149,10 +177,12 @@ export function createSyncService(deps: SyncDeps) {
       if (delta.replace) await deps.index.reset();
       else await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
     }
+    return fromSnapshot || delta.changes.size > 0 || delta.replace === true;
   }
 
   /** Starts a sync (or joins the running one) and resolves when it has finished. */
   function requestSync(options: { configChanged?: boolean } = {}): Promise<SyncStatus> {
+    if (options.configChanged) configChanges++;
     if (running) {
       if (options.configChanged) rerun = true;
       return running;

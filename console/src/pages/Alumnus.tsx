@@ -3,6 +3,8 @@ import type { AlumnusDetail } from '../../../utils/api/console';
 import { formatDate, formatMonth } from '../../../utils/i18n';
 import { useI18n } from '../../../utils/i18n/context';
 import { ConfirmDialog } from '../components/ConfirmDialog/ConfirmDialog';
+import { MeetingsTable } from '../components/MeetingsTable/MeetingsTable';
+import { ShowcaseFacts } from '../components/ShowcaseFacts/ShowcaseFacts';
 import { Await } from '../components/Status/Status';
 import { isAdmin, useConsole } from '../context';
 import { hrefOf, navigate, onLinkClick } from '../router';
@@ -94,6 +96,30 @@ function Facts({ detail }: { detail: AlumnusDetail }) {
   );
 }
 
+/** The business-matching side: the published showcase and the meetings (as the viewer's role may see them). */
+function Matching({ detail }: { detail: AlumnusDetail }) {
+  const { t } = useI18n();
+  const { session } = useConsole();
+  const { showcase } = detail.alumnus;
+  return (
+    <>
+      <section aria-labelledby="showcase">
+        <h2 id="showcase">{t('alumnus.showcase')}</h2>
+        {showcase ? <ShowcaseFacts showcase={showcase} /> : <p class="muted">{t('alumnus.noShowcase')}</p>}
+      </section>
+      <section aria-labelledby="meetings">
+        <h2 id="meetings">{t('alumnus.meetings')}</h2>
+        {!isAdmin(session) && <p class="muted">{t('alumnus.meetings.yours')}</p>}
+        {detail.meetings.length === 0 ? (
+          <p class="muted">{t('alumnus.noMeetings')}</p>
+        ) : (
+          <MeetingsTable meetings={detail.meetings} caption={t('alumnus.meetings')} rowName="offer" />
+        )}
+      </section>
+    </>
+  );
+}
+
 function Activity({ detail }: { detail: AlumnusDetail }) {
   const { t, lang } = useI18n();
   return (
@@ -175,6 +201,7 @@ export function AlumnusPage({ id }: { id: string }) {
           <>
             <h1 tabIndex={-1}>{value.alumnus.names.display}</h1>
             <Facts detail={value} />
+            <Matching detail={value} />
             <Activity detail={value} />
             {isAdmin(session) && (
               <p>

@@ -1,8 +1,7 @@
 import { useI18n } from '../../../utils/i18n/context';
 import { useConsole } from '../context';
 
-// Meetings (issue 9) add a third file here.
-const kinds = ['introductions', 'interests'] as const;
+const kinds = ['introductions', 'interests', 'meetings'] as const;
 
 /** Downloads for spreadsheets; the session cookie authorises them like any console request. */
 export function ExportPage() {

@@ -4,6 +4,7 @@ import type { Offer, OfferInput, OfferKind, Organization } from '../../../utils/
 import { formatDate } from '../../../utils/i18n';
 import { useI18n } from '../../../utils/i18n/context';
 import { ConfirmDialog } from '../components/ConfirmDialog/ConfirmDialog';
+import { MeetingsTable } from '../components/MeetingsTable/MeetingsTable';
 import { Await, Notice } from '../components/Status/Status';
 import { isAdmin, useConsole } from '../context';
 import { useLoad } from '../use-load';
@@ -154,7 +155,27 @@ function Interests({ offerId }: { offerId: string }) {
   );
 }
 
-/** Offers to alumni: create, edit, close, and see who answered (admins); other staff read them. */
+/** The meetings about one offer that the viewer may see (admins: all). */
+function OfferMeetings({ offer }: { offer: Offer }) {
+  const { t } = useI18n();
+  const { api, session } = useConsole();
+  const [meetings, reload] = useLoad(() => api.offerMeetings(offer.id), [api, offer.id]);
+  return (
+    <Await loaded={meetings} retry={reload}>
+      {(list) =>
+        list.length === 0 ? (
+          <p class="muted">{isAdmin(session) ? t('offers.noMeetings') : t('offers.noMeetingsYours')}</p>
+        ) : (
+          <MeetingsTable meetings={list} caption={t('offers.meetingsOf', { title: offer.title })} rowName="alumnus" />
+        )
+      }
+    </Await>
+  );
+}
+
+type Opened = { offerId: string; part: 'interests' | 'meetings' };
+
+/** Offers to alumni: create, edit, close, and see who answered and the meetings each led to; other staff read them. */
 export function OffersPage() {
   const { t, lang } = useI18n();
   const { api, session } = useConsole();
@@ -162,14 +183,16 @@ export function OffersPage() {
   const [data, reload] = useLoad(
     async () => {
       const [offers, organizations, overview] = await Promise.all([api.offers(), api.organizations(), api.overview()]);
-      const interestCounts = new Map(overview.offers.map((o) => [o.id, o.interests]));
-      return { offers, organizations, interestCounts };
+      const counts = new Map(overview.offers.map((o) => [o.id, { interests: o.interests, meetings: o.meetings }]));
+      return { offers, organizations, counts };
     },
     [api],
   );
   const [editing, setEditing] = useState<Offer | 'new' | null>(null);
   const [closing, setClosing] = useState<Offer | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<Opened | null>(null);
+  const toggle = (offerId: string, part: Opened['part']) => setOpen(open?.offerId === offerId && open.part === part ? null : { offerId, part });
+  const isOpen = (offerId: string, part: Opened['part']) => open?.offerId === offerId && open.part === part;
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
@@ -178,7 +201,7 @@ export function OffersPage() {
       {!admin && <p class="muted">{t('console.readOnly', { role: t(`console.role.${session.user.role}`) })}</p>}
       <Notice text={notice} />
       <Await loaded={data} retry={reload}>
-        {({ offers, organizations, interestCounts }) => {
+        {({ offers, organizations, counts }) => {
           const orgName = (id?: string) => organizations.find((o) => o.id === id)?.name ?? t('console.none');
           return (
             <>
@@ -214,6 +237,7 @@ export function OffersPage() {
                         <th scope="col">{t('offers.field.organization')}</th>
                         <th scope="col">{t('offers.field.closesOn')}</th>
                         {admin && <th scope="col">{t('overview.interests')}</th>}
+                        <th scope="col">{t('overview.meetingsSeries')}</th>
                         {admin && <th scope="col"><span class="sr-only">{t('console.edit')}</span></th>}
                       </tr>
                     </thead>
@@ -228,13 +252,23 @@ export function OffersPage() {
                               <td>{t(`overview.status.${offer.status}`)}</td>
                               <td>{orgName(offer.organizationId)}</td>
                               <td>{offer.closesOn ? formatDate(lang, offer.closesOn) : t('console.none')}</td>
-                              {admin && (
-                                <td>
-                                  <button type="button" class="link-button" aria-expanded={open === offer.id} onClick={() => setOpen(open === offer.id ? null : offer.id)}>
-                                    {t('offers.interests', { count: interestCounts.get(offer.id) ?? 0 })}
-                                  </button>
-                                </td>
-                              )}
+                              {(admin ? (['interests', 'meetings'] as const) : (['meetings'] as const)).map((part) => {
+                                const label = t(`offers.${part}`, { count: counts.get(offer.id)?.[part] ?? 0 });
+                                return (
+                                  <td key={part}>
+                                    {/* Named with the offer: a screen reader's list of buttons says whose they are. */}
+                                    <button
+                                      type="button"
+                                      class="link-button"
+                                      aria-expanded={isOpen(offer.id, part)}
+                                      aria-label={`${label}: ${offer.title}`}
+                                      onClick={() => toggle(offer.id, part)}
+                                    >
+                                      {label}
+                                    </button>
+                                  </td>
+                                );
+                              })}
                               {admin && (
                                 <td class="row-actions">
                                   <button type="button" onClick={() => setEditing(offer)} aria-label={`${t('console.edit')}: ${offer.title}`}>
@@ -248,10 +282,10 @@ export function OffersPage() {
                                 </td>
                               )}
                             </tr>
-                            {open === offer.id && (
+                            {open?.offerId === offer.id && (
                               <tr>
-                                <td colSpan={7}>
-                                  <Interests offerId={offer.id} />
+                                <td colSpan={admin ? 8 : 6}>
+                                  {open.part === 'interests' ? <Interests offerId={offer.id} /> : <OfferMeetings offer={offer} />}
                                 </td>
                               </tr>
                             )}

@@ -5,7 +5,7 @@ import { formatMonth } from '../../../utils/i18n';
 import { useI18n } from '../../../utils/i18n/context';
 import { Chart } from '../components/Chart/Chart';
 import { Await } from '../components/Status/Status';
-import { useConsole } from '../context';
+import { isAdmin, useConsole } from '../context';
 import { useLoad } from '../use-load';
 
 const kinds: IntroductionKind[] = ['referral', 'rehire', 'sales-introduction', 'collaboration', 'other'];
@@ -19,6 +19,14 @@ export function lastMonths(now: Date, count = 12): string[] {
   });
 }
 
+/** A month under its column: the month alone, with the year at the first column and at each January. */
+function axisMonth(lang: UiLang, yearMonth: string, index: number): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  const name = lang === 'ja' ? `${month}月` : formatMonth(lang, yearMonth).split(' ')[0]!;
+  if (index !== 0 && month !== 1) return name;
+  return lang === 'ja' ? `${year} ${name}` : `${name} ${year}`;
+}
+
 /** Days of the last two weeks, oldest first. */
 function lastDays(now: Date, count = 14): string[] {
   return Array.from({ length: count }, (_, i) => new Date(now.getTime() - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
@@ -26,9 +34,40 @@ function lastDays(now: Date, count = 14): string[] {
 
 const topDepartments = 6;
 
+const funnelStages = ['requested', 'accepted', 'held', 'deal'] as const;
+
+/** Requested → accepted → held → deal, with the rates and how the rest ended in the summary. */
+function MeetingsFunnel({ funnel, yours }: { funnel: Overview['meetings']; yours: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Chart
+      title={t(yours ? 'overview.funnel.yours' : 'overview.funnel')}
+      summary={t('overview.funnel.summary', {
+        requested: funnel.requested,
+        accepted: funnel.accepted,
+        acceptedShare: percent(funnel.accepted, funnel.requested),
+        held: funnel.held,
+        heldShare: percent(funnel.held, funnel.requested),
+        deal: funnel.deal,
+        dealShare: percent(funnel.deal, funnel.requested),
+        awaiting: funnel.awaitingAnswer,
+        declined: funnel.declined,
+        cancelled: funnel.cancelled,
+        followUp: funnel.followUp,
+        noDeal: funnel.noDeal,
+      })}
+      labelHeader={t('overview.funnel.stage')}
+      labels={funnelStages.map((stage) => t(`overview.funnel.${stage}`))}
+      series={[{ name: t('overview.meetingsSeries'), values: funnelStages.map((stage) => funnel[stage]) }]}
+    />
+  );
+}
+
 function Charts({ overview, lang }: { overview: Overview; lang: UiLang }) {
   const { t } = useI18n();
   const now = new Date();
+  // Only admins get the programme's own figures; everyone else's meetings are the ones they take part in.
+  const admin = isAdmin(useConsole().session);
 
   const months = lastMonths(now);
   const introductionSeries = kinds
@@ -38,8 +77,14 @@ function Charts({ overview, lang }: { overview: Overview; lang: UiLang }) {
     }))
     .filter((series) => sum(series.values) > 0);
 
-  const offers = overview.offers.filter((offer) => offer.interests !== undefined);
+  // Offers that drew something (or are still open): a closed offer nobody answered says nothing.
+  const offers = overview.offers.filter((offer) => offer.status === 'open' || (offer.interests ?? 0) + offer.meetings > 0);
   const open = overview.offers.filter((offer) => offer.status === 'open').length;
+  const offerSeries = [
+    ...(admin ? [{ name: t('overview.interests'), values: offers.map((o) => o.interests ?? 0) }] : []),
+    { name: t('overview.meetingsSeries'), values: offers.map((o) => o.meetings) },
+  ];
+  const meetingsAboutOffers = sum(offers.map((o) => o.meetings));
 
   // Cohorts: one column per leaving year, stacked by the departments most people left from.
   const years = [...new Set(overview.cohorts.map((c) => c.year))].sort();
@@ -69,16 +114,22 @@ function Charts({ overview, lang }: { overview: Overview; lang: UiLang }) {
         summary={t('overview.introductions.summary', { count: sum(overview.introductionsByMonth.map((m) => m.count)) })}
         labelHeader={t('overview.month')}
         labels={months.map((month) => formatMonth(lang, month))}
+        axisLabels={months.map((month, index) => axisMonth(lang, month, index))}
         series={introductionSeries}
         layout="stacked"
       />
+      <MeetingsFunnel funnel={overview.meetings} yours={!admin} />
       {offers.length > 0 && (
         <Chart
           title={t('overview.offers')}
-          summary={t('overview.offers.summary', { open, interests: sum(offers.map((o) => o.interests ?? 0)) })}
+          summary={
+            admin
+              ? t('overview.offers.summary', { open, interests: sum(offers.map((o) => o.interests ?? 0)), meetings: meetingsAboutOffers })
+              : t('overview.offers.summaryYours', { open, meetings: meetingsAboutOffers })
+          }
           labelHeader={t('overview.offer')}
           labels={offers.map((o) => (o.status === 'open' ? o.title : `${o.title} (${t('overview.status.closed')})`))}
-          series={[{ name: t('overview.interests'), values: offers.map((o) => o.interests ?? 0) }]}
+          series={offerSeries}
           layout="bars"
         />
       )}
@@ -95,20 +146,33 @@ function Charts({ overview, lang }: { overview: Overview; lang: UiLang }) {
         summary={t('overview.cohorts.summary', { count: cohortTotal, from: years[0] ?? '—', to: years.at(-1) ?? '—' })}
         labelHeader={t('overview.year')}
         labels={years.map(String)}
+        labelEvery={years.length > 10 ? 2 : 1}
         series={cohortSeries}
         layout="stacked"
       />
       {overview.consent && (
         <Chart
           title={t('overview.consent')}
-          summary={t('overview.consent.summary', {
-            alumni: overview.consent.alumni,
-            recognition: percent(overview.consent.recognition, overview.consent.alumni),
-            offers: percent(overview.consent.offers, overview.consent.alumni),
-          })}
+          summary={[
+            t('overview.consent.summary', {
+              alumni: overview.consent.alumni,
+              recognition: percent(overview.consent.recognition, overview.consent.alumni),
+              offers: percent(overview.consent.offers, overview.consent.alumni),
+            }),
+            ...(overview.showcases ? [t('overview.showcases.summary', overview.showcases)] : []),
+          ].join(' ')}
           labelHeader={t('overview.consent.kind')}
-          labels={[t('overview.consent.recognition'), t('overview.consent.offers')]}
-          series={[{ name: t('overview.consent.share'), values: [percent(overview.consent.recognition, overview.consent.alumni), percent(overview.consent.offers, overview.consent.alumni)] }]}
+          labels={[t('overview.consent.recognition'), t('overview.consent.offers'), ...(overview.showcases ? [t('overview.showcases.published')] : [])]}
+          series={[
+            {
+              name: t('overview.consent.share'),
+              values: [
+                percent(overview.consent.recognition, overview.consent.alumni),
+                percent(overview.consent.offers, overview.consent.alumni),
+                ...(overview.showcases ? [percent(overview.showcases.published, overview.consent.alumni)] : []),
+              ],
+            },
+          ]}
           layout="bars"
           unit="%"
           max={100}
@@ -121,6 +185,7 @@ function Charts({ overview, lang }: { overview: Overview; lang: UiLang }) {
             summary={t('overview.freshness.summary', { synced: sum(freshness.clientsByDay.map((d) => d.count)), never: freshness.neverSynced })}
             labelHeader={t('overview.freshness.day')}
             labels={days.map((day) => formatDay(lang, day))}
+            labelEvery={2}
             series={[{ name: t('overview.freshness.clients'), values: days.map((day) => freshness.clientsByDay.find((d) => d.day === day)?.count ?? 0) }]}
           />
           <p class={freshness.outbox.clientsWithFailures > 0 ? 'notice error' : 'notice'}>

@@ -18,6 +18,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** More Chromium switches (e.g. a network log). */
   extraArgs?: string[];
+  /**
+   * Lets the tests press the extension's toolbar button (DevTools' Extensions.triggerAction, which needs the
+   * pipe transport and --enable-unsafe-extension-debugging), and gives the window a real size, so the side
+   * panel it opens is as tall as a desktop one.
+   */
+  actionDebugging?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -56,6 +62,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     enableExtensions: true,
     acceptInsecureCerts: true,
     defaultViewport: { width: 1366, height: 900 },
+    ...(options.actionDebugging ? { pipe: true } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -69,6 +76,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       `--load-extension=${options.extensionDir ?? extensionDir}`,
       ...(options.lang ? [`--lang=${options.lang}`] : []),
       ...(options.extraArgs ?? []),
+      ...(options.actionDebugging ? ['--enable-unsafe-extension-debugging', '--window-size=1366,1000'] : []),
     ],
     env: { ...process.env, ...(options.lang ? { LANGUAGE: options.lang } : {}) },
   });

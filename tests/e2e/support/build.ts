@@ -1,12 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionDir, repoRoot } from './paths';
+import { extensionDir, firefoxExtensionDir, repoRoot } from './paths';
 
 export type BuildMode = 'production' | 'development';
+export type BuildBrowser = 'chrome' | 'firefox';
 
-/** Where WXT writes each build: the production one the tests load, the development one `npm start` and the demo use. */
-export function buildDir(mode: BuildMode): string {
+/**
+ * Where WXT writes each build: the production one the tests load, the development one `npm start` and the
+ * demo use, and the Firefox one (production) the Firefox stories install.
+ */
+export function buildDir(mode: BuildMode, browser: BuildBrowser = 'chrome'): string {
+  if (browser === 'firefox') return mode === 'production' ? firefoxExtensionDir : `${firefoxExtensionDir}-dev`;
   return mode === 'production' ? extensionDir : `${extensionDir}-dev`;
 }
 
@@ -24,8 +29,8 @@ function newestMtime(path: string): number {
 }
 
 /** Why the production build in .output/chrome-mv3 must be (re)made, or null when it is current. */
-export function staleBuildReason(mode: BuildMode = 'production'): string | null {
-  const manifest = join(buildDir(mode), 'manifest.json');
+export function staleBuildReason(mode: BuildMode = 'production', browser: BuildBrowser = 'chrome'): string | null {
+  const manifest = join(buildDir(mode, browser), 'manifest.json');
   if (!existsSync(manifest)) return `no ${mode} build`;
   const builtAt = statSync(manifest).mtimeMs;
   const paths = [...sourceFolders, ...sourceFiles].map((name) => join(repoRoot, name));
@@ -37,13 +42,13 @@ export function staleBuildReason(mode: BuildMode = 'production'): string | null 
  * Builds the extension when it is missing or older than its sources (scripts/test.sh builds the production
  * one first anyway). Returns the build's folder.
  */
-export function ensureExtensionBuilt(log: (line: string) => void = console.log, mode: BuildMode = 'production'): string {
-  const reason = staleBuildReason(mode);
+export function ensureExtensionBuilt(log: (line: string) => void = console.log, mode: BuildMode = 'production', browser: BuildBrowser = 'chrome'): string {
+  const reason = staleBuildReason(mode, browser);
   if (reason) {
-    log(`e2e: building the extension, ${mode} mode (${reason})…`);
-    execFileSync('npx', ['wxt', 'build', '--mode', mode], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    log(`e2e: building the extension for ${browser}, ${mode} mode (${reason})…`);
+    execFileSync('npx', ['wxt', 'build', '--mode', mode, '-b', browser], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   }
-  return buildDir(mode);
+  return buildDir(mode, browser);
 }
 
 const consoleSources = ['console/src', 'console/index.html', 'console/vite.config.ts', 'utils/api', 'utils/i18n', 'package.json'];

@@ -35,10 +35,16 @@ export async function configureExtension(extension: ExtensionBrowser, config: { 
   }
 }
 
-/** Writes `local:settings` (per-site switches, language, highlighting, collapsed sidebars). */
+/** Writes `local:settings` (per-site switches, language, highlighting, collapsed sidebars, display mode). */
 export async function writeSettings(
   worker: WebWorker,
-  settings: { sites?: Record<string, boolean>; highlightNames?: boolean; lang?: 'auto' | 'en' | 'ja'; collapsed?: Record<string, boolean> },
+  settings: {
+    sites?: Record<string, boolean>;
+    highlightNames?: boolean;
+    lang?: 'auto' | 'en' | 'ja';
+    collapsed?: Record<string, boolean>;
+    display?: 'in-page' | 'side-panel';
+  },
 ): Promise<void> {
   await extensionApiReady(worker);
   await worker.evaluate(async (patch) => {

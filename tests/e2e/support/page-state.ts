@@ -13,7 +13,10 @@ export async function extensionHosts(shadow: ClosedShadow): Promise<ShadowHost[]
 export async function elementsBeyondSource(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const source = await (await fetch(location.href, { cache: 'no-store' })).text();
-    const parsed = new DOMParser().parseFromString(source, 'text/html');
+    // A page that enforces Trusted Types (LinkedIn's logged-in pages) parses only through one of its allowed policies.
+    const types = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): { createHTML(s: string): string } } }).trustedTypes;
+    const html = types ? types.createPolicy('dompurify', { createHTML: (text) => text }).createHTML(source) : source;
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
     return document.getElementsByTagName('*').length - parsed.getElementsByTagName('*').length;
   });
 }

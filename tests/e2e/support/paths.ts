@@ -10,3 +10,6 @@ export const extensionDir = join(repoRoot, '.output', 'chrome-mv3');
 export const fixturesDir = join(repoRoot, 'tests', 'fixtures');
 export const screenshotsDir = join(repoRoot, '.tmp', 'screenshots');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The Firefox build (`npm run build:firefox`) and Debian's Firefox ESR, for the Firefox stories. */
+export const firefoxExtensionDir = join(repoRoot, '.output', 'firefox-mv3');
+export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

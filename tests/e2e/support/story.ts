@@ -29,6 +29,8 @@ export interface StoryOptions {
   prepare?: (backend: Backend) => Promise<void>;
   /** How long the first sync may take (default 30 s). */
   syncTimeoutMs?: number;
+  /** See LaunchOptions.actionDebugging (the toolbar button, for the side panel's stories). */
+  actionDebugging?: boolean;
 }
 
 /** Starts the backend and the sites, launches Chromium with the extension, configures it and waits for its first sync. */
@@ -37,7 +39,13 @@ export async function startStory(options: StoryOptions): Promise<Story> {
   await options.prepare?.(backend);
   const hosts = options.hosts ?? [...new Set(Object.keys(options.pages).map((url) => new URL(url).hostname))];
   const site = await startFixtureSite(hosts, options.pages);
-  const extension = await launchWithExtension({ hosts, sitePort: site.port, lang: options.lang, extraArgs: options.browserArgs });
+  const extension = await launchWithExtension({
+    hosts,
+    sitePort: site.port,
+    lang: options.lang,
+    extraArgs: options.browserArgs,
+    actionDebugging: options.actionDebugging,
+  });
   const apiUrl = options.apiUrl ? await options.apiUrl(backend) : backend.url;
   await configureExtension(extension, { apiUrl, token: options.token });
   const control = await ExtensionControl.open(extension);

@@ -119,7 +119,7 @@ describe('local:settings', () => {
     await settingsItem.setValue({ sites: { linkedin: false }, highlightNames: false, lang: 'fr', collapsed: { xing: true } });
     const report = vi.fn();
     const settings = await readSettings(report);
-    expect(settings).toEqual({ sites: { linkedin: false }, highlightNames: false, lang: 'auto', collapsed: { xing: true } });
+    expect(settings).toEqual({ sites: { linkedin: false }, highlightNames: false, lang: 'auto', collapsed: { xing: true }, display: 'in-page' });
     expect(report).toHaveBeenCalledWith('local:settings', expect.stringContaining('lang'));
     expect(await settingsItem.getValue()).toEqual(settings);
   });

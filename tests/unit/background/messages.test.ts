@@ -210,6 +210,17 @@ describe('other page messages', () => {
     expect((await send('ui:get-diagnostics', {})).unrecognised).toEqual([{ ...diagnostic, count: 2 }]);
   });
 
+  it('keeps what each reading layer found on a list page that gave nobody, counts only', async () => {
+    const layers = { structured: 0, anchors: 10, memberLinks: 20, rejected: { presence: 7, placeholder: 3 } };
+    const diagnostic = { adapter: 'linkedin', pageKind: 'search-people', missing: 'search results; every name refused by the name guard (placeholder, presence)' };
+    await send('page:report-diagnostic', { ...diagnostic, layers }, contentScriptSender());
+    expect((await send('ui:get-diagnostics', {})).unrecognised).toEqual([{ ...diagnostic, layers, count: 1 }]);
+    // Page text posing as a reason is refused at the boundary, and nothing is stored.
+    const hostile = { ...diagnostic, layers: { ...layers, rejected: { ['x'.repeat(200)]: 1 } } };
+    await expect(send('page:report-diagnostic', hostile, contentScriptSender())).rejects.toThrow();
+    expect((await send('ui:get-diagnostics', {})).unrecognised).toHaveLength(1);
+  });
+
   it('opens the options page', async () => {
     await send('page:open-options', {}, contentScriptSender());
     expect(stubs.optionsPageOpened).toBe(1);

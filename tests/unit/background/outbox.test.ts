@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackendClient } from '../../../utils/backend';
 import { type Database, openDatabase } from '../../../utils/db';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, createOutbox, OUTBOX_ALARM, retryDelay } from '../../../utils/outbox';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, createOutbox, GIVE_UP_AFTER_MS, OUTBOX_ALARM, retryDelay } from '../../../utils/outbox';
 import { type ScriptedBackend, startScriptedBackend } from './support/scripted-backend';
 
 let backend: ScriptedBackend;
@@ -24,6 +24,7 @@ beforeEach(async () => {
   backendUp = true;
   backend.posted.clear();
   backend.postCount = 0;
+  backend.clearFailures();
 });
 
 /** A worker's outbox; a new one over the same database is what a restarted worker gets. */
@@ -106,6 +107,60 @@ describe('outbox', () => {
     clock += BACKOFF_CAP_MS * 2;
     await outbox().flush();
     expect(backend.postCount).toBe(0);
+  });
+
+  it('after 7 days of 5xx answers an item becomes "failed, not sent" with the last answer, and is not retried again by itself', async () => {
+    backend.failPosts(503, 1_000, { error: { code: 'unavailable', message: 'Maintenance until Monday' } });
+    const box = outbox();
+    const queued = await box.logIntroduction(referral);
+    const started = clock;
+    // The alarm keeps firing at each backoff, as the worker would, until the item gives up.
+    for (let status = queued; status.state === 'queued'; status = (await box.statuses([queued.id]))[0]) {
+      expect(clock - started).toBeLessThan(GIVE_UP_AFTER_MS + BACKOFF_CAP_MS);
+      clock = status.nextAttemptAt!;
+      await box.flush();
+    }
+    const failed = (await box.statuses([queued.id]))[0];
+    expect(failed).toMatchObject({ state: 'failed', stopped: 'expired', error: 'The alumni backend failed (HTTP 503): Maintenance until Monday' });
+    expect(clock - started).toBeGreaterThanOrEqual(GIVE_UP_AFTER_MS);
+    expect(await box.failed()).toEqual([failed]);
+    // No alarm and no attempt any more: it waits for the user.
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+    const posts = backend.postCount;
+    clock += GIVE_UP_AFTER_MS;
+    await box.flush();
+    expect(backend.postCount).toBe(posts);
+    expect(await db.get('outbox', queued.id)).toMatchObject({ state: 'failed', body: { note: 'Met at the alumni night' } });
+  });
+
+  it('Retry queues a failed item again with a fresh 7 days and sends it at once; Discard deletes only failed items', async () => {
+    backend.failPosts(422, 1, { error: { code: 'invalid', message: 'Unknown alumnus' } });
+    const box = outbox();
+    const refused = await box.logIntroduction(referral);
+    expect(refused).toMatchObject({ state: 'failed', stopped: 'refused' });
+    clock += GIVE_UP_AFTER_MS * 2;
+    const retried = await box.retry(refused.id);
+    expect(retried).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(backend.posted.get(refused.id)).toMatchObject({ alumnusId: 'a1' });
+
+    // A retry that meets an outage stays queued (its 7 days start again from the retry).
+    backend.failPosts(422, 1, { error: { code: 'invalid', message: 'Unknown alumnus' } });
+    const again = await box.logIntroduction(referral);
+    backendUp = false;
+    expect(await box.retry(again.id)).toMatchObject({ state: 'queued', attempts: 1 });
+    clock += GIVE_UP_AFTER_MS - BACKOFF_CAP_MS * 2;
+    await box.flush();
+    expect((await box.statuses([again.id]))[0].state).toBe('queued');
+
+    // Discard: a queued item is never thrown away; a failed one is, and only when the user says so.
+    expect(await box.discard(again.id)).toBe(false);
+    expect(await db.get('outbox', again.id)).toBeDefined();
+    backendUp = true;
+    backend.failPosts(403, 1, { error: { code: 'forbidden', message: 'Not your alumnus' } });
+    const forbidden = await box.logIntroduction(referral);
+    expect(await box.discard(forbidden.id)).toBe(true);
+    expect(await db.get('outbox', forbidden.id)).toBeUndefined();
+    expect(await box.failed()).toEqual([]);
   });
 
   it('delivers a meeting request before its steps: a step waits while its request waits for a retry, other items do not', async () => {

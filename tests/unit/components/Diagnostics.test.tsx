@@ -57,3 +57,32 @@ describe('DiagnosticsSection: repaired stored data', () => {
     }
   });
 });
+
+describe('DiagnosticsSection: pages that gave nobody', () => {
+  const nobody: Report = {
+    unrecognised: [
+      {
+        adapter: 'linkedin',
+        pageKind: 'search-people',
+        missing: 'search results; every name refused by the name guard (placeholder, presence)',
+        count: 3,
+        layers: { structured: 0, anchors: 10, memberLinks: 20, rejected: { presence: 7, placeholder: 3 } },
+      },
+    ],
+    lastSyncError: null,
+  };
+
+  it('names the page kind and what each way of reading found, and why names were refused', async () => {
+    const { container } = await show(nobody);
+    const item = container.querySelector('.al-options-diag li')?.textContent ?? '';
+    expect(item).toContain('linkedin (search-people)');
+    expect(item).toContain('structured data: 0 · page landmarks and cards: 10 · links to profiles: 20');
+    expect(item).toContain('names refused: online status (7), “LinkedIn Member” (3)');
+  });
+
+  it('says the same in Japanese', async () => {
+    const { text } = await show(nobody, 'ja');
+    expect(text()).toContain('構造化データ: 0 · ページの目印とカード: 10 · プロフィールへのリンク: 20');
+    expect(text()).toContain('名前として採用しなかったもの: オンライン状態（7）、「LinkedInメンバー」（3）');
+  });
+});

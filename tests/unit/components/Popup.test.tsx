@@ -38,8 +38,51 @@ describe('Popup', () => {
     expect(text()).toContain('Last sync: 27 Nov 2026');
     expect(text()).toContain('1234 alumni in the directory');
     expect(text()).toContain('2 waiting to be sent');
-    expect(text()).toContain('Introduction: alumnus E9 not found');
+    expect(text()).toContain('Not sent (1)');
+    expect(text()).toContain('The backend refused it: alumnus E9 not found');
     expect(text()).not.toContain('Offers for you');
+  });
+
+  it('a failed item offers Retry and Discard; Discard asks first; each is followed by a fresh status', async () => {
+    const expired = {
+      id: '5d0e8a52-1c1f-4b8e-9a51-0f6d1d0b9c11',
+      kind: 'interest' as const,
+      state: 'failed' as const,
+      attempts: 180,
+      createdAt: Date.UTC(2026, 10, 20, 9, 0),
+      stopped: 'expired' as const,
+      subject: 'Audience-insight dashboard',
+      error: 'The alumni backend failed (HTTP 503): Maintenance',
+    };
+    let failed = [expired];
+    const worker = fakeWorker({
+      'ui:get-status': () => ({ ...recruiterStatus, pendingOutbox: 0, failedOutbox: failed }),
+      'ui:tab-recognition': nothing,
+      'ui:outbox-retry': () => ((failed = []), { item: { ...expired, state: 'sent' as const, attempts: 1 } }),
+      'ui:outbox-discard': () => ((failed = []), { discarded: true }),
+    });
+    const { text, container } = await renderUi(<Popup tabId={null} onOpenOptions={() => undefined} />, { send: worker.send, strings: 'app' });
+    await vi.waitFor(() => expect(text()).toContain('Could not be sent for 7 days. The backend’s last answer: The alumni backend failed (HTTP 503): Maintenance'));
+    const retry = byText(container, 'button', 'Retry');
+    expect(retry.getAttribute('aria-label')).toMatch(/^Retry: Interest about Audience-insight dashboard, 20 Nov 2026/);
+
+    // Discard asks first; "Keep it" leaves the item alone.
+    await click(byText(container, 'button', 'Discard'));
+    expect(text()).toContain('Discard this Interest? It will never be sent.');
+    await click(byText(container, 'button', 'Keep it'));
+    expect(worker.callsOf('ui:outbox-discard')).toEqual([]);
+
+    await click(byText(container, 'button', 'Retry'));
+    expect(worker.callsOf('ui:outbox-retry')).toEqual([{ id: expired.id }]);
+    await vi.waitFor(() => expect(text()).not.toContain('Not sent'));
+
+    failed = [expired];
+    const again = await renderUi(<Popup tabId={null} onOpenOptions={() => undefined} />, { send: worker.send, strings: 'app' });
+    await vi.waitFor(() => expect(again.text()).toContain('Not sent (1)'));
+    await click(byText(again.container, 'button', 'Discard'));
+    await click(byText(again.container, 'button', 'Discard for good'));
+    expect(worker.callsOf('ui:outbox-discard')).toEqual([{ id: expired.id }]);
+    await vi.waitFor(() => expect(again.text()).not.toContain('Not sent'));
   });
 
   it('shows an unobtrusive "nothing recognised" for the tab, or what was recognised there', async () => {

@@ -8,7 +8,7 @@ import type { PageSettings } from '../../../utils/messaging/protocol';
 import { pageTables } from '../../../utils/i18n/page';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
 import { fakeWorker, type Replies } from '../components/render';
-import { audienseMatch, sofiaMatch } from '../components/fixtures';
+import { audienseMatch, sofiaForSales, sofiaMatch } from '../components/fixtures';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/linkedin', name), 'utf8');
 const PROFILE = 'https://www.linkedin.com/in/sofia-andersson-reyes';
@@ -49,10 +49,29 @@ function loadPage(url: string, html: string) {
     .replace(/<link\b[^>]*>/gi, '');
 }
 
-function startScript(send: ReturnType<typeof worker>['send']) {
+/** Stands in for the worker's "synced data changed" message (utils/messaging/tab-events.ts). */
+function dataChanges() {
+  const listeners = new Set<() => void>();
+  return {
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    fire: () => listeners.forEach((listener) => listener()),
+    count: () => listeners.size,
+  };
+}
+
+function startScript(send: ReturnType<typeof worker>['send'], changes = dataChanges(), maxRereads?: number) {
   const ctx = new ContentScriptContext('linkedin');
   contexts.push(ctx);
-  return runSiteScript(ctx, { ...forAdapter(linkedinAdapter), send, anchorTimeoutMs: 200 });
+  return runSiteScript(ctx, {
+    ...forAdapter(linkedinAdapter),
+    send,
+    anchorTimeoutMs: 200,
+    onDataChanged: changes.subscribe,
+    ...(maxRereads !== undefined ? { maxRereads } : {}),
+  });
 }
 
 const contexts: ContentScriptContext[] = [];
@@ -184,6 +203,26 @@ describe('content runtime', () => {
     expect(hosts()).toHaveLength(0);
   });
 
+  it('never reads the next page under the previous address when the app swaps address and content at once', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const w = worker();
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+
+    // Address and content change together, and a sync ends at that moment (a reason to read again at
+    // once), before the app's navigation is noticed.
+    loadPage('https://www.linkedin.com/in/arjun-mehta-4f8a21', fixture('li-profile-public-2024.html').replaceAll('Sofia', 'Arjun').replaceAll('Andersson Reyes', 'Mehta'));
+    changes.fire();
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(2), { timeout: 4000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const asked = (w.callsOf('page:match') as Array<{ signals: { people: Array<{ name: string; profileUrl?: string }> } }>).map(
+      ({ signals }) => `${signals.people[0]!.name} ${signals.people[0]!.profileUrl}`,
+    );
+    expect(asked).toEqual(['Sofia Andersson Reyes https://www.linkedin.com/in/sofia-andersson-reyes', 'Arjun Mehta https://www.linkedin.com/in/arjun-mehta-4f8a21']);
+    expect(hosts()).toHaveLength(0);
+  });
+
   it('reads a list again when more rows load, and badges the alumni among them', async () => {
     loadPage(COMPANY, fixture('li-company-public-2024.html'));
     const withRecruit = worker({}, async (request) => {
@@ -214,4 +253,147 @@ describe('content runtime', () => {
     contexts[0]!.notifyInvalidated();
     expect(hosts()).toHaveLength(0);
   });
+
+  it('a profile opened before the first sync shows its card when the sync ends, without a reload', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let configured = false;
+    const w = fakeWorker({
+      'page:get-settings': () => ({ ...settings, configured, role: configured ? 'recruiter' : null }),
+      'page:report-diagnostic': () => ({ ok: true }),
+      'page:match': byProfileUrl,
+    });
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    expect(w.callsOf('page:match')).toEqual([]);
+    expect(hosts()).toHaveLength(0);
+
+    // The options page saves the backend; the worker's first sync ends and it tells the open tabs.
+    configured = true;
+    changes.fire();
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'), { timeout: 4000 });
+    expect(w.callsOf('page:get-settings')).toHaveLength(2);
+  });
+
+  it('a page already read is matched again when the synced data changes, though the page did not', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let recognised = false;
+    const w = worker({}, (request) => (recognised ? byProfileUrl(request) : recognisesNobody(request)));
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
+    expect(hosts()).toHaveLength(0);
+
+    recognised = true;
+    changes.fire();
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'), { timeout: 4000 });
+    expect(w.callsOf('page:match')).toHaveLength(2);
+  });
+
+  it('stops re-reading a page that never stops changing, yet still matches it again after a sync', async () => {
+    loadPage(COMPANY, fixture('li-company-public-2024.html'));
+    const w = worker({}, recognisesNobody);
+    const changes = dataChanges();
+    await startScript(w.send, changes, 2);
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
+    const extract = vi.spyOn(linkedinAdapter, 'extract');
+    // The page changes what it says, again and again (a list that keeps growing).
+    const list = document.querySelector('main')!;
+    for (let i = 0; i < 5; i++) {
+      list.insertAdjacentHTML('beforeend', `<li><a href="/in/grower-${i}/">Grower Number${'s'.repeat(i)}</a><p>Engineer</p></li>`);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+    expect(extract).toHaveBeenCalledTimes(2);
+    const matched = w.callsOf('page:match').length;
+    changes.fire();
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(matched + 1));
+    expect(extract).toHaveBeenCalledTimes(3);
+  }, 20_000);
+
+  it('after a sync for a new token of another role, the open card is drawn again for that role', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let role: PageSettings['role'] = 'sales';
+    const w = fakeWorker({
+      'page:get-settings': () => ({ ...settings, role }),
+      'page:report-diagnostic': () => ({ ok: true }),
+      // The server sends rehire eligibility to recruiters only.
+      'page:match': async (request) => {
+        const reply = await byProfileUrl(request);
+        return { ...reply, people: reply.people.map((person) => ({ ...person, alumnus: role === 'sales' ? sofiaForSales : person.alumnus })) };
+      },
+    });
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'), { timeout: 4000 });
+    expect(sidebarText()).not.toContain('Eligible for rehire');
+
+    role = 'recruiter';
+    changes.fire();
+    await vi.waitFor(() => expect(sidebarText()).toContain('Eligible for rehire'), { timeout: 4000 });
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('takes its card away when a sync finds the site switched off meanwhile', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let enabled = true;
+    const w = fakeWorker({
+      'page:get-settings': () => ({ ...settings, enabled }),
+      'page:report-diagnostic': () => ({ ok: true }),
+      'page:match': byProfileUrl,
+    });
+    const changes = dataChanges();
+    await startScript(w.send, changes);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1), { timeout: 4000 });
+    enabled = false;
+    changes.fire();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0), { timeout: 4000 });
+  });
+
+  it('stops listening for data changes when the extension goes away', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const changes = dataChanges();
+    await startScript(worker().send, changes);
+    expect(changes.count()).toBe(1);
+    contexts[0]!.notifyInvalidated();
+    expect(changes.count()).toBe(0);
+  });
+
+  it('2026 app: when the Experience section arrives after the top card, the open card updates in place', async () => {
+    const url = 'https://www.linkedin.com/in/md-arif-chowdhury-5c3e71a24/';
+    const base = readFileSync(join(import.meta.dirname, '../../fixtures/linkedin-2026/li-profile-newapp-2026.html'), 'utf8');
+    const written = readFileSync(join(import.meta.dirname, '../../fixtures/linkedin-2026/written/li-profile-newapp-experience-2026.html'), 'utf8');
+    const experience = /<section[^>]*ExperienceTopLevelSection"[\s\S]*?<\/section>/.exec(written)![0];
+    loadPage(url, base);
+    // Like the real engine: the name alone is a possible match; the name with a dated past employer confirms it.
+    const w = worker({}, ({ signals }) => {
+      const subject = signals.people[0]!;
+      if (subject.name !== 'Md Arif Chowdhury') return { people: [], organizations: [] };
+      const dated = subject.experience?.some((entry) => entry.organization === 'Rakuten' && entry.from);
+      return { people: [{ ...sofiaMatch, ref: 0, confidence: dated ? 'confirmed' : 'possible', evidence: dated ? sofiaMatch.evidence : [] }], organizations: [] };
+    });
+    await startScript(w.send);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Possible alumnus'), { timeout: 10_000 });
+    const [first] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ experience?: unknown }> } }>;
+    expect(first!.signals.people[0]!.experience).toBeUndefined();
+    const hostBefore = hosts()[0];
+    // The user is on the card (keyboard focus on its collapse button) when Experience arrives.
+    const root = attached.find((shadow) => shadow.querySelector('.al-sidebar'))!;
+    const focused = root.querySelector<HTMLButtonElement>('.al-sidebar-header button')!;
+    focused.focus();
+    expect(root.activeElement).toBe(focused);
+
+    // The app draws Experience into its lazy slot as the user scrolls.
+    const slot = document.querySelector('[componentkey="profileCardsBelowActivityPart1md-arif-chowdhury-5c3e71a24"] [componentkey="profileCardsBelowActivityPart1md-arif-chowdhury-5c3e71a24"]')!;
+    slot.insertAdjacentHTML('beforeend', experience);
+
+    await vi.waitFor(() => expect(sidebarText()).toContain('Confirmed alumnus'), { timeout: 10_000 });
+    const [, second] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ experience?: Array<{ organization: string }> }> } }>;
+    expect(second!.signals.people[0]!.experience?.map((entry) => entry.organization)).toContain('Rakuten');
+    // The same sidebar, updated: not removed and drawn again.
+    expect(hosts()[0]).toBe(hostBefore);
+    expect(sidebarText()).not.toContain('Possible alumnus');
+    // Focus stayed where the user left it.
+    expect(root.activeElement).toBe(focused);
+    expect(focused.isConnected).toBe(true);
+  }, 30_000);
 });
+

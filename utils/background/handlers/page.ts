@@ -1,20 +1,29 @@
 import { browser } from 'wxt/browser';
-import { isSiteEnabled, readSettings, updateSettings } from '../../config';
+import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
 import { pageTables } from '../../i18n/page';
 import { browserLanguage } from '../language';
+import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
 
-type PageHandlers = Pick<Handlers, Extract<keyof Handlers, `page:${string}`>>;
+// The side panel's page:panel-* messages are handled in panel.ts.
+type PageHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `page:${string}`>, `page:panel-${string}`>>;
 
 /** Handlers for what content scripts may ask (the router has already checked sender and payload). */
 export function pageHandlers(ctx: WorkerContext): PageHandlers {
   return {
-    'page:get-settings': async ({ site }) => {
-      const [settings, me, { config }] = await Promise.all([readSettings(ctx.report), getMeta(ctx.db, 'me'), ctx.readConfig()]);
+    'page:get-settings': async ({ site }, sender) => {
+      // A tab that asks is a tab of a supported site: it hears when a sync changes the directory.
+      if (sender.tab?.id !== undefined) void rememberListeningTab(sender.tab.id).catch(() => undefined);
+      const [settings, me, { config }, display] = await Promise.all([
+        readSettings(ctx.report),
+        getMeta(ctx.db, 'me'),
+        ctx.readConfig(),
+        readDisplay(ctx.report),
+      ]);
       const lang = settings.lang === 'auto' ? browserLanguage() : settings.lang;
       return {
         enabled: isSiteEnabled(settings, site),
@@ -24,6 +33,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         role: me?.user.role ?? null,
         configured: config !== null,
         strings: pageTables[lang],
+        display: display.mode,
       };
     },
     'page:set-collapsed': async ({ site, collapsed }) => {
@@ -36,7 +46,13 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
       return { hits: (await ctx.index.get()).scanText(text) };
     },
     'page:report-diagnostic': async (diagnostic) => {
-      await countDiagnostic(ctx.db, { kind: 'unrecognised', adapter: diagnostic.adapter, pageKind: diagnostic.pageKind, missing: diagnostic.missing });
+      await countDiagnostic(ctx.db, {
+        kind: 'unrecognised',
+        adapter: diagnostic.adapter,
+        pageKind: diagnostic.pageKind,
+        missing: diagnostic.missing,
+        ...(diagnostic.layers ? { layers: diagnostic.layers } : {}),
+      });
       return { ok: true };
     },
     'page:load-introductions': async ({ alumnusId }) => {

@@ -11,7 +11,8 @@ import { requireClient } from './page';
 import type { WorkerContext } from '../context';
 import { readTabRecognition } from '../tab-recognition';
 
-type UiHandlers = Pick<Handlers, Extract<keyof Handlers, `ui:${string}`>>;
+// The side panel's ui:panel-* messages are handled in panel.ts.
+type UiHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `ui:${string}`>, `ui:panel-${string}`>>;
 
 /** Handlers for the extension's own pages (popup, options); the router refuses these from content scripts. */
 export function uiHandlers(ctx: WorkerContext): UiHandlers {
@@ -89,6 +90,8 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       await browser.tabs.create({ url: browser.runtime.getURL('/showcase.html') });
       return { ok: true };
     },
+    'ui:outbox-retry': async ({ id }) => ({ item: (await ctx.outbox.retry(id)) ?? null }),
+    'ui:outbox-discard': async ({ id }) => ({ discarded: await ctx.outbox.discard(id) }),
     'ui:mark-offers-seen': async () => {
       await markOffersSeen(ctx.db);
       await updateOfferBadge(ctx.db);
@@ -100,7 +103,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       return {
         unrecognised: diagnostics
           .filter((row) => row.kind === 'unrecognised')
-          .map(({ adapter, pageKind, missing, count }) => ({ adapter, ...(pageKind ? { pageKind } : {}), missing, count })),
+          .map(({ adapter, pageKind, missing, count, layers }) => ({ adapter, ...(pageKind ? { pageKind } : {}), missing, count, ...(layers ? { layers } : {}) })),
         repaired: storedDataRepairs(diagnostics),
         lastSyncError: sync.lastError,
       };

@@ -13,7 +13,7 @@ const MAX_ENTRIES = 200;
 // Proven by li-profile-loggedin-2024.html and ja-profile-loggedin.html. Class names there are hashed, so
 // rows are found by `data-view-name`, and each text is read from its `span[aria-hidden="true"]` copy
 // (the `visually-hidden` twin says "Jul 2021 to Present" for screen readers).
-export const ENTITY = LI.entity.css;
+const ENTITY = LI.entity.css;
 
 function isInside(element: Element, root: Element, test: (el: Element) => boolean): boolean {
   for (let node = element.parentElement; node && node !== root; node = node.parentElement) if (test(node)) return true;
@@ -28,7 +28,7 @@ export function topEntities(root: Element, limit = MAX_ENTRIES): Element[] {
 }
 
 /** An entity's own text lines: not those of nested entities, and not descriptions/media (inside a sub-list). */
-export function ownLines(entity: Element): string[] {
+function ownLines(entity: Element): string[] {
   return queryAll(entity, 'span[aria-hidden="true"]', 200)
     .filter((span) => !isInside(span, entity, (el) => el.tagName === 'UL' || el.matches(ENTITY)))
     .map((span) => textOf(span))
@@ -49,7 +49,8 @@ function dated(lines: string[]): { index: number; range: ReturnType<typeof parse
   return { index: -1, range: undefined };
 }
 
-function entry(organization: string, title: string | undefined, range: ReturnType<typeof parseDateRange>): ExperienceSignal {
+/** One experience entry from what a layout shows: the organisation, a title, a month range. */
+export function experienceEntry(organization: string, title: string | undefined, range: ReturnType<typeof parseDateRange>): ExperienceSignal {
   return {
     organization,
     ...(title ? { title } : {}),
@@ -67,7 +68,7 @@ function loggedInEntity(entity: Element): ExperienceSignal[] {
     return roles.map((role) => {
       const roleLines = ownLines(role);
       const { index, range } = dated(roleLines);
-      return entry(organization, index === 0 ? undefined : roleLines[0], range);
+      return experienceEntry(organization, index === 0 ? undefined : roleLines[0], range);
     });
   }
   // Single role: title, "Company · Employment type", dates, location.
@@ -75,7 +76,7 @@ function loggedInEntity(entity: Element): ExperienceSignal[] {
   const companyLine = index === -1 ? lines[1] : index >= 2 ? lines[1] : undefined;
   const organization = cleanText(companyLine?.split(/\s[·•]\s/)[0]) || logoName(entity);
   if (!organization) return [];
-  return [entry(organization, index === 0 ? undefined : lines[0], range)];
+  return [experienceEntry(organization, index === 0 ? undefined : lines[0], range)];
 }
 
 export function loggedInExperience(section: Element): ExperienceSignal[] {
@@ -112,7 +113,7 @@ export function guestExperience(section: Element): ExperienceSignal[] {
     .flatMap((li) => {
       const organization = textOf(li.querySelector('h4')) || guestGroupCompany(li, section);
       if (!organization) return [];
-      return [entry(organization, textOf(li.querySelector('h3')) || undefined, guestDates(li))];
+      return [experienceEntry(organization, textOf(li.querySelector('h3')) || undefined, guestDates(li))];
     });
 }
 

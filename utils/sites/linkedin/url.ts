@@ -8,7 +8,8 @@ export function isLinkedInHost(host: string): boolean {
   return host === 'linkedin.com' || host.endsWith('.linkedin.com');
 }
 
-function segment(raw: string): string | undefined {
+/** A path segment as we compare it: decoded, trimmed, lower-cased; undefined when it cannot be decoded or is too long. */
+export function segment(raw: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(raw);
@@ -54,6 +55,7 @@ const kinds: [PageKind, RegExp][] = [
   ['company-people', /^\/company\/[^/]+\/people\/?$/],
   ['company', /^\/company\/[^/]+(\/|\/about\/?)?$/],
   ['search-people', /^\/search\/results\/people\/?$/],
+  ['connections', /^\/mynetwork\/invite-connect\/connections\/?$/],
 ];
 
 export function detectLinkedIn(url: URL): PageKind | undefined {

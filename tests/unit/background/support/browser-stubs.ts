@@ -8,6 +8,8 @@ export interface BrowserStubs {
   granted: Set<string>;
   registered: Map<string, { id: string; js?: string[]; matches?: string[] }>;
   optionsPageOpened: number;
+  /** The toolbar button's popup as the worker last set it (the manifest's until then). */
+  popup: string;
   grant(...origins: string[]): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export function installBrowserStubs(): BrowserStubs {
     granted: new Set(),
     registered: new Map(),
     optionsPageOpened: 0,
+    popup: 'popup.html',
     async grant(...origins) {
       for (const origin of origins) stubs.granted.add(origin);
       await onAdded.trigger();
@@ -57,6 +60,12 @@ export function installBrowserStubs(): BrowserStubs {
         for (const id of ids) stubs.registered.delete(id);
       },
     },
+  });
+  Object.assign(fakeBrowser.action, {
+    setPopup: async ({ popup }: { popup: string }) => {
+      stubs.popup = popup;
+    },
+    getPopup: async () => stubs.popup,
   });
   fakeBrowser.runtime.openOptionsPage = async () => {
     stubs.optionsPageOpened++;

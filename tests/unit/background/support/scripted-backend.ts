@@ -39,6 +39,8 @@ export interface ScriptedBackend {
   breakSnapshot(body: string): void;
   /** The index the snapshot carries instead of the one built from its records (another format, other alumni…). */
   snapshotIndex?: (records: Alumnus[]) => { format: string; text: string };
+  /** Forgets failures scripted with failPosts that were not used up. */
+  clearFailures(): void;
   /** Awaited before each sync page is answered (to look at the worker mid-sync). */
   beforePage?: (resource: Resource) => Promise<void>;
   /** Stored introductions, interests, meetings and meeting steps, by id (the backend's idempotency). */
@@ -85,6 +87,9 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     },
     failPosts(status, times, body) {
       for (let i = 0; i < times; i++) postFailures.push({ status, body });
+    },
+    clearFailures() {
+      postFailures.length = 0;
     },
     posted: new Map(),
     postOrder: [],
