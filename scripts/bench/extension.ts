@@ -7,16 +7,14 @@
  *   - time to the first match after Chrome terminated the service worker.
  * Real parts only: the reference server on PGlite, Debian's Chromium, the built extension.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { startServer } from '../../server';
-import { lockSyncedWrites } from '../../server/db/database';
-import { AlumnusRecord, upsertAlumni } from '../../server/store/alumni';
-import { generateDirectory } from '../data/synthetic-directory';
+import { loadSyntheticAlumni, snapshotHolding } from '../../tests/e2e/support/large-directory';
 import { ensureExtensionBuilt } from '../../tests/e2e/support/build';
 import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/support/browser';
 import { configureExtension, ExtensionControl, stopWorkerAndStayStopped, type InBrowser } from '../../tests/e2e/support/extension';
@@ -172,15 +170,14 @@ export async function benchExtension(log: (line: string) => void = (line) => con
   const rows = contentScriptSizes();
 
   log(`bench: starting the server and loading ${DIRECTORY_SIZE.toLocaleString('en')} synthetic alumni…`);
-  const server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
+  // A data folder, as deployed: the in-memory database grows its files by copying them, slowly at this size.
+  const dataDir = mkdtempSync(join(tmpdir(), 'alumni-lens-bench-'));
+  const server = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo', extensionOrigins: testExtensionOrigins() });
   const site = await startFixtureSite(['www.linkedin.com'], { [PROFILE]: fixture('linkedin/li-profile-loggedin-2024.html') });
   const extension = await launchWithExtension({ hosts: site.hosts, sitePort: site.port });
   try {
-    const records = generateDirectory(DIRECTORY_SIZE, 1).map((alumnus) => AlumnusRecord.parse(alumnus));
-    await server.db.transaction(async (tx) => {
-      await lockSyncedWrites(tx);
-      await upsertAlumni(tx, records);
-    });
+    const directory = await loadSyntheticAlumni(server.db, DIRECTORY_SIZE);
+    await snapshotHolding(server.url, 'demo-recruiter-token', directory.filter((alumnus) => alumnus.consent.recognition).length);
 
     const syncStart = Date.now();
     await configureExtension(extension, { apiUrl: server.url, token: 'demo-recruiter-token' });
@@ -234,6 +231,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     await extension.dispose();
     await site.close();
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

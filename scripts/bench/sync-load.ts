@@ -70,9 +70,12 @@ function send(
             }
           };
           decoder?.on('data', take).on('error', () => undefined);
+          let fed = 0;
           incoming.on('data', (chunk: Buffer) => {
             bytes += chunk.length;
-            if (firstLine === undefined) (decoder ? decoder.write(chunk) : take(chunk));
+            // The header line is in the first compressed megabytes: feeding the decompressor more only makes work.
+            if (firstLine === undefined && fed < 4_000_000) (decoder ? decoder.write(chunk) : take(chunk));
+            fed += chunk.length;
           });
         } else {
           incoming.on('data', (chunk: Buffer) => {
@@ -93,7 +96,7 @@ function send(
           setTimeout(() => {
             clearInterval(poll);
             done();
-          }, 10_000);
+          }, 60_000);
         });
         incoming.on('error', reject);
       },
