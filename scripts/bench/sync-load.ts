@@ -50,7 +50,9 @@ function send(
   return new Promise((resolve, reject) => {
     const outgoing = request(
       `${base}/api/v1/${path}`,
-      { method: options.method ?? 'GET', headers: { authorization: `Bearer ${options.token}`, ...options.headers } },
+      // A connection per request: a kept-alive socket the server closes as it is reused fails with 'socket hang up'
+      // (browsers retry those; this client would only report them).
+      { method: options.method ?? 'GET', headers: { authorization: `Bearer ${options.token}`, ...options.headers }, agent: false },
       (incoming) => {
         const chunks: Buffer[] = [];
         let bytes = 0;
