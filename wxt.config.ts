@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DEVELOPMENT_MANIFEST_KEY } from './utils/development-extension';
@@ -50,6 +51,16 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
   hooks: {
+    // Content scripts get the browser's own API instead of webextension-polyfill (utils/content/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias ?? {};
+      const existing = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      viteConfig.resolve = {
+        ...viteConfig.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'utils/content/native-browser.ts') }, ...existing],
+      };
+    },
     // PRIVACY.md and PRIVACY.ja.md, as pages inside the extension (the options page links to them).
     'build:publicAssets': (wxt, files) => {
       files.push(...privacyPages(wxt.config.root));

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from './db/database';
 import { createImportJobs, type ImportJobs } from './console/import-jobs';
 import { consoleHandler, defaultConsoleDir } from './console/serve-console';
 import { demoPagesHandler } from './demo/serve-demo-pages';
 import type { AppEnv } from './http/auth';
+import { noStoreByDefault } from './http/cache-control';
 import { extensionCors } from './http/cors';
 import { extensionFilesHandler } from './routes/extension-files';
 import { ApiProblem, problemBody, sendProblem } from './http/problem';
@@ -20,6 +22,7 @@ import { consoleRoutes } from './routes/console-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { defaultSessionLimits, type SessionLimits } from './store/sessions';
 import { recordClientSync } from './store/token-holders';
+import { DirectorySnapshots, type SnapshotOptions } from './sync/directory-snapshot';
 
 export const jsonBodyLimit = 1024 * 1024;
 /** HR exports of a 100,000-person directory run to tens of megabytes. */
@@ -30,6 +33,10 @@ const syncFeeds = ['/api/v1/directory', '/api/v1/organizations', '/api/v1/offers
 
 export interface AppOptions {
   db: Database;
+  /** When the directory snapshot is rebuilt (tests make it rebuild sooner). */
+  snapshots?: SnapshotOptions;
+  /** The directory snapshots; startServer passes its own so it can build them ahead and stop them on close. */
+  directorySnapshots?: DirectorySnapshots;
   /** Folder of demo pages served under /demo/ (only with the demo seed). */
   demoPagesDir?: string;
   /** Extension origins allowed by CORS (default: the development build's, see http/cors.ts). */
@@ -43,7 +50,7 @@ export interface AppOptions {
   extensionDir?: string;
 }
 
-export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, importJobs, sessionLimits, extensionDir }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, importJobs, sessionLimits, extensionDir, snapshots, directorySnapshots }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const jobs = importJobs ?? createImportJobs(db);
   app.use('/api/*', async (c, next) => {
@@ -51,6 +58,10 @@ export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, impo
     await next();
   });
   app.use('/api/*', extensionCors(extensionOrigins));
+  app.use('/api/*', noStoreByDefault);
+  // JSON answers over 1 KB (delta pages above all) go out gzip'd when the client accepts it; the snapshot
+  // arrives already encoded. Compression runs on libuv's thread pool, not on the event loop.
+  app.use('/api/*', compress({ encoding: 'gzip', threshold: 1024 }));
   app.use('/api/*', (c, next) =>
     bodyLimit({
       maxSize: csvPaths.has(c.req.path) ? csvBodyLimit : jsonBodyLimit,
@@ -70,7 +81,7 @@ export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, impo
   }
   const document = openApiDocument();
   app.get('/api/v1/openapi.json', (c) => c.json(document));
-  app.route('/api/v1', readRoutes(db));
+  app.route('/api/v1', readRoutes(db, directorySnapshots ?? new DirectorySnapshots(db, snapshots)));
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1', sessionRoutes(db));
   app.route('/api/v1', consoleRoutes(db));

@@ -1,14 +1,5 @@
-/**
- * npm run server -- [--port 8787] [--host 127.0.0.1] [--data .data] [--database-url postgres://…] [--seed demo]
- *                    [--extension-origin chrome-extension://<id>]…   (or EXTENSION_ORIGINS="a b")
- * npm run server -- token create --role sales --name "Emily Carter" [--email …] [--phone …]
- * npm run server -- token create --role alumni --alumnus E1001 [--name "山田 太郎"]
- * npm run server -- token revoke --token al_… | --name "Emily Carter"     npm run server -- token list
- * npm run server -- import alumni.csv [--skip-invalid] [--encoding shift_jis]
- * npm run server -- company set --name "Sakura Digital" --alias "さくらデジタル" --domain sakura-digital.example
- * npm run server -- migrate
- * Every command takes --data / --database-url (or DATABASE_URL) to choose the database.
- */
+// `npm run server -- --help` prints the commands (USAGE below). Every command takes --data / --database-url
+// (or DATABASE_URL) to choose the database.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,27 +21,73 @@ import { findOwnRecord } from './store/alumni';
 import { setCompany } from './store/company';
 import { createToken, listTokenHolders, revokeTokens } from './store/tokens';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    data: { type: 'string' },
-    'database-url': { type: 'string' },
-    seed: { type: 'string' },
-    role: { type: 'string' },
-    name: { type: 'string' },
-    alias: { type: 'string', multiple: true },
-    domain: { type: 'string', multiple: true },
-    'skip-invalid': { type: 'boolean' },
-    encoding: { type: 'string' },
-    token: { type: 'string' },
-    'extension-origin': { type: 'string', multiple: true },
-    alumnus: { type: 'string' },
-    email: { type: 'string' },
-    phone: { type: 'string' },
-  },
-});
+const USAGE = `Alumni Lens backend
+
+Usage: npm run server -- [COMMAND] [OPTIONS]
+
+Commands:
+  (none)                 serve the API (default http://127.0.0.1:8787/api/v1)
+  migrate                apply pending schema migrations and exit
+  token create --role admin|recruiter|sales --name "Full Name" [--email ADDRESS] [--phone NUMBER]
+  token create --role alumni --alumnus EMPLOYEE_ID [--name "Full Name"]
+                         make an API token (printed once); an alumni token names its directory record
+  token list             who holds tokens
+  token revoke --token TOKEN | --name "Full Name"
+  import FILE.csv [--skip-invalid] [--encoding utf-8|shift_jis]
+                         import the alumni directory from an HR export
+  company set --name NAME [--alias ALIAS]... [--domain DOMAIN]...
+                         the company's own names and domains
+
+Options:
+  --port N               port to listen on (default 8787; 0 picks a free one)
+  --host HOST            address to listen on (default 127.0.0.1)
+  --data DIR             embedded PGlite data folder (default .data)
+  --database-url URL     PostgreSQL instead of PGlite (or DATABASE_URL=postgres://…)
+  --seed demo            load the fictional demo company (loopback hosts only)
+  --extension-origin ORIGIN
+                         an extension origin CORS lets through (repeatable; or EXTENSION_ORIGINS="a b");
+                         default: the development build's
+Environment: DATABASE_URL, EXTENSION_ORIGINS, EXTENSION_DIR (a folder whose update manifest and CRX are
+served under /extension/, see docs/deploy.md).
+  -h, --help             show this help
+`;
+
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        seed: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        alias: { type: 'string', multiple: true },
+        domain: { type: 'string', multiple: true },
+        'skip-invalid': { type: 'boolean' },
+        encoding: { type: 'string' },
+        token: { type: 'string' },
+        'extension-origin': { type: 'string', multiple: true },
+        alumnus: { type: 'string' },
+        email: { type: 'string' },
+        phone: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    // parseArgs throws on an unknown or malformed option: say which, and how to ask for help.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = readArguments();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const Options = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -165,8 +202,12 @@ async function importFile(file: string | undefined) {
       });
       for (const { line, reason } of report.errors) console.error(`line ${line}: ${reason}`);
       if (!applied) fail(`${report.errors.length} invalid row(s); nothing was imported (use --skip-invalid to import the rest).`);
+      for (const { line, id } of report.erased) console.error(`line ${line}: ${id} was erased on request and is not imported again`);
+      const invalid = report.skipped - report.erased.length;
+      console.log(
+        `Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${invalid} invalid row(s) and ${report.erased.length} erased alumni.`,
+      );
       await recordAudit(db, commandLine, 'import.succeeded', undefined, { file, imported: report.imported, updated: report.updated, skipped: report.skipped });
-      console.log(`Imported ${report.imported} new and ${report.updated} changed alumni; skipped ${report.skipped} invalid row(s).`);
     } catch (error) {
       if (error instanceof UndecodableCsv) fail(error.message);
       if (error instanceof InvalidCsvFile) fail(`line ${error.line}: ${error.message}`);
@@ -197,7 +238,7 @@ async function main() {
       console.log(`Schema up to date (${where}); ${applied.length ? `applied migration(s) ${applied.join(', ')}` : 'nothing to apply'}.`),
     );
   }
-  fail(`Unknown command "${[command, sub, argument].filter(Boolean).join(' ')}". See the top of server/cli.ts for usage.`);
+  fail(`Unknown command "${[command, sub, argument].filter(Boolean).join(' ')}".\n\n${USAGE}`);
 }
 
 main().catch((error: Error) => fail(error.message));

@@ -10,6 +10,7 @@ import { extensionOriginPattern } from './http/cors';
 import { migrate } from './db/migrate';
 import { applyDemoSeed } from './seed/apply-demo-seed';
 import { cursorKey } from './sync/cursor-key';
+import { DirectorySnapshots, type SnapshotOptions } from './sync/directory-snapshot';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -37,6 +38,8 @@ export interface ServerOptions {
   consoleDir?: string;
   /** Serve the Chromium update manifest and CRX in this folder under /extension/ (docs/deploy.md). */
   extensionDir?: string;
+  /** When the directory snapshot is rebuilt; see server/sync/directory-snapshot.ts. */
+  snapshots?: SnapshotOptions;
 }
 
 export interface RunningServer {
@@ -77,9 +80,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await cursorKey(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
     const importJobs = createImportJobs(db);
+    const directorySnapshots = new DirectorySnapshots(db, options.snapshots);
     const app = createApp({
       db,
       importJobs,
+      directorySnapshots,
       consoleDir: options.consoleDir,
       demoPagesDir: options.seed === 'demo' ? (options.demoPagesDir ?? demoPagesDir) : undefined,
       extensionOrigins: options.extensionOrigins,
@@ -93,6 +98,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     // The console's alumni list reads a search table; fill it in the background (it yields as it goes).
     const indexing = refreshAlumniSearch(db).catch((error) => console.error('Indexing alumni for the console failed:', error));
+    // First syncs find the directory snapshots ready (they are built in steps, their indexes in a worker thread).
+    directorySnapshots.prebuild();
     const urlHost = host.includes(':') ? `[${host}]` : host;
     return {
       url: `http://${urlHost}:${port}`,
@@ -101,6 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       async close() {
         await importJobs.stopAll();
         await indexing;
+        await directorySnapshots.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

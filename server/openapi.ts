@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { APP_VERSION } from './version';
 import {
+  Alumnus,
   ApiError,
   DirectoryPage,
   ImportReport,
@@ -28,6 +29,7 @@ import {
   OffersPage,
   OrganizationsPage,
   RecordId,
+  SnapshotHeader,
   SyncQuery,
 } from '../utils/api';
 import { CompanyBody, ImportQuery, OrganizationBody } from './routes/admin-routes';
@@ -90,6 +92,25 @@ export function openApiDocument() {
         }),
       },
       '/directory': { get: syncOperation('admin, recruiter, sales', 'Delta sync of consenting alumni', DirectoryPage) },
+      '/directory/snapshot': {
+        get: op('admin, recruiter, sales', 'The whole directory in one answer, to start a client’s copy', {
+          description:
+            'Roles: admin, recruiter, sales. application/x-alumni-lens-snapshot: line 1 is a DirectorySnapshotHeader (the cursor ' +
+            'to continue from with GET /directory?since=, the records\u2019 ids, those with a published showcase, and the length ' +
+            'of the index); then that many bytes of the serialised recognition index of these records (UTF-8, the engine format ' +
+            'the header names); then one Alumnus per line as GET /directory serves it. Built once per directory version (admins ' +
+            'and recruiters share one, sales have their own); compressed with br or gzip as Accept-Encoding allows; a weak ETag ' +
+            'answers If-None-Match with 304. Cache-Control: private, no-cache.',
+          requestParams: { header: z.object({ 'if-none-match': z.optional(z.string()) }) },
+          responses: {
+            '200': {
+              description: 'Header line, recognition index, then one alumnus per line',
+              content: { 'application/x-alumni-lens-snapshot': { schema: z.union([SnapshotHeader, Alumnus]) } },
+            },
+            '304': { description: 'The snapshot named by If-None-Match is still current' },
+          },
+        }),
+      },
       '/organizations': { get: syncOperation('any (alumni: those an open offer concerns)', 'Delta sync of organisations', OrganizationsPage) },
       '/offers': { get: syncOperation('any (alumni: open offers only)', 'Delta sync of collaboration offers', OffersPage) },
       '/introductions': {

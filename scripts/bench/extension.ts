@@ -7,16 +7,14 @@
  *   - time to the first match after Chrome terminated the service worker.
  * Real parts only: the reference server on PGlite, Debian's Chromium, the built extension.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 import { startServer } from '../../server';
-import { lockSyncedWrites } from '../../server/db/database';
-import { AlumnusRecord, upsertAlumni } from '../../server/store/alumni';
-import { generateDirectory } from '../data/synthetic-directory';
+import { loadSyntheticAlumni, snapshotHolding } from '../../tests/e2e/support/large-directory';
 import { ensureExtensionBuilt } from '../../tests/e2e/support/build';
 import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/support/browser';
 import { configureExtension, ExtensionControl, stopWorkerAndStayStopped, type InBrowser } from '../../tests/e2e/support/extension';
@@ -48,7 +46,8 @@ function contentScriptSizes(): BenchRow[] {
     .filter((file) => file.endsWith('.js'))
     .map((file) => {
       const kb = gzipSync(readFileSync(join(folder, file)), { level: 9 }).length / 1024;
-      return { measure: `content script ${file.replace(/\.js$/, '')} (gzip)`, value: `${kb.toFixed(1)} KB`, target: '< 60 KB', ok: kb < 60 };
+      // Issue 11 asks for under 30 KB (it measured 39–44 KB; business matching's UI came after).
+      return { measure: `content script ${file.replace(/\.js$/, '')} (gzip)`, value: `${kb.toFixed(1)} KB`, target: '< 30 KB', ok: kb < 30 };
     });
 }
 
@@ -171,15 +170,17 @@ export async function benchExtension(log: (line: string) => void = (line) => con
   const rows = contentScriptSizes();
 
   log(`bench: starting the server and loading ${DIRECTORY_SIZE.toLocaleString('en')} synthetic alumni…`);
-  const server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
+  // A data folder, as deployed: the in-memory database grows its files by copying them, slowly at this size.
+  const dataDir = mkdtempSync(join(tmpdir(), 'alumni-lens-bench-'));
+  const server = await startServer({ host: '127.0.0.1', port: 0, dataDir, seed: 'demo', extensionOrigins: testExtensionOrigins() });
   const site = await startFixtureSite(['www.linkedin.com'], { [PROFILE]: fixture('linkedin/li-profile-loggedin-2024.html') });
-  const extension = await launchWithExtension({ hosts: site.hosts, sitePort: site.port });
+  let extension: ExtensionBrowser | undefined;
   try {
-    const records = generateDirectory(DIRECTORY_SIZE, 1).map((alumnus) => AlumnusRecord.parse(alumnus));
-    await server.db.transaction(async (tx) => {
-      await lockSyncedWrites(tx);
-      await upsertAlumni(tx, records);
-    });
+    const directory = await loadSyntheticAlumni(server.db, DIRECTORY_SIZE);
+    await snapshotHolding(server.url, 'demo-recruiter-token', directory.filter((alumnus) => alumnus.consent.recognition).length);
+    // Launched once the backend is ready: a worker idle through the build would have been stopped by Chromium.
+    const browser = await launchWithExtension({ hosts: site.hosts, sitePort: site.port });
+    extension = browser;
 
     const syncStart = Date.now();
     await configureExtension(extension, { apiUrl: server.url, token: 'demo-recruiter-token' });
@@ -219,7 +220,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
           return performance.now() - started;
         }, { type: 'page:match', payload: { url: PROFILE, signals } }),
       );
-      coldSidebar.push(await SidebarClock.time(extension, PROFILE, () => stopWorkerAndStayStopped(extension)));
+      coldSidebar.push(await SidebarClock.time(browser, PROFILE, () => stopWorkerAndStayStopped(browser)));
     }
     const wakeMs = median(wakeTimes);
     rows.push({ measure: 'first match after the worker was terminated (median)', value: `${wakeMs.toFixed(0)} ms`, target: '< 300 ms', ok: wakeMs < 300 });
@@ -230,9 +231,10 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     rows.push({ measure: 'load average 1 / 5 / 15 min (before → after the page loads)', value: `${loadBefore} → ${loadAverage()}`, target: '(report)', ok: true });
     return rows;
   } finally {
-    await extension.dispose();
+    await extension?.dispose();
     await site.close();
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -40,6 +40,7 @@ type JobRow = {
   updated: number;
   skipped: number;
   errors: ImportReport['errors'];
+  erased: ImportReport['erased'];
   message: string | null;
   stale: boolean;
 };
@@ -62,7 +63,7 @@ function present(row: JobRow): ImportJob {
     ...(row.encoding ? { encoding: row.encoding } : {}),
     skipInvalid: row.skip_invalid,
     progress: { rowsRead: row.rows_read, ...(row.rows_total !== null ? { rowsTotal: row.rows_total } : {}), rowsWritten: row.rows_written },
-    report: { imported: row.imported, updated: row.updated, skipped: row.skipped, errors: row.errors },
+    report: { imported: row.imported, updated: row.updated, skipped: row.skipped, errors: row.errors, erased: row.erased },
     ...(abandoned
       ? { message: 'The server stopped during this import. Run it again: rows are upserted by employee id, so nothing is doubled.' }
       : row.message
@@ -136,7 +137,7 @@ export function createImportJobs(db: Database) {
       if (signal.aborted) outcome = { status: 'cancelled', message: 'Cancelled. Rows written before that stay imported.' };
       else if (error instanceof UndecodableCsv) outcome = { status: 'rejected', message: error.message };
       else if (error instanceof InvalidCsvFile) {
-        outcome = { status: 'rejected', message: error.message, report: { imported: 0, updated: 0, skipped: 0, errors: [{ line: error.line, reason: error.message }] } };
+        outcome = { status: 'rejected', message: error.message, report: { imported: 0, updated: 0, skipped: 0, errors: [{ line: error.line, reason: error.message }], erased: [] } };
       } else {
         console.error(`Import ${id} failed:`, error);
         outcome = { status: 'failed', message: 'The import failed on the server; rows written before that stay imported.' };
@@ -146,16 +147,17 @@ export function createImportJobs(db: Database) {
       controllers.delete(id);
     }
     await saving.catch(() => undefined);
-    const report = outcome.report ?? { imported: 0, updated: 0, skipped: 0, errors: [] };
+    const report = outcome.report ?? { imported: 0, updated: 0, skipped: 0, errors: [], erased: [] };
     await db.query(
       `UPDATE import_jobs SET status = $2, finished_at = now(), heartbeat_at = now(), encoding = coalesce($3, encoding),
               rows_read = $4, rows_total = $5, rows_written = $6, imported = $7, updated = $8, skipped = $9,
-              errors = $10::jsonb, message = $11
+              errors = $10::jsonb, message = $11, erased = $12::jsonb
         WHERE id = $1`,
       [
         id, outcome.status, outcome.encoding ?? null, progress.rowsRead, progress.rowsTotal ?? null,
         outcome.status === 'succeeded' ? report.imported + report.updated : progress.rowsWritten,
         report.imported, report.updated, report.skipped, JSON.stringify(report.errors), outcome.message ?? null,
+        JSON.stringify(report.erased),
       ],
     );
     await recordAudit(db, actor, `import.${outcome.status}`, id, {
@@ -163,6 +165,7 @@ export function createImportJobs(db: Database) {
       imported: report.imported,
       updated: report.updated,
       skipped: report.skipped,
+      erased: report.erased.length,
     });
   }
 

@@ -41,7 +41,7 @@ export async function writeAlumniInChunks(
   alumni: AlumnusRecord[],
   options: { onWritten?: (done: number) => void; signal?: AbortSignal } = {},
 ): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0 };
+  const counts: UpsertCounts = { inserted: 0, updated: 0, erased: [] };
   const pacer = new BatchPacer({ targetMs: targetChunkMs, initial: 100, min: 20, max: 2000 });
   for (let start = 0; start < alumni.length; ) {
     options.signal?.throwIfAborted();
@@ -51,6 +51,7 @@ export async function writeAlumniInChunks(
     const elapsed = performance.now() - began;
     counts.inserted += done.inserted;
     counts.updated += done.updated;
+    counts.erased.push(...done.erased);
     start += chunk.length;
     options.onWritten?.(start);
     pacer.measured(chunk.length, elapsed);
@@ -82,7 +83,7 @@ export async function importAlumniCsv(
     },
   });
   if (parsed.errors.length > 0 && !options.skipInvalid) {
-    return { applied: false, report: { imported: 0, updated: 0, skipped: 0, errors: parsed.errors }, encoding };
+    return { applied: false, report: { imported: 0, updated: 0, skipped: 0, errors: parsed.errors, erased: [] }, encoding };
   }
   const total = parsed.alumni.length;
   options.onStage?.({ phase: 'writing', rowsRead: parsed.rows || rowsRead, rowsTotal: total, rowsWritten: 0 });
@@ -99,9 +100,16 @@ export async function importAlumniCsv(
   });
   // The console's list reads the search table; bring it up to date now rather than on the next search.
   await refreshAlumniSearch(db);
+  const erased = counts.erased.map((id) => ({ line: parsed.lineOfId.get(id) ?? 0, id })).sort((a, b) => a.line - b.line);
   return {
     applied: true,
-    report: { imported: counts.inserted, updated: counts.updated, skipped: parsed.errors.length, errors: parsed.errors },
+    report: {
+      imported: counts.inserted,
+      updated: counts.updated,
+      skipped: parsed.errors.length + erased.length,
+      errors: parsed.errors,
+      erased,
+    },
     encoding,
   };
 }

@@ -12,6 +12,8 @@ export interface CsvRowError {
 export interface ParsedAlumniCsv {
   alumni: AlumnusRecord[];
   errors: CsvRowError[];
+  /** The line each imported employee id starts on. */
+  lineOfId: Map<string, number>;
   /** The header row as written, and the column each cell was read as (undefined: ignored blank header). */
   header: string[];
   columns: (AlumniCsvColumn | undefined)[];
@@ -162,8 +164,8 @@ export interface ParseOptions {
 export async function parseAlumniCsv(text: string, options: ParseOptions | ((rows: number) => void) = {}): Promise<ParsedAlumniCsv> {
   const { onProgress, sampleRows = 0, signal } = typeof options === 'function' ? { onProgress: options } : options;
   const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
-  const result: ParsedAlumniCsv = { alumni: [], errors: [], header: [], columns: [], sample: [], rows: 0 };
   const lineOfId = new Map<string, number>();
+  const result: ParsedAlumniCsv = { alumni: [], errors: [], lineOfId, header: [], columns: [], sample: [], rows: 0 };
   let columns: (AlumniCsvColumn | undefined)[] | undefined;
   let failure: unknown;
 

@@ -8,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
+/** Held by whoever creates or migrates the schema, for the length of each transaction. */
+const MIGRATION_LOCK = 7411000;
+
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** The SQL files in migrations/, named NNN_what_it_does.sql, in version order. */
@@ -29,18 +32,23 @@ export function loadMigrations(): Migration[] {
  * build a data folder as an older release left it).
  */
 export async function migrate(db: Database, options: { upTo?: number } = {}): Promise<number[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  // The lock comes before anything is created: two instances starting together on an empty PostgreSQL would
+  // otherwise both run CREATE TABLE IF NOT EXISTS, and one of them fails on the catalog's unique index.
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
   const migrations = loadMigrations().filter((m) => m.version <= (options.upTo ?? Infinity));
   const latestKnown = loadMigrations().at(-1)?.version ?? 0;
   const applied: number[] = [];
   for (const migration of migrations) {
     const didApply = await db.transaction(async (tx) => {
       // Two servers starting on one PostgreSQL at once must not both apply the same step.
-      await tx.query('SELECT pg_advisory_xact_lock(7411000)');
+      await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       const newest = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
       if ((newest[0]?.version ?? 0) > latestKnown) {
         throw new Error(

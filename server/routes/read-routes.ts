@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
-import { SyncQuery, type DirectoryPage, type Me, type OffersPage, type OrganizationsPage } from '../../utils/api';
+import { DIRECTORY_SNAPSHOT_TYPE, SyncQuery, type DirectoryPage, type Me, type OffersPage, type OrganizationsPage } from '../../utils/api';
 import type { Database } from '../db/database';
 import { anyRole, requireRole, staffRoles, type AppEnv } from '../http/auth';
+import { matchesEtag } from '../http/cache-control';
 import { parseQuery } from '../http/parse-input';
 import { ApiProblem } from '../http/problem';
 import { directoryPage } from '../store/alumni';
 import { getCompany } from '../store/company';
 import { offersPage } from '../store/offers';
 import { organizationsPage } from '../store/organizations';
+import { DirectorySnapshots, encodedBody } from '../sync/directory-snapshot';
 import { APP_VERSION } from '../version';
 
-/** Health, identity and the three delta-sync feeds. */
-export function readRoutes(db: Database) {
+/** Health, identity, the three delta-sync feeds and the directory snapshot that starts a client's directory. */
+export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db)) {
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
@@ -30,6 +32,20 @@ export function readRoutes(db: Database) {
     .get('/directory', requireRole(db, ...staffRoles), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);
       return c.json((await directoryPage(db, c.get('user').role, since, limit)) satisfies DirectoryPage);
+    })
+    .get('/directory/snapshot', requireRole(db, ...staffRoles), async (c) => {
+      const snapshot = await snapshots.current(c.get('user').role);
+      // Cacheable on purpose, but only by the user's own client and only after revalidating: it is personal data,
+      // and an unchanged snapshot costs a 304.
+      c.header('ETag', snapshot.etag);
+      c.header('Cache-Control', 'private, no-cache');
+      c.header('Vary', 'Authorization, Accept-Encoding');
+      if (matchesEtag(c.req.header('if-none-match'), snapshot.etag)) return c.body(null, 304);
+      const { body, encoding } = await encodedBody(snapshot, c.req.header('accept-encoding'));
+      if (encoding) c.header('Content-Encoding', encoding);
+      c.header('Content-Type', `${DIRECTORY_SNAPSHOT_TYPE}; charset=utf-8`);
+      // zlib's Buffers sit on plain (never shared) ArrayBuffers.
+      return c.body(body as Uint8Array<ArrayBuffer>);
     })
     .get('/organizations', requireRole(db, ...anyRole), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);

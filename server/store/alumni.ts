@@ -24,13 +24,17 @@ export function present(row: { id: string; record: Record<string, unknown>; upda
 export interface UpsertCounts {
   inserted: number;
   updated: number;
+  /** Ids of alumni erased on request (DELETE admin/alumni/{id}): an import never brings them back. */
+  erased: string[];
 }
 
 const batchSize = 1000;
 
 /**
- * Inserts or updates alumni by id (the employee id) inside the caller's transaction. A record that did not
- * change keeps its change number, so re-importing the same HR export does not make every client resync.
+ * Inserts or updates alumni by id (the employee id) inside the caller's transaction. Only rows that really
+ * change take a change number: a record that did not change keeps its number, so re-importing the same HR
+ * export consumes none and makes no client resync. Erased alumni stay erased (their ids come back in
+ * `erased`); the synced-writes lock keeps ids from appearing between the UPDATE and the INSERT.
  */
 export async function upsertAlumni(
   tx: Queryable,
@@ -38,19 +42,31 @@ export async function upsertAlumni(
   onBatch?: (done: number) => void,
 ): Promise<UpsertCounts> {
   await lockSyncedWrites(tx);
-  const counts: UpsertCounts = { inserted: 0, updated: 0 };
+  const counts: UpsertCounts = { inserted: 0, updated: 0, erased: [] };
   for (let start = 0; start < alumni.length; start += batchSize) {
     const batch = alumni.slice(start, start + batchSize).map(({ id, ...record }) => ({ id, record }));
-    const rows = await tx.query<{ inserted: boolean }>(
-      `INSERT INTO alumni (id, record)
+    const [result] = await tx.query<{ inserted: number; updated: number; erased: string[] }>(
+      `WITH input AS (
          SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record jsonb)
-       ON CONFLICT (id) DO UPDATE
-         SET record = EXCLUDED.record, seq = nextval('change_seq'), updated_at = now(), deleted_at = NULL
-         WHERE alumni.record IS DISTINCT FROM EXCLUDED.record OR alumni.deleted_at IS NOT NULL
-       RETURNING (xmax = 0) AS inserted`,
+       ), changed AS (
+         UPDATE alumni SET record = input.record, seq = nextval('change_seq'), updated_at = now()
+           FROM input
+          WHERE alumni.id = input.id AND alumni.deleted_at IS NULL AND alumni.record IS DISTINCT FROM input.record
+         RETURNING alumni.id
+       ), added AS (
+         INSERT INTO alumni (id, record)
+         SELECT input.id, input.record FROM input WHERE NOT EXISTS (SELECT 1 FROM alumni WHERE alumni.id = input.id)
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM added)::int AS inserted,
+              (SELECT count(*) FROM changed)::int AS updated,
+              coalesce((SELECT json_agg(alumni.id ORDER BY alumni.id) FROM alumni JOIN input ON input.id = alumni.id
+                         WHERE alumni.deleted_at IS NOT NULL), '[]'::json) AS erased`,
       [JSON.stringify(batch)],
     );
-    for (const row of rows) row.inserted ? counts.inserted++ : counts.updated++;
+    counts.inserted += result.inserted;
+    counts.updated += result.updated;
+    counts.erased.push(...result.erased);
     onBatch?.(Math.min(start + batchSize, alumni.length));
   }
   return counts;

@@ -70,12 +70,28 @@ describe('the server command line (PGlite data folder)', () => {
 
     const imported = await runCli(['import', file, '--skip-invalid', '--data', data]);
     expect(imported.stderr).toMatch(/read 5000 rows[\s\S]*read 10000 rows[\s\S]*stored 12000 of 12000 alumni/);
-    expect(imported.stdout).toMatch(/Imported 12000 new and 0 changed alumni; skipped 1 invalid row\(s\)\./);
+    expect(imported.stdout).toMatch(/Imported 12000 new and 0 changed alumni; skipped 1 invalid row\(s\) and 0 erased alumni\./);
     expect(imported.code).toBe(0);
 
     const missing = await runCli(['import', join(root, 'nope.csv'), '--data', data]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/Cannot read/);
+  });
+
+  test('`--help` prints the commands and options; an unknown option says which, with the usage, not a stack trace', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await runCli([flag]);
+      expect(help.code, flag).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: npm run server -- \[COMMAND\] \[OPTIONS\]$/m);
+      for (const command of ['migrate', 'token create', 'token list', 'token revoke', 'import FILE.csv', 'company set', '--database-url', '--seed demo'])
+        expect(help.stdout, command).toContain(command);
+      expect(help.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    }
+    const unknown = await runCli(['--verbose']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--verbose'/);
+    expect(unknown.stderr).toContain('Usage: npm run server');
+    expect(unknown.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
   test('`--seed demo` is refused on a non-loopback host, by the command and by startServer', async () => {

@@ -44,7 +44,7 @@ describe.each(backends)('CSV import on %s', (backend) => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(japaneseExport(ids), 'utf8')]);
     const reply = await importCsv(server.api, bytes);
     expect(reply.status).toBe(200);
-    expect(ImportReport.parse(reply.body)).toEqual({ imported: 3, updated: 0, skipped: 0, errors: [] });
+    expect(ImportReport.parse(reply.body)).toEqual({ imported: 3, updated: 0, skipped: 0, errors: [], erased: [] });
     expect(await served(ids[0])).toMatchObject({
       names: { display: '山田 花子', kana: 'ヤマダ ハナコ', latin: 'Hanako Yamada', former: ['田中 花子'] },
       tenure: [{ from: '2012-04', to: '2018-03', department: '営業部' }],
@@ -94,6 +94,45 @@ describe.each(backends)('CSV import on %s', (backend) => {
     expect((await importCsv(server.api, toCsv([alumnusRow(id, { current_title: 'Director' })]))).body).toMatchObject({ imported: 0, updated: 1 });
     expect(await stored([id])).toEqual([id]);
     expect((await served(id))?.currentTitle).toBe('Director');
+  });
+
+  test('an erased alumnus stays erased through re-imports of the HR export, reported as skipped, erased', async () => {
+    const [kept, erased] = [uid(), uid()];
+    const hrExport = toCsv([alumnusRow(kept), alumnusRow(erased, { display_name: '消去 希望', latin: 'Kibo Shokyo' })]);
+    expect((await importCsv(server.api, hrExport)).body).toMatchObject({ imported: 2, updated: 0 });
+    expect((await call(`${server.api}/admin/alumni/${erased}`, { method: 'DELETE', token: tokens.admin })).status).toBe(204);
+    const { cursor } = (await call(`${server.api}/directory?limit=5000`, { token: tokens.recruiter })).body;
+
+    // The unchanged export again, and once more with the erased person's row edited: neither brings them back.
+    for (const again of [hrExport, toCsv([alumnusRow(kept), alumnusRow(erased, { display_name: '消去 希望', current_title: 'CTO' })])]) {
+      const reply = await importCsv(server.api, again);
+      expect(reply.status).toBe(200);
+      expect(ImportReport.parse(reply.body)).toEqual({ imported: 0, updated: 0, skipped: 1, errors: [], erased: [{ line: 3, id: erased }] });
+    }
+    expect(await served(erased)).toBeUndefined();
+    const [row] = await server.db.query<{ record: unknown; deleted: boolean }>('SELECT record, deleted_at IS NOT NULL AS deleted FROM alumni WHERE id = $1', [erased]);
+    expect(row).toEqual({ record: {}, deleted: true });
+    // Clients that synced before hear nothing new about either of them.
+    expect((await call(`${server.api}/directory?since=${cursor}`, { token: tokens.recruiter })).body).toMatchObject({ alumni: [], removed: [] });
+  });
+
+  test('a re-import of unchanged rows changes nothing and consumes no change numbers', async () => {
+    const ids = Array.from({ length: 50 }, () => uid());
+    const hrExport = toCsv(ids.map((id) => alumnusRow(id)));
+    expect((await importCsv(server.api, hrExport)).body).toMatchObject({ imported: 50, updated: 0 });
+    const snapshot = () =>
+      server.db.query<{ id: string; seq: number; updated_at: Date }>('SELECT id, seq, updated_at FROM alumni WHERE id = ANY($1::text[]) ORDER BY id', [ids]);
+    const lastChangeNumber = async () => Number((await server.db.query<{ n: number }>('SELECT last_value AS n FROM change_seq'))[0].n);
+    const [rowsBefore, numberBefore] = [await snapshot(), await lastChangeNumber()];
+
+    expect((await importCsv(server.api, hrExport)).body).toMatchObject({ imported: 0, updated: 0, skipped: 0, erased: [] });
+    expect(await snapshot()).toEqual(rowsBefore);
+    expect(await lastChangeNumber()).toBe(numberBefore);
+
+    // One changed row takes exactly one number.
+    const changed = toCsv(ids.map((id, i) => alumnusRow(id, i === 7 ? { current_title: 'Founder' } : {})));
+    expect((await importCsv(server.api, changed)).body).toMatchObject({ imported: 0, updated: 1 });
+    expect(await lastChangeNumber()).toBe(numberBefore + 1);
   });
 
   test('any bad row means nothing is imported, and every bad row is reported by line and reason', async () => {

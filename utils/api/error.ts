@@ -12,13 +12,19 @@ export const ApiError = z
   .register(z.globalRegistry, { id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiError>;
 
-/** Result of a CSV import: bad rows are named by their line number in the file. */
+/**
+ * Result of a CSV import: bad rows are named by their line number in the file. `skipped` counts every row not
+ * imported: bad rows (with skipInvalid) and rows of alumni erased on request, who are listed in `erased`.
+ */
 export const ImportReport = z
   .object({
     imported: z.number().check(z.int()),
     updated: z.number().check(z.int()),
     skipped: z.number().check(z.int()),
     errors: z.array(z.object({ line: z.number().check(z.int()), reason: z.string() })),
+    erased: z
+      .array(z.object({ line: z.number().check(z.int()), id: z.string() }))
+      .check(z.describe('Rows of alumni erased on request: never imported again')),
   })
   .register(z.globalRegistry, { id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReport>;

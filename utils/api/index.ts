@@ -12,3 +12,4 @@ export * from './meeting';
 export * from './profile';
 export * from './sync';
 export * from './error';
+export * from './snapshot';

@@ -15,8 +15,12 @@ import {
   MyProfile,
   OffersPage,
   OrganizationsPage,
+  DIRECTORY_SNAPSHOT_TYPE,
+  type RecordLines,
   Showcase,
   ShowcaseInput,
+  SnapshotHeader,
+  splitRecordLines,
   Suggestion,
   SuggestionInput,
 } from '../api';
@@ -48,6 +52,34 @@ const Health = z.looseObject({});
 export function createBackendClient(config: BackendConfig, options: BackendOptions = {}) {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // A snapshot of a large directory is megabytes even compressed: give a slow link time for it.
+  const snapshotTimeoutMs = Math.max(timeoutMs, 120_000);
+
+  async function send(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean; accept?: string; timeoutMs?: number } = {},
+  ): Promise<Response> {
+    const url = new URL(`${config.apiUrl}/api/v1/${path}`);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: init.accept ?? 'application/json' };
+    if (init.auth !== false) headers.authorization = `Bearer ${config.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await doFetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(init.timeoutMs ?? timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw new NetworkError(config.apiUrl, cause);
+    }
+  }
 
   async function request<T extends z.core.$ZodType>(
     method: 'GET' | 'POST' | 'PUT',
@@ -55,27 +87,7 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     schema: T,
     init: { query?: Record<string, string | number | undefined>; body?: unknown; auth?: boolean } = {},
   ): Promise<z.infer<T>> {
-    const url = new URL(`${config.apiUrl}/api/v1/${path}`);
-    for (const [key, value] of Object.entries(init.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.auth !== false) headers.authorization = `Bearer ${config.token}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch (cause) {
-      throw new NetworkError(config.apiUrl, cause);
-    }
+    const response = await send(method, path, init);
     const endpoint = `${method} /api/v1/${path}`;
     const body = await readJson(response);
     if (!response.ok) throw errorFor(response.status, body);
@@ -85,8 +97,51 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
     return parsed.data;
   }
 
+  /**
+   * The whole directory in one answer (issue 11), or null from a backend without it (an older release: 404).
+   * The header is parsed with the contract; the recognition index after it is handed over as text, for the engine
+   * to load (and check); the records are kept as the bytes they came as, one per line, to be parsed when shown.
+   * An answer whose parts do not add up to what the header announces is rejected whole.
+   */
+  async function directorySnapshot(): Promise<DirectorySnapshot | null> {
+    const endpoint = 'GET /api/v1/directory/snapshot';
+    const response = await send('GET', 'directory/snapshot', { accept: `${DIRECTORY_SNAPSHOT_TYPE}, application/json;q=0.5`, timeoutMs: snapshotTimeoutMs });
+    if (response.status === 404) return null;
+    if (!response.ok) throw errorFor(response.status, await readJson(response));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      throw new NetworkError(config.apiUrl, cause);
+    }
+    const parsing = performance.now();
+    const newline = bytes.indexOf(10);
+    if (newline < 0) throw new ContractError(endpoint, 'there is no header line');
+    let headerJson: unknown;
+    try {
+      headerJson = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline)));
+    } catch {
+      throw new ContractError(endpoint, 'the first line is not JSON');
+    }
+    const parsed = z.safeParse(SnapshotHeader, headerJson);
+    if (!parsed.success) throw new ContractError(endpoint, describe(parsed.error));
+    const header = parsed.data;
+    const indexEnd = newline + 1 + header.index.bytes;
+    if (indexEnd > bytes.length) throw new ContractError(endpoint, `the answer ends inside the ${header.index.bytes}-byte index`);
+    let index: string;
+    try {
+      index = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(newline + 1, indexEnd));
+    } catch {
+      throw new ContractError(endpoint, 'the index is not UTF-8 text');
+    }
+    const lines = splitRecordLines(bytes.subarray(indexEnd), header.ids);
+    if (!lines) throw new ContractError(endpoint, `the records are not the ${header.count} lines the header announces`);
+    return { header, index, lines, parseMs: performance.now() - parsing };
+  }
+
   return {
     apiUrl: config.apiUrl,
+    directorySnapshot,
     health: () => request('GET', 'health', Health, { auth: false }).then(() => true as const),
     me: () => request('GET', 'me', Me),
     directoryPage: (query: PageQuery) => request('GET', 'directory', DirectoryPage, { query: { ...query } }),
@@ -118,6 +173,15 @@ export function createBackendClient(config: BackendConfig, options: BackendOptio
 }
 
 export type BackendClient = ReturnType<typeof createBackendClient>;
+
+export interface DirectorySnapshot {
+  header: SnapshotHeader;
+  /** The serialised recognition index of the records, as the server built it (header.index.format). */
+  index: string;
+  lines: RecordLines;
+  /** Milliseconds spent reading the parts once the bytes were in. */
+  parseMs: number;
+}
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text().catch(() => '');

@@ -1,4 +1,4 @@
-import { Alumnus, Meeting } from '../api';
+import { Meeting } from '../api';
 import type { Database } from '../db';
 import type { PendingMatchingItem } from '../messaging/protocol';
 import { readOutbox, statusOf } from '../outbox';
@@ -44,15 +44,6 @@ export async function pendingMatching(db: Database): Promise<PendingMatchingItem
       default:
         return [];
     }
-  });
-}
-
-/** The alumni with a published showcase, from the index that holds only those. */
-export async function alumniWithShowcase(db: Database): Promise<Alumnus[]> {
-  const rows = await db.getAllFromIndex('alumni', 'by-showcase');
-  return rows.flatMap((row) => {
-    const parsed = Alumnus.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
   });
 }
 

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Send } from '../../components/api-context';
 import { sendMessage } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
-import { pageI18n } from '../i18n/page';
+import { createI18n } from '../i18n/context';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
 import { createPageRunner } from '../sites/page-run';
@@ -135,7 +135,8 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
       ? createPanelPublisher({ send, site: options.site, signal: lifetime.signal })
       : createPageUi({
           doc,
-          i18n: pageI18n(settings.lang),
+          // The worker sends the strings of the chosen language: this script carries neither table.
+          i18n: createI18n(settings.lang, settings.strings),
           send,
           site: options.site,
           role: settings.role,

@@ -59,6 +59,21 @@ export const DiagnosticRecord = z.object({
 });
 export type DiagnosticRecord = z.infer<typeof DiagnosticRecord>;
 
+/**
+ * Up to a few hundred directory records as the JSON lines they arrived as (see directory.ts): record i is
+ * bytes[ends[i - 1] .. ends[i]), its alumnus id ids[i]. Each record is parsed when it is shown.
+ */
+export const DirectoryChunk = z
+  .object({ n: z.number().int().min(0), ids: z.array(z.string()), bytes: z.instanceof(Uint8Array), ends: z.instanceof(Uint32Array) })
+  .refine((chunk) => chunk.ends.length === chunk.ids.length && (chunk.ends.at(-1) ?? 0) <= chunk.bytes.length, 'the chunk is damaged');
+export type DirectoryChunk = z.infer<typeof DirectoryChunk>;
+
+/** Which chunk holds each alumnus (ids[i] is in chunk chunks[i]), and who has a published showcase. */
+export const DirectoryMap = z
+  .object({ ids: z.array(z.string()), chunks: z.instanceof(Uint32Array), showcased: z.array(z.string()) })
+  .refine((map) => map.ids.length === map.chunks.length, 'the directory map is damaged');
+export type DirectoryMap = z.infer<typeof DirectoryMap>;
+
 export const SyncResource = z.enum(['directory', 'organizations', 'offers', 'meetings']);
 export type SyncResource = z.infer<typeof SyncResource>;
 
@@ -78,16 +93,28 @@ export const metaSchemas = {
   /** The recognition index as last serialised, and the data version it reflects. */
   index: z.object({ serialized: z.string(), dataVersion: z.number().int() }),
   lastSync: z.object({ at: z.number().nullable(), error: z.string().nullable() }),
+  /**
+   * How the last first sync from a snapshot went: records, and milliseconds to receive it, to read its parts, to
+   * load (or build) its index (recognition is ready then) and to store the records.
+   */
+  snapshotTimings: z.object({ records: z.number().int(), fetchMs: z.number(), parseMs: z.number().optional(), indexMs: z.number(), storeMs: z.number() }),
+  /** Milliseconds the recognition index last took to save (serialise and write), and to load in a woken worker. */
+  indexTimings: z.object({ saveMs: z.number().optional(), loadMs: z.number().optional() }),
   seenOffers: z.array(z.string()),
   /** Origins the organisation-website script is registered for. */
   orgsiteOrigins: z.array(z.string()),
+  /** Which chunk of the directory store holds each alumnus (utils/db/directory.ts). */
+  directoryMap: DirectoryMap,
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
 
 export interface AlumniLensDB extends DBSchema {
-  /** `by-showcase` holds only alumni with a published showcase (the key path is absent otherwise). */
-  alumni: { key: string; value: Alumnus; indexes: { 'by-showcase': string } };
+  /**
+   * The directory in chunks of JSON lines (version 4 on; versions 1 to 3 kept one Alumnus per value in `alumni`);
+   * meta `directoryMap` says which chunk holds whom.
+   */
+  directory: { key: number; value: DirectoryChunk };
   organizations: { key: string; value: Organization };
   offers: { key: string; value: Offer };
   meetings: { key: string; value: Meeting; indexes: { 'by-alumnus': string } };
@@ -96,10 +123,10 @@ export interface AlumniLensDB extends DBSchema {
   diagnostics: { key: string; value: DiagnosticRecord };
 }
 
-export type StoreName = 'alumni' | 'organizations' | 'offers' | 'meetings' | 'meta' | 'outbox' | 'diagnostics';
+export type StoreName = 'directory' | 'organizations' | 'offers' | 'meetings' | 'meta' | 'outbox' | 'diagnostics';
 
 /** Which store holds which synced resource. */
-export const storeOf = { directory: 'alumni', organizations: 'organizations', offers: 'offers', meetings: 'meetings' } as const satisfies Record<
+export const storeOf = { directory: 'directory', organizations: 'organizations', offers: 'offers', meetings: 'meetings' } as const satisfies Record<
   SyncResource,
   StoreName
 >;

@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { AlumniLensDB } from './schema';
 
 type UpgradeStep = (
@@ -13,7 +13,7 @@ type UpgradeStep = (
 export const UPGRADES: readonly UpgradeStep[] = [
   // 1: the synced directory, organisations and offers, and the worker's bookkeeping.
   (db) => {
-    db.createObjectStore('alumni', { keyPath: 'id' });
+    db.createObjectStore('alumni' as never, { keyPath: 'id' });
     db.createObjectStore('organizations', { keyPath: 'id' });
     db.createObjectStore('offers', { keyPath: 'id' });
     db.createObjectStore('meta');
@@ -29,7 +29,44 @@ export const UPGRADES: readonly UpgradeStep[] = [
   (db, tx) => {
     const meetings = db.createObjectStore('meetings', { keyPath: 'id' });
     meetings.createIndex('by-alumnus', 'alumnusId');
-    tx.objectStore('alumni').createIndex('by-showcase', 'showcase.updatedAt');
+    // The `alumni` store is gone from the schema since version 4 (its records moved to `directory`).
+    (tx.objectStore('alumni' as never) as unknown as IDBPObjectStore<unknown, [], string, 'versionchange'>).createIndex('by-showcase', 'showcase.updatedAt');
+  },
+  // 4: the directory in chunks of JSON lines, and a map (meta `directoryMap`) of which chunk holds each alumnus and
+  // who has a published showcase (issue 11: a first sync of 100,000 alumni is a few hundred puts). The records of
+  // the `alumni` store move over as they are, 256 to a chunk; the store goes.
+  (db, tx) => {
+    const directory = db.createObjectStore('directory', { keyPath: 'n' });
+    if (!db.objectStoreNames.contains('alumni' as never)) return;
+    const old = tx.objectStore('alumni' as never) as unknown as IDBPObjectStore;
+    void old.getAll().then((values) => {
+      const encoder = new TextEncoder();
+      const records = (values as Array<{ id?: unknown; showcase?: unknown } | null>).filter(
+        (record): record is { id: string; showcase?: unknown } => typeof record?.id === 'string',
+      );
+      const chunkOf = new Uint32Array(records.length);
+      for (let start = 0, n = 0; start < records.length; start += 256, n++) {
+        const slice = records.slice(start, start + 256);
+        const lines = slice.map((record) => encoder.encode(`${JSON.stringify(record)}\n`));
+        const bytes = new Uint8Array(lines.reduce((sum, line) => sum + line.length, 0));
+        const ends = new Uint32Array(lines.length);
+        let offset = 0;
+        lines.forEach((line, i) => {
+          bytes.set(line, offset);
+          offset += line.length;
+          ends[i] = offset;
+          chunkOf[start + i] = n;
+        });
+        void directory.put({ n, ids: slice.map((record) => record.id), bytes, ends });
+      }
+      const map = {
+        ids: records.map((record) => record.id),
+        chunks: chunkOf,
+        showcased: records.filter((record) => record.showcase != null).map((record) => record.id),
+      };
+      void tx.objectStore('meta').put(map, 'directoryMap');
+      db.deleteObjectStore('alumni' as never);
+    });
   },
 ];
 

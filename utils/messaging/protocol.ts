@@ -146,6 +146,11 @@ export const PageSettings = z.object({
   lang: Lang,
   role: z.nullable(Role),
   configured: z.boolean(),
+  /**
+   * The in-page UI's strings in `lang` (utils/i18n/page-*.ts), from the worker: content scripts do not carry
+   * both languages' tables (issue 11, content-script size).
+   */
+  strings: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(2000))),
   /** Absent means in-page. */
   display: z.optional(DisplayMode),
 });

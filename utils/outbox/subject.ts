@@ -1,4 +1,4 @@
-import type { Database, OutboxRecord } from '../db';
+import { readAlumni, type Database, type OutboxRecord } from '../db';
 
 /**
  * Who or what an item is about, in words the user knows (the alumnus's name, the offer's title), so a list of
@@ -6,7 +6,7 @@ import type { Database, OutboxRecord } from '../db';
  * is no longer there (e.g. the alumnus was erased since).
  */
 export async function subjectOf(db: Database, record: OutboxRecord): Promise<string | undefined> {
-  const alumnus = async (id: string | undefined) => (id ? (await db.get('alumni', id))?.names.display : undefined);
+  const alumnus = async (id: string | undefined) => (id ? (await readAlumni(db, [id]))[0]?.names.display : undefined);
   const offer = async (id: string | undefined) => (id ? (await db.get('offers', id))?.title : undefined);
   switch (record.kind) {
     case 'introduction':

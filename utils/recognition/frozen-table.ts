@@ -21,27 +21,22 @@ export class FrozenTable {
 
   static from(entries: Iterable<readonly [string, ArrayLike<number>]>): FrozenTable {
     const keys: string[] = [];
-    const keyStart: number[] = [0];
     const postingStart: number[] = [0];
     const flat: number[] = [];
-    let length = 0;
     for (const [key, list] of entries) {
       keys.push(key);
-      length += key.length;
-      keyStart.push(length);
       for (let i = 0; i < list.length; i++) flat.push(list[i]);
       postingStart.push(flat.length);
     }
+    return FrozenTable.fromGroups(keys, Int32Array.from(postingStart), Int32Array.from(flat));
+  }
+
+  /** Keys with their postings already grouped: key k owns postings[postingStart[k] .. postingStart[k + 1]). */
+  static fromGroups(keys: readonly string[], postingStart: Int32Array, postings: Int32Array): FrozenTable {
+    const keyStart = new Int32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) keyStart[k + 1] = keyStart[k] + keys[k].length;
     const keyText = keys.join('');
-    let capacity = 16;
-    while (capacity < keys.length * 2) capacity *= 2;
-    const buckets = new Int32Array(capacity);
-    for (let k = 0; k < keys.length; k++) {
-      let b = hashOf(keyText, keyStart[k], keyStart[k + 1]) & (capacity - 1);
-      while (buckets[b] !== 0) b = (b + 1) & (capacity - 1);
-      buckets[b] = k + 1;
-    }
-    return new FrozenTable(keyText, Int32Array.from(keyStart), buckets, Int32Array.from(postingStart), Int32Array.from(flat));
+    return new FrozenTable(keyText, keyStart, bucketsFor(keyText, keyStart), postingStart, postings);
   }
 
   static empty(): FrozenTable {
@@ -85,24 +80,39 @@ export class FrozenTable {
     return this.postings.subarray(this.postingStart[index], this.postingStart[index + 1]);
   }
 
+  /** The hash buckets are not written: they are a fifth of the bytes, and rebuilt on read in a few milliseconds. */
   write(out: SectionWriter, prefix: string): void {
     out.text(`${prefix}.keys`, this.keyText);
     out.ints(`${prefix}.keyStart`, this.keyStart, true);
-    out.ints(`${prefix}.buckets`, this.buckets);
     out.ints(`${prefix}.postingStart`, this.postingStart, true);
     out.ints(`${prefix}.postings`, this.postings);
   }
 
   static read(input: SectionReader, prefix: string): FrozenTable {
-    const table = new FrozenTable(
-      input.text(`${prefix}.keys`),
-      input.ints(`${prefix}.keyStart`),
-      input.ints(`${prefix}.buckets`),
-      input.ints(`${prefix}.postingStart`),
-      input.ints(`${prefix}.postings`),
-    );
-    const capacity = table.buckets.length;
-    if (table.keyStart.length === 0 || capacity === 0 || (capacity & (capacity - 1)) !== 0) throw new Error(`Serialised recognition index: ${prefix} is damaged`);
-    return table;
+    const keyText = input.text(`${prefix}.keys`);
+    const keyStart = input.ints(`${prefix}.keyStart`);
+    const postingStart = input.ints(`${prefix}.postingStart`);
+    const postings = input.ints(`${prefix}.postings`);
+    const damaged =
+      keyStart.length === 0 ||
+      keyStart[keyStart.length - 1] !== keyText.length ||
+      postingStart.length !== keyStart.length ||
+      postingStart[postingStart.length - 1] !== postings.length;
+    if (damaged) throw new Error(`Serialised recognition index: ${prefix} is damaged`);
+    return new FrozenTable(keyText, keyStart, bucketsFor(keyText, keyStart), postingStart, postings);
   }
+}
+
+/** An open-addressing hash over the keys (key k stored as k + 1), at most half full. */
+function bucketsFor(keyText: string, keyStart: Int32Array): Int32Array {
+  const count = keyStart.length - 1;
+  let capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  const buckets = new Int32Array(capacity);
+  for (let k = 0; k < count; k++) {
+    let b = hashOf(keyText, keyStart[k], keyStart[k + 1]) & (capacity - 1);
+    while (buckets[b] !== 0) b = (b + 1) & (capacity - 1);
+    buckets[b] = k + 1;
+  }
+  return buckets;
 }

@@ -1,6 +1,6 @@
 // Recognition engine: who on a page is one of our alumni, and why we think so (issue 3).
 // Pure TypeScript with no browser or Node APIs, so it runs in the MV3 service worker.
-import type { Alumnus, Organization } from '../api';
+import type { Organization, RecognitionFields } from '../api';
 import { DirectoryIndex } from './recognition-index';
 import type { RecognitionIndex } from './types';
 
@@ -10,9 +10,10 @@ export { registrableDomain } from './domain';
 export { canonicalProfileUrl } from './profile-url';
 export { parseName, nameKeys } from './names';
 export { organizationKey, organizationKeys } from './organizations';
+export { INDEX_FORMAT } from './recognition-index';
 
-/** Builds the index from directory records (alumni without recognition consent are left out). */
-export function buildIndex(alumni: readonly Alumnus[], organizations: readonly Organization[]): RecognitionIndex {
+/** Builds the index from directory records, or just what it reads of them (alumni without recognition consent are left out). */
+export function buildIndex(alumni: readonly RecognitionFields[], organizations: readonly Organization[]): RecognitionIndex {
   return DirectoryIndex.build(alumni, organizations);
 }
 

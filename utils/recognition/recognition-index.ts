@@ -1,7 +1,7 @@
-import type { Alumnus, Organization } from '../api';
+import type { Alumnus, Organization, RecognitionFields } from '../api';
 import type { OrganizationSignal, PageSignals, PersonSignal } from '../signals/schema';
 import { SectionReader, SectionWriter } from './codec';
-import { nameKeys, namesCompatible, nicknameAlternatives, parseName, transliteratedName, type NameForm } from './names';
+import { memoisedParseName, nameKeys, namesCompatible, nicknameAlternatives, parseName, transliteratedName, type NameForm } from './names';
 import { OrganizationBook } from './organization-book';
 import { CompanyMatcher, organizationKeys } from './organizations';
 import { recognisePage } from './page';
@@ -12,7 +12,9 @@ import { rowFromAlumnus, type Row } from './store';
 import { FORMER, PARTIAL, TableSources, freeze, postingSlot, readTables, writeTables, type Tables } from './tables';
 import type { CompanyNames, MatchResult, PagePersonMatch, PersonContext, RankedMatch, RecognitionIndex, ScanHit } from './types';
 
-const FORMAT = 'alumni-lens-recognition/2';
+/** The serialised form's format; a stored or received index in another is rebuilt from the records. */
+export const INDEX_FORMAT = 'alumni-lens-recognition/3';
+const FORMAT = INDEX_FORMAT;
 const MAX_ALT_NAMES = 20;
 const NAME_FORM_CACHE = 5_000;
 /** Changes since the last full build, as a share of the directory, beyond which serialize() rebuilds. */
@@ -39,18 +41,20 @@ export class DirectoryIndex implements RecognitionIndex {
   /** Parsed names of alumni met through shortened keys, so a row is parsed once, not once per key. */
   private readonly nameFormsBySlot = new Map<number, NameForm[]>();
 
-  static build(alumni: readonly Alumnus[], organizations: readonly Organization[]): DirectoryIndex {
+  static build(alumni: readonly RecognitionFields[], organizations: readonly Organization[]): DirectoryIndex {
     const index = new DirectoryIndex();
-    index.rebuild(alumni.filter(recognisable).map(rowFromAlumnus));
+    // Each distinct name is parsed once in a build, for its row and for its keys.
+    const parse = memoisedParseName();
+    index.rebuild(alumni.filter(recognisable).map((alumnus) => rowFromAlumnus(alumnus, parse)), parse);
     index.setOrganizations(organizations);
     return index;
   }
 
-  private rebuild(rows: Row[]): void {
+  private rebuild(rows: Row[], parse = memoisedParseName()): void {
     const seen = new Set<string>();
     const unique = rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
     this.rows = RowStore.empty();
-    const sources = new TableSources();
+    const sources = new TableSources(parse);
     for (const row of unique) sources.add(row, this.rows.add(row));
     this.base = freeze(sources, this.rows.length);
     this.overlay = new TableSources();
@@ -74,6 +78,10 @@ export class DirectoryIndex implements RecognitionIndex {
   private ids(): Map<string, number> {
     this.slotById ??= new Map(this.rows.ids());
     return this.slotById;
+  }
+
+  has(alumnusId: string): boolean {
+    return this.ids().has(alumnusId);
   }
 
   // ——— directory changes ———
@@ -364,6 +372,6 @@ export class DirectoryIndex implements RecognitionIndex {
   }
 }
 
-function recognisable(alumnus: Alumnus | null | undefined): alumnus is Alumnus {
+function recognisable(alumnus: RecognitionFields | null | undefined): alumnus is RecognitionFields {
   return !!alumnus?.id && !!alumnus.names?.display && alumnus.consent?.recognition === true;
 }

@@ -2,6 +2,8 @@ import { KANJI_VARIANTS } from './data/kanji-variants';
 import { canonicalRomaji } from './romaji';
 import { foldCase } from './text';
 import type { SectionReader, SectionWriter } from './codec';
+import { IntList, PairGroups } from './int-list';
+import type { PatternList } from './tables';
 
 // Page-text scanner: one Aho–Corasick automaton over a stream of symbols, where a kanji or kana
 // character is one symbol (Japanese names need no spaces) and a whole latin word is one symbol
@@ -10,7 +12,6 @@ import type { SectionReader, SectionWriter } from './codec';
 
 const TOKEN_BASE = 0x10000;
 const WORD_CACHE_LIMIT = 100_000;
-const KEY_STRIDE = 2 ** 22;
 
 const enum CharClass {
   Unknown = 0,
@@ -93,11 +94,6 @@ function foldWord(raw: string): string {
   return word;
 }
 
-export interface ScannerPattern {
-  symbols: number[];
-  slot: number;
-}
-
 export class TextScanner {
   /** Root transitions for characters, looked up directly: most page text never leaves the root. */
   private readonly rootTable: Int32Array;
@@ -134,60 +130,66 @@ export class TextScanner {
   }
 
   /** Builds the automaton; `vocabulary` maps latin name words to the symbols used in `patterns`. */
-  static build(patterns: ScannerPattern[], vocabulary: Map<string, number>): TextScanner {
-    const transitions = new Map<number, number>();
-    const parentOf: number[] = [0];
-    const symbolOf: number[] = [0];
-    const groupOfNode = new Map<number, number>();
-    const groups: number[][] = [];
-    const groupLengths: number[] = [];
+  static build(patterns: PatternList, vocabulary: Map<string, number>): TextScanner {
+    const symbols = patterns.symbols.view();
+    const start = patterns.start.view();
+    const slots = patterns.slot.view();
+    // The trie, node by node in the order patterns create them; transitions in a flat hash table.
+    const transitions = new TransitionTable(symbols.length + 1);
+    const parentOf = new IntList(symbols.length + 1);
+    const symbolOf = new IntList(symbols.length + 1);
+    parentOf.push(0);
+    symbolOf.push(0);
+    // Where a pattern ends: the group of spellings ending at that node (+1), and (group, slot) pairs.
+    const groupOfNode = new IntList(symbols.length + 1);
+    groupOfNode.push(0);
+    const groupLengths = new IntList();
+    const groupSlots = new PairGroups();
     let maxLength = 1;
-    for (const { symbols, slot } of patterns) {
-      if (symbols.length === 0) continue;
+    for (let p = 0; p < slots.length; p++) {
+      const from = start[p];
+      const to = start[p + 1];
+      if (to === from) continue;
       let node = 0;
-      for (const symbol of symbols) {
-        const key = node * KEY_STRIDE + symbol;
-        let next = transitions.get(key);
-        if (next === undefined) {
+      for (let i = from; i < to; i++) {
+        let next = transitions.get(node, symbols[i]);
+        if (next < 0) {
           next = parentOf.length;
           parentOf.push(node);
-          symbolOf.push(symbol);
-          transitions.set(key, next);
+          symbolOf.push(symbols[i]);
+          groupOfNode.push(0);
+          transitions.set(node, symbols[i], next);
         }
         node = next;
       }
-      let group = groupOfNode.get(node);
-      if (group === undefined) {
-        group = groups.length;
-        groups.push([]);
-        groupLengths.push(symbols.length);
-        groupOfNode.set(node, group);
+      let group = groupOfNode.at(node) - 1;
+      if (group < 0) {
+        group = groupLengths.length;
+        groupLengths.push(to - from);
+        groupOfNode.view()[node] = group + 1;
       }
-      if (!groups[group].includes(slot)) groups[group].push(slot);
-      maxLength = Math.max(maxLength, symbols.length);
+      groupSlots.add(group, slots[p]);
+      maxLength = Math.max(maxLength, to - from);
     }
-    transitions.clear();
     const nodeCount = parentOf.length;
+    const parents = parentOf.view();
+    const symbolsOf = symbolOf.view();
     // Children of each node, contiguous and sorted by symbol (binary-searched while scanning).
     const edgeStart = new Int32Array(nodeCount + 1);
-    for (let node = 1; node < nodeCount; node++) edgeStart[parentOf[node] + 1]++;
+    for (let node = 1; node < nodeCount; node++) edgeStart[parents[node] + 1]++;
     for (let node = 0; node < nodeCount; node++) edgeStart[node + 1] += edgeStart[node];
     const fill = edgeStart.slice(0, nodeCount);
     const edgeTarget = new Int32Array(Math.max(0, nodeCount - 1));
-    for (let node = 1; node < nodeCount; node++) edgeTarget[fill[parentOf[node]]++] = node;
+    for (let node = 1; node < nodeCount; node++) edgeTarget[fill[parents[node]]++] = node;
     const edgeSymbol = new Int32Array(edgeTarget.length);
     for (let node = 0; node < nodeCount; node++) {
       const from = edgeStart[node];
       const to = edgeStart[node + 1];
-      if (to - from > 1) edgeTarget.subarray(from, to).sort((a, b) => symbolOf[a] - symbolOf[b]);
-      for (let e = from; e < to; e++) edgeSymbol[e] = symbolOf[edgeTarget[e]];
+      if (to - from > 1) edgeTarget.subarray(from, to).sort((a, b) => symbolsOf[a] - symbolsOf[b]);
+      for (let e = from; e < to; e++) edgeSymbol[e] = symbolsOf[edgeTarget[e]];
     }
-    const terminal = new Int32Array(nodeCount);
-    for (const [node, group] of groupOfNode) terminal[node] = group + 1;
-    const groupSlotStart = new Int32Array(groups.length + 1);
-    groups.forEach((slots, g) => (groupSlotStart[g + 1] = groupSlotStart[g] + slots.length));
-    const groupSlots = new Int32Array(groupSlotStart[groups.length]);
-    groups.forEach((slots, g) => groupSlots.set(slots, groupSlotStart[g]));
+    const terminal = groupOfNode.view().slice();
+    const grouped = groupSlots.grouped(groupLengths.length);
     const scanner = new TextScanner(
       vocabulary,
       edgeStart,
@@ -196,9 +198,9 @@ export class TextScanner {
       new Int32Array(nodeCount),
       new Int32Array(nodeCount),
       terminal,
-      Int32Array.from(groupLengths),
-      groupSlotStart,
-      groupSlots,
+      groupLengths.view().slice(),
+      grouped.start,
+      grouped.values,
       maxLength,
     );
     scanner.linkFailures();
@@ -390,4 +392,39 @@ function asciiClass(code: number): CharClass {
   if (code === 32 || code === 9 || code === 10 || code === 13) return CharClass.Space;
   if (code === 45 || code === 46) return CharClass.Soft;
   return CharClass.Break;
+}
+
+/** (node, symbol) → child node, open addressing over typed arrays: no per-edge objects, no number boxing. */
+class TransitionTable {
+  private readonly nodes: Int32Array;
+  private readonly symbols: Int32Array;
+  private readonly targets: Int32Array;
+  private readonly mask: number;
+
+  constructor(maxEdges: number) {
+    let capacity = 16;
+    while (capacity < maxEdges * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.nodes = new Int32Array(capacity).fill(-1);
+    this.symbols = new Int32Array(capacity);
+    this.targets = new Int32Array(capacity);
+  }
+
+  private slot(node: number, symbol: number): number {
+    let b = (Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol, 0x85ebca6b)) & this.mask;
+    while (this.nodes[b] !== -1 && (this.nodes[b] !== node || this.symbols[b] !== symbol)) b = (b + 1) & this.mask;
+    return b;
+  }
+
+  get(node: number, symbol: number): number {
+    const b = this.slot(node, symbol);
+    return this.nodes[b] === -1 ? -1 : this.targets[b];
+  }
+
+  set(node: number, symbol: number, target: number): void {
+    const b = this.slot(node, symbol);
+    this.nodes[b] = node;
+    this.symbols[b] = symbol;
+    this.targets[b] = target;
+  }
 }

@@ -1,4 +1,4 @@
-import type { Alumnus } from '../api';
+import type { RecognitionFields } from '../api';
 import { monthNumber } from './dates';
 import { COMMON_FAMILY_NAMES, COMMON_GIVEN_NAMES } from './data/common-names';
 import { parseName, type NameForm } from './names';
@@ -20,7 +20,7 @@ export interface Row {
   common: boolean;
 }
 
-export function rowFromAlumnus(alumnus: Alumnus): Row {
+export function rowFromAlumnus(alumnus: RecognitionFields, parse: (name: string) => NameForm[] = parseName): Row {
   const names = [alumnus.names.display, alumnus.names.kana, alumnus.names.latin].filter((n): n is string => !!n);
   const tenure: Array<[number, number]> = [];
   for (const t of alumnus.tenure) {
@@ -37,7 +37,7 @@ export function rowFromAlumnus(alumnus: Alumnus): Row {
     tenure,
     employer: alumnus.currentEmployer?.name ?? '',
     employerOrgId: alumnus.currentEmployer?.organizationId ?? '',
-    common: names.some((name) => parseName(name).some(isCommonForm)),
+    common: names.some((name) => parse(name).some(isCommonForm)),
   };
 }
 

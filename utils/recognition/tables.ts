@@ -1,7 +1,8 @@
 import type { SectionReader, SectionWriter } from './codec';
 import { FrozenTable } from './frozen-table';
-import { nameKeys, parseName, transliteratedName } from './names';
-import { TextScanner, cjkSymbols, type ScannerPattern } from './scanner';
+import { IntList, PostingLists } from './int-list';
+import { nameKeys, parseName, transliteratedName, type NameForm } from './names';
+import { TextScanner, cjkSymbols } from './scanner';
 import type { Row } from './store';
 import { TypoIndex } from './typos';
 
@@ -17,48 +18,102 @@ export const FORMER = 2;
 export const postingSlot = (posting: number) => Math.floor(posting / 4);
 const posting = (slot: number, flags: number) => slot * 4 + flags;
 
-/** Name keys, URLs, name words and scanner patterns of some rows: what the tables are built from. */
+/** Scanner patterns, flat: pattern p is symbols[start[p] .. start[p + 1]), for directory slot slot[p]. */
+export class PatternList {
+  readonly symbols = new IntList(4096);
+  readonly start = new IntList(1024);
+  readonly slot = new IntList(1024);
+
+  constructor() {
+    this.start.push(0);
+  }
+
+  get length(): number {
+    return this.slot.length;
+  }
+
+  add(symbols: ArrayLike<number>, slot: number): void {
+    for (let i = 0; i < symbols.length; i++) this.symbols.push(symbols[i]);
+    this.start.push(this.symbols.length);
+    this.slot.push(slot);
+  }
+}
+
+/**
+ * Name keys, URLs, name words and scanner patterns of some rows: what the tables are built from. Collected
+ * flat (see int-list.ts); `parse` may be a memo shared with rowFromAlumnus, so each name is parsed once a build.
+ */
 export class TableSources {
-  readonly names = new Map<string, number[]>();
-  readonly urls = new Map<string, number[]>();
+  readonly names = new PostingLists();
+  readonly urls = new PostingLists();
   /** Name words to search for typos: each spelling → the romaji-respelled word in the name keys. */
   readonly words = new Map<string, string>();
-  readonly patterns: ScannerPattern[] = [];
+  readonly patterns = new PatternList();
   readonly vocabulary = new Map<string, number>();
 
+  /** What each distinct name contributes, worked out once: a directory repeats names many times. */
+  private readonly entries = new Map<string, NameEntry>();
+
+  constructor(private readonly parse: (name: string) => NameForm[] = parseName) {}
+
   add(row: Row, slot: number): void {
-    const push = (map: Map<string, number[]>, key: string, value: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [value]);
-      else if (!list.includes(value)) list.push(value);
-    };
-    const withVariants = (names: string[]) => names.flatMap((n) => [n, transliteratedName(n) ?? []].flat());
-    const named = [...withVariants(row.names).map((n) => [n, false] as const), ...withVariants(row.former).map((n) => [n, true] as const)];
-    for (const [name, former] of named) {
-      if (KANA_ONLY.test(name)) this.addPattern(cjkSymbols(name), slot);
-      for (const form of parseName(name)) {
-        for (const { key, kind } of nameKeys(form)) push(this.names, key, posting(slot, (kind === 'partial' ? PARTIAL : 0) | (former ? FORMER : 0)));
-        if (form.cjk) this.addPattern(cjkSymbols(form.tokens.join('')), slot);
-        else {
-          form.tokens.forEach((token, i) => {
-            this.words.set(token, token);
-            const surface = form.surface?.[i];
-            if (surface && !this.words.has(surface)) this.words.set(surface, token);
-          });
-          if (form.tokens.length >= 2) {
-            const ids = form.tokens.map((t) => TextScanner.tokenSymbol(this.vocabulary, t));
-            this.addPattern(ids, slot);
-            if (ids.length === 2) this.addPattern([ids[1], ids[0]], slot);
-          }
+    // Each name, then its German/Nordic spelling if it has one (Müller → Mueller); current names before former.
+    for (const name of row.names) this.addName(name, slot, 0);
+    for (const name of row.former) this.addName(name, slot, FORMER);
+    for (const url of row.urls) this.urls.add(url, slot);
+  }
+
+  private addName(name: string, slot: number, former: number): void {
+    const entry = this.entry(name);
+    this.addEntry(entry, slot, former);
+    if (entry.variant) this.addEntry(entry.variant, slot, former);
+  }
+
+  private addEntry(entry: NameEntry, slot: number, former: number): void {
+    for (let k = 0; k < entry.keys.length; k++) this.names.addById(entry.keys[k], posting(slot, entry.flags[k] | former));
+    for (const symbols of entry.patterns) this.patterns.add(symbols, slot);
+  }
+
+  /** The name's keys (numbered), their flags, and its scanner patterns; its words go into `words` on first sight. */
+  private entry(name: string): NameEntry {
+    const known = this.entries.get(name);
+    if (known) return known;
+    const entry: NameEntry = { keys: [], flags: [], patterns: [], variant: null };
+    const pattern = (symbols: number[]) => symbols.length >= 2 && entry.patterns.push(symbols);
+    if (KANA_ONLY.test(name)) pattern(cjkSymbols(name));
+    for (const form of this.parse(name)) {
+      for (const { key, kind } of nameKeys(form)) {
+        entry.keys.push(this.names.idOf(key));
+        entry.flags.push(kind === 'partial' ? PARTIAL : 0);
+      }
+      if (form.cjk) pattern(cjkSymbols(form.tokens.join('')));
+      else {
+        form.tokens.forEach((token, i) => {
+          this.words.set(token, token);
+          const surface = form.surface?.[i];
+          if (surface && !this.words.has(surface)) this.words.set(surface, token);
+        });
+        if (form.tokens.length >= 2) {
+          const ids = form.tokens.map((t) => TextScanner.tokenSymbol(this.vocabulary, t));
+          pattern(ids);
+          if (ids.length === 2) pattern([ids[1], ids[0]]);
         }
       }
     }
-    for (const url of row.urls) push(this.urls, url, slot);
+    this.entries.set(name, entry);
+    const variant = transliteratedName(name);
+    if (variant) entry.variant = this.entry(variant);
+    return entry;
   }
+}
 
-  private addPattern(symbols: number[], slot: number): void {
-    if (symbols.length >= 2) this.patterns.push({ symbols, slot });
-  }
+interface NameEntry {
+  /** Numbers of the name-table keys (PostingLists.idOf) and each key's PARTIAL flag. */
+  keys: number[];
+  flags: number[];
+  patterns: number[][];
+  /** The German/Nordic spelling's entry (Müller → Mueller), if the name has one. */
+  variant: NameEntry | null;
 }
 
 /** Frozen tables over slots [0, count). */
@@ -70,16 +125,26 @@ export interface Tables {
   scanner: TextScanner;
 }
 
+/**
+ * Freezes the sources into tables. The page-text scanner, which only organisation websites use, is built on
+ * first use (or when the index is saved), so matching people can start without waiting for it.
+ */
 export function freeze(sources: TableSources, count: number): Tables {
+  const names = sources.names.grouped();
+  const urls = sources.urls.grouped();
+  const { patterns, vocabulary } = sources;
+  let scanner: TextScanner | null = null;
   return {
     count,
-    names: FrozenTable.from(sources.names),
-    urls: FrozenTable.from(sources.urls),
+    names: FrozenTable.fromGroups(names.keys, names.start, names.values),
+    urls: FrozenTable.fromGroups(urls.keys, urls.start, urls.values),
     typos: TypoIndex.build(sources.words),
-    scanner: TextScanner.build(sources.patterns, sources.vocabulary),
+    get scanner() {
+      scanner ??= TextScanner.build(patterns, vocabulary);
+      return scanner;
+    },
   };
 }
-
 
 export function writeTables(tables: Tables, out: SectionWriter): void {
   tables.names.write(out, 'names');

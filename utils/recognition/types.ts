@@ -55,6 +55,8 @@ export interface RecognitionIndex {
   /** Number of alumni the index knows. */
   readonly size: number;
   serialize(): string;
+  /** Whether it recognises this alumnus (a received index is checked against the records it came with). */
+  has(alumnusId: string): boolean;
   upsert(alumnus: Alumnus): void;
   remove(alumnusId: string): void;
   setOrganizations(organizations: Organization[]): void;

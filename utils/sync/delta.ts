@@ -34,11 +34,15 @@ export async function fetchDeltaOrResync<R extends SyncResource>(
   resource: R,
   since: string | undefined,
   onPage: (received: number) => void,
+  /** Starts the resource afresh another way (the directory: from its snapshot) and gives the cursor to go on from. */
+  restart?: () => Promise<string | undefined>,
 ): Promise<Delta<R>> {
   try {
     return await fetchDelta(client, resource, since, onPage);
   } catch (error) {
     if (since === undefined || !(error instanceof ApiError) || error.code !== 'invalid_cursor') throw error;
+    const restarted = await restart?.();
+    if (restarted !== undefined) return fetchDelta(client, resource, restarted, onPage);
     return { ...(await fetchDelta(client, resource, undefined, onPage)), replace: true };
   }
 }

@@ -1,9 +1,9 @@
 import type { Me } from '../api';
 import { ApiError, type BackendClient, type BackendConfig } from '../backend';
 import type { ConfigState } from '../config';
-import { type Database, getMeta, setMeta, type SyncResource } from '../db';
+import { type Database, getMeta, holdRecords, setMeta, type SyncResource } from '../db';
 import type { SyncStatus } from '../messaging/protocol';
-import { clearSyncedData, commitDelta } from './commit';
+import { clearSyncedData, commitDelta, commitSnapshot } from './commit';
 import { fetchDeltaOrResync } from './delta';
 import type { IndexHolder } from './index-holder';
 
@@ -96,14 +96,51 @@ export function createSyncService(deps: SyncDeps) {
       await setMeta(deps.db, 'lastSync', { at: previous.at, error: error instanceof Error ? error.message : String(error) });
       state = 'error';
       progress = null;
+      // What did commit (a snapshot, say) is in the index already; keep it for the next worker.
+      await saveIndex();
       return;
     }
+    // Recognition is ready (the index is in memory); saving it is for the next worker that wakes.
+    await saveIndex();
     // Only a sync that reached the backend counts as the one after a configuration change.
     const configChanged = configChangesSeen !== configChangesSynced;
     configChangesSynced = configChangesSeen;
     // The data is in; what follows (badge, scripts, outbox, open tabs) reports its own problems.
     const dataVersion = (await getMeta(deps.db, 'dataVersion')) ?? 0;
     await deps.afterSync?.(me, { dataChanged, configChanged, dataVersion }).catch((error: unknown) => console.error('[alumni-lens] after sync:', error));
+  }
+
+  async function saveIndex(): Promise<void> {
+    await deps.index.save().catch((error: unknown) => console.error('[alumni-lens] saving the recognition index:', error));
+  }
+
+  /**
+   * A directory with no cursor yet starts from the backend's snapshot: one response, its records stored as they
+   * came, its recognition index loaded as the server built it. A backend without snapshots is synced page by page.
+   */
+  async function startFromSnapshot(client: BackendClient): Promise<string | undefined> {
+    const started = performance.now();
+    const snapshot = await client.directorySnapshot();
+    if (!snapshot) return undefined;
+    const received = performance.now();
+    progress = { resource: 'directory', received: snapshot.header.count };
+    const { loadMs, storeMs } = await deps.index.replace({ index: snapshot.index, indexFormat: snapshot.header.index.format, lines: snapshot.lines }, async () => {
+      const release = holdRecords(deps.db, snapshot.lines, snapshot.header.showcased);
+      try {
+        return await commitSnapshot(deps.db, snapshot.lines, snapshot.header.showcased, snapshot.header.cursor);
+      } finally {
+        release();
+      }
+    });
+    // Kept for the options page's diagnostics and the benchmark (npm run bench -- first-sync).
+    await setMeta(deps.db, 'snapshotTimings', {
+      records: snapshot.header.count,
+      fetchMs: Math.round(received - started - snapshot.parseMs),
+      parseMs: Math.round(snapshot.parseMs),
+      indexMs: Math.round(loadMs),
+      storeMs: Math.round(storeMs),
+    });
+    return snapshot.header.cursor;
   }
 
   /** What an alumnus's client knows about them (their record, showcase, suggestions), for matching offers locally. */
@@ -119,17 +156,28 @@ export function createSyncService(deps: SyncDeps) {
 
   /** Syncs one resource; true when it changed any record. */
   async function syncResource(client: BackendClient, resource: SyncResource): Promise<boolean> {
-    const since = await getMeta(deps.db, `cursor:${resource}`);
+    let since = await getMeta(deps.db, `cursor:${resource}`);
+    // The directory starts (and, after the backend refused its cursor, starts again) from the snapshot.
+    let fromSnapshot = false;
+    const restart =
+      resource === 'directory'
+        ? async () => {
+            const cursor = await startFromSnapshot(client);
+            if (cursor !== undefined) fromSnapshot = true;
+            return cursor;
+          }
+        : undefined;
+    if (restart && since === undefined) since = await restart();
     const delta = await fetchDeltaOrResync(client, resource, since, (received) => {
       progress = { resource, received };
-    });
+    }, restart);
     const version = await commitDelta(deps.db, delta);
     if (delta.resource === 'directory' || delta.resource === 'organizations') {
       // A replacement is rebuilt from the stored records; a delta is followed incrementally.
       if (delta.replace) await deps.index.reset();
       else await deps.index.applyDelta(delta as Parameters<IndexHolder['applyDelta']>[0], version);
     }
-    return delta.changes.size > 0 || delta.replace === true;
+    return fromSnapshot || delta.changes.size > 0 || delta.replace === true;
   }
 
   /** Starts a sync (or joins the running one) and resolves when it has finished. */

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../server';
+import type { Database } from '../../../server/db/database';
 import { testExtensionOrigins } from './extension-origin';
 import type { Role } from '../../../utils/api';
 import { createToken, type TokenDetails } from '../../../server/store/tokens';
@@ -15,6 +16,8 @@ export interface Backend {
   start(): Promise<void>;
   /** A new token (e.g. for another alumnus than the demo one), as `npm run server -- token create` makes. */
   createToken(role: Role, name: string, details?: TokenDetails): Promise<string>;
+  /** The running server's database (to load a large directory before a story starts). */
+  database(): Database;
   /** Stops it and removes its data. */
   dispose(): Promise<void>;
 }
@@ -45,6 +48,7 @@ export async function startBackend(): Promise<Backend> {
       stopped = false;
     },
     createToken: (role, name, details) => createToken(running.db, role, name, details),
+    database: () => running.db,
     async dispose() {
       if (!stopped) await running.close();
       stopped = true;

@@ -96,7 +96,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const worker = async (): Promise<WebWorker> => {
     const existing = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
     if (existing) {
-      const handle = await existing.worker();
+      // Chromium may stop an idle worker between the lookup and the attach: then wake it below.
+      const handle = await existing.worker().catch(() => null);
       if (handle) return handle;
     }
     // A stopped worker starts again when something needs it: open an extension page to wake it.

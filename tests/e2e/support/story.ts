@@ -25,6 +25,10 @@ export interface StoryOptions {
   lang?: string;
   /** More Chromium switches. */
   browserArgs?: string[];
+  /** Runs once the backend is up, before the extension is configured (e.g. loads a large directory). */
+  prepare?: (backend: Backend) => Promise<void>;
+  /** How long the first sync may take (default 30 s). */
+  syncTimeoutMs?: number;
   /** See LaunchOptions.actionDebugging (the toolbar button, for the side panel's stories). */
   actionDebugging?: boolean;
 }
@@ -32,6 +36,7 @@ export interface StoryOptions {
 /** Starts the backend and the sites, launches Chromium with the extension, configures it and waits for its first sync. */
 export async function startStory(options: StoryOptions): Promise<Story> {
   const backend = await startBackend();
+  await options.prepare?.(backend);
   const hosts = options.hosts ?? [...new Set(Object.keys(options.pages).map((url) => new URL(url).hostname))];
   const site = await startFixtureSite(hosts, options.pages);
   const extension = await launchWithExtension({
@@ -44,7 +49,7 @@ export async function startStory(options: StoryOptions): Promise<Story> {
   const apiUrl = options.apiUrl ? await options.apiUrl(backend) : backend.url;
   await configureExtension(extension, { apiUrl, token: options.token });
   const control = await ExtensionControl.open(extension);
-  await control.waitForSync();
+  await control.waitForSync(0, options.syncTimeoutMs);
   const opened: ClosedShadow[] = [];
   return {
     backend,

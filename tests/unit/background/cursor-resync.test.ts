@@ -1,9 +1,11 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import { type RunningServer, startServer } from '../../../server/index';
 import { demoAlumni } from '../../../server/seed/demo-data';
-import { getMeta, setMeta } from '../../../utils/db';
+import { getMeta, readAlumni, setMeta } from '../../../utils/db';
+import { commitDelta } from '../../../utils/sync/commit';
 import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
 import { alumnus } from './support/records';
 
@@ -21,7 +23,10 @@ afterAll(() => server?.close());
 beforeEach(() => {
   freshProfile();
 });
-afterEach(() => worker?.stop());
+afterEach(async () => {
+  await worker?.stop();
+  vi.restoreAllMocks();
+});
 
 it('an unsigned cursor from an older backend makes the worker resync from scratch, dropping records the backend no longer has', async () => {
   await configure(server.url, 'demo-recruiter-token');
@@ -32,7 +37,7 @@ it('an unsigned cursor from an older backend makes the worker resync from scratc
   // As an install synced by the previous release left it: unsigned cursors, and a record erased on the
   // backend meanwhile whose removal it never heard of.
   const ghost = alumnus('E9999', { names: { display: 'Ghost Person', latin: 'Ghost Person' }, profileUrls: ['https://www.linkedin.com/in/ghost'] });
-  await db.put('alumni', ghost);
+  await commitDelta(db, { resource: 'directory', changes: new Map([[ghost.id, ghost]]), cursor: 'unused' });
   for (const resource of ['directory', 'organizations', 'offers'] as const) {
     await setMeta(db, `cursor:${resource}`, Buffer.from('v1:3').toString('base64url'));
   }
@@ -44,9 +49,29 @@ it('an unsigned cursor from an older backend makes the worker resync from scratc
   const status = await syncNow(worker);
   expect(status).toMatchObject({ state: 'idle', lastError: null });
   expect((await send('ui:get-status', {})).directorySize).toBe(demoAlumni.filter((a) => a.consent.recognition).length);
-  expect(await db.get('alumni', 'E9999')).toBeUndefined();
+  expect(await readAlumni(db, ['E9999'])).toEqual([null]);
   expect((await send('page:match', ghostPage, contentScriptSender())).people).toEqual([]);
   // The new cursors are the backend's signed ones, and the next sync is an ordinary delta.
   expect(await getMeta(db, 'cursor:directory')).toContain('.');
   expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+});
+
+it("a directory started again from the backend's snapshot tells the open tabs to match their pages again", async () => {
+  await configure(server.url, 'demo-recruiter-token');
+  worker = startWorker();
+  expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+  const { db } = await worker.ready;
+  const told: number[] = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type?: string }) => {
+    if (message.type === 'tab:data-changed') told.push(tabId);
+    return { ok: true };
+  }) as never);
+  await send('page:get-settings', { site: 'linkedin' }, contentScriptSender(61));
+
+  // Only the directory's cursor is refused: the other resources have nothing new, so only the restart changes data.
+  const ghost = alumnus('E9998', { names: { display: 'Ghost Person', latin: 'Ghost Person' } });
+  await commitDelta(db, { resource: 'directory', changes: new Map([[ghost.id, ghost]]), cursor: Buffer.from('v1:3').toString('base64url') });
+  expect(await syncNow(worker)).toMatchObject({ state: 'idle', lastError: null });
+  expect(await readAlumni(db, ['E9998'])).toEqual([null]);
+  await vi.waitFor(() => expect(told).toEqual([61]));
 });

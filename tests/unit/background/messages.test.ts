@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import { updateSettings } from '../../../utils/config';
+import { pageTables } from '../../../utils/i18n/page';
 import type { PageSignals } from '../../../utils/signals/schema';
 import type { BrowserStubs } from './support/browser-stubs';
 import { configure, contentScriptSender, EXTENSION_ID, freshProfile, send, startWorker, syncNow } from './support/harness';
@@ -129,6 +130,15 @@ describe('page:match', () => {
     };
     const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: profile }, contentScriptSender());
     expect(people.map((p) => [p.ref, p.alumnus.id])).toEqual([[0, 'E2001']]);
+  });
+
+  it("gives content scripts the in-page strings of the user's language, which they no longer carry", async () => {
+    await updateSettings((s) => ({ ...s, lang: 'ja' }));
+    const japanese = await send('page:get-settings', { site: 'linkedin' }, contentScriptSender());
+    expect(japanese.lang).toBe('ja');
+    expect(japanese.strings['sidebar.label']).toBe(pageTables.ja['sidebar.label']);
+    await updateSettings((s) => ({ ...s, lang: 'en' }));
+    expect((await send('page:get-settings', { site: 'linkedin' }, contentScriptSender())).strings['sidebar.label']).toBe('Alumni Lens: alumni on this page');
   });
 
   it('answers nothing for a site the user turned off', async () => {

@@ -6,6 +6,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { forAdapter, runSiteScript } from '../../../utils/content/runtime';
 import type { PageSettings, RequestOf } from '../../../utils/messaging/protocol';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
+import { pageTables } from '../../../utils/i18n/page';
 import { marcos, sofiaMatch } from '../components/fixtures';
 import { fakeWorker, type Replies } from '../components/render';
 
@@ -24,6 +25,7 @@ const settings: PageSettings = {
   lang: 'en',
   role: 'recruiter',
   configured: true,
+  strings: pageTables.en,
   display: 'side-panel',
 };
 

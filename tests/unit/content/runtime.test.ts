@@ -5,6 +5,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_TAG } from '../../../utils/content/shadow-host';
 import { forAdapter, runSiteScript } from '../../../utils/content/runtime';
 import type { PageSettings } from '../../../utils/messaging/protocol';
+import { pageTables } from '../../../utils/i18n/page';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
 import { fakeWorker, type Replies } from '../components/render';
 import { audienseMatch, sofiaForSales, sofiaMatch } from '../components/fixtures';
@@ -13,7 +14,7 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../
 const PROFILE = 'https://www.linkedin.com/in/sofia-andersson-reyes';
 const COMPANY = 'https://www.linkedin.com/company/audiense';
 
-const settings: PageSettings = { enabled: true, collapsed: false, highlightNames: true, lang: 'en', role: 'recruiter', configured: true };
+const settings: PageSettings = { enabled: true, collapsed: false, highlightNames: true, lang: 'en', role: 'recruiter', configured: true, strings: pageTables.en };
 
 type MatchReply = NonNullable<Replies['page:match']>;
 

@@ -1,15 +1,14 @@
-import { Alumnus, type Offer, Organization } from '../../api';
+import { type Alumnus, type Offer, Organization } from '../../api';
 import { isSiteEnabled, readSettings } from '../../config';
 import { resolveLang } from '../../i18n';
 import { uiLanguage } from '../ui-language';
-import { getMeta } from '../../db';
+import { getMeta, readAlumni, readAlumniWithShowcase } from '../../db';
 import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
 import { pageListing, registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
 import type { OrganizationSignal } from '../../signals/schema';
 import type { WorkerContext } from '../context';
 import { alumniFitting } from '../../matching/rank';
-import { alumniWithShowcase } from '../meetings';
 import { offersConcerning, openOffers, rankForOwnProfile } from '../offers';
 import { showAlumniOnTab } from '../page-badge';
 import { recordTabRecognition } from '../tab-recognition';
@@ -34,7 +33,7 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     // The page as a whole, by the same function as `npm run match -- --page` (utils/recognition/page.ts).
     const found = index.matchPage(request.signals, company);
     const listing = pageListing(request.signals);
-    const records = await readAlumni(ctx, found.map((match) => match.alumnusId));
+    const records = await readAlumni(ctx.db, found.map((match) => match.alumnusId));
     for (const [i, { ref, role, confidence, evidence }] of found.entries()) {
       const alumnus = records[i];
       if (!alumnus) continue;
@@ -75,7 +74,7 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
   if (!organizationId) return null;
   const organization = Organization.safeParse(await ctx.db.get('organizations', organizationId));
   if (!organization.success) return null;
-  const alumni = (await readAlumni(ctx, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
+  const alumni = (await readAlumni(ctx.db, index.alumniAt(organizationId))).filter((alumnus) => alumnus !== null);
   const concerning = offersConcerning(offers, organizationId);
   return { organization: organization.data, alumni, offers: concerning, fittingAlumni: await fittingAlumniFor(ctx, concerning, alumni) };
 }
@@ -87,7 +86,7 @@ async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, si
 async function fittingAlumniFor(ctx: WorkerContext, offers: Offer[], workingThere: Alumnus[]) {
   if (offers.length === 0) return [];
   const candidates = new Map(workingThere.map((alumnus) => [alumnus.id, alumnus]));
-  for (const alumnus of await alumniWithShowcase(ctx.db)) candidates.set(alumnus.id, alumnus);
+  for (const alumnus of await readAlumniWithShowcase(ctx.db)) candidates.set(alumnus.id, alumnus);
   return alumniFitting(offers, [...candidates.values()]).map(({ alumnus, reasons }) => ({ alumnus, reasons }));
 }
 
@@ -135,15 +134,4 @@ async function offeredOrganizationMatch(ctx: WorkerContext, signal: Organization
     if (concerning.length > 0) return { organization: organization.data, alumni: [], offers: concerning };
   }
   return null;
-}
-
-/** The alumni records for `ids`, in order (null for one missing or unreadable), read in one transaction. */
-async function readAlumni(ctx: WorkerContext, ids: string[]): Promise<Array<Alumnus | null>> {
-  if (ids.length === 0) return [];
-  const store = ctx.db.transaction('alumni').store;
-  const rows = await Promise.all(ids.map((id) => store.get(id)));
-  return rows.map((row) => {
-    const parsed = Alumnus.safeParse(row);
-    return parsed.success ? parsed.data : null;
-  });
 }

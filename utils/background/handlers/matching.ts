@@ -1,7 +1,7 @@
-import { Alumnus, type Role } from '../../api';
+import type { Role } from '../../api';
 import { fittingOffers, profileOf } from '../../matching/rank';
 import { openOffers } from '../offers';
-import { getMeta } from '../../db';
+import { getMeta, readAlumni } from '../../db';
 import { allowedSteps, stateOfMeeting } from '../../meetings/machine';
 import type { Handlers } from '../../messaging/router';
 import { updateOfferBadge } from '../badge';
@@ -33,10 +33,10 @@ export function matchingHandlers(ctx: WorkerContext): MatchingHandlers {
   return {
     'page:offer-fits': async ({ alumnusId }) => {
       await requireRole(ctx, (role) => role !== 'alumni', 'see which offers fit an alumnus');
-      const alumnus = Alumnus.safeParse(await ctx.db.get('alumni', alumnusId));
+      const [alumnus] = await readAlumni(ctx.db, [alumnusId]);
       // Offers are not put to alumni who did not agree to hear about them.
-      if (!alumnus.success || !alumnus.data.consent.offers) return { fits: [] };
-      return { fits: fittingOffers(profileOf(alumnus.data, alumnus.data.showcase), await openOffers(ctx.db)) };
+      if (!alumnus?.consent.offers) return { fits: [] };
+      return { fits: fittingOffers(profileOf(alumnus, alumnus.showcase), await openOffers(ctx.db)) };
     },
     'page:meetings': async ({ alumnusId }) => {
       const [meetings, pending] = await Promise.all([readMeetings(ctx.db, alumnusId), pendingMatching(ctx.db)]);

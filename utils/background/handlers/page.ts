@@ -3,6 +3,7 @@ import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
+import { pageTables } from '../../i18n/page';
 import { browserLanguage } from '../language';
 import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
@@ -23,13 +24,15 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         ctx.readConfig(),
         readDisplay(ctx.report),
       ]);
+      const lang = settings.lang === 'auto' ? browserLanguage() : settings.lang;
       return {
         enabled: isSiteEnabled(settings, site),
         collapsed: settings.collapsed[site] ?? false,
         highlightNames: settings.highlightNames,
-        lang: settings.lang === 'auto' ? browserLanguage() : settings.lang,
+        lang,
         role: me?.user.role ?? null,
         configured: config !== null,
+        strings: pageTables[lang],
         display: display.mode,
       };
     },

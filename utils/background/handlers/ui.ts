@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { NetworkError, ServerError } from '../../backend';
 import { ApiConfig, readConnectionFields, saveConfig } from '../../config';
-import { getMeta, listDiagnostics, setMeta } from '../../db';
+import { countAlumni, getMeta, listDiagnostics, setMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import { markOffersSeen, openOffers, rankForOwnProfile, unseenOffers } from '../offers';
 import { knownOrgDomains, orgsitePatterns } from '../orgsite';
@@ -21,7 +21,7 @@ export function uiHandlers(ctx: WorkerContext): UiHandlers {
       const [me, sync, directorySize, organizationsCount, offers, unseen, pendingOutbox, failedOutbox, { source }, waiting] = await Promise.all([
         getMeta(ctx.db, 'me'),
         ctx.sync.status(),
-        ctx.db.count('alumni'),
+        countAlumni(ctx.db),
         ctx.db.count('organizations'),
         openOffers(ctx.db),
         unseenOffers(ctx.db),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Me } from '../../../../utils/api';
+import { type Alumnus, DIRECTORY_SNAPSHOT_FORMAT, type Me, type SnapshotHeader } from '../../../../utils/api';
+import { buildIndex, INDEX_FORMAT } from '../../../../utils/recognition';
 import { me } from './records';
 
 // A real HTTP server on 127.0.0.1 serving contract-shaped /api/v1 answers from data the test
@@ -29,6 +30,15 @@ export interface ScriptedBackend {
   breakPage(resource: Resource, page: number, body: unknown): void;
   /** The next `times` POSTs answer `status` with this body (or drop the connection when status is 0). */
   failPosts(status: number, times: number, body?: unknown): void;
+  /**
+   * Answer GET directory/snapshot (as the real server does), from the live records now; off by default, like an
+   * older backend (404), so most tests exercise the page-by-page first sync.
+   */
+  snapshots: boolean;
+  /** The next snapshot answers this body instead (bytes as sent: a broken header, a missing line…). */
+  breakSnapshot(body: string): void;
+  /** The index the snapshot carries instead of the one built from its records (another format, other alumni…). */
+  snapshotIndex?: (records: Alumnus[]) => { format: string; text: string };
   /** Forgets failures scripted with failPosts that were not used up. */
   clearFailures(): void;
   /** Awaited before each sync page is answered (to look at the worker mid-sync). */
@@ -50,6 +60,7 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
   const broken = new Map<Resource, { page: number; body: unknown }>();
   const pagesServed = new Map<Resource, number>();
   const postFailures: { status: number; body: unknown }[] = [];
+  let brokenSnapshot: string | null = null;
 
   const backend: ScriptedBackend = {
     url: '',
@@ -59,6 +70,10 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
       ['alumni-token', me('alumni', 'Alex Alumnus')],
     ]),
     pageSize: 1000,
+    snapshots: false,
+    breakSnapshot(body) {
+      brokenSnapshot = body;
+    },
     requests: [],
     upsert(resource, ...records) {
       for (const record of records) log[resource].push({ seq: ++seq, id: record.id, record });
@@ -104,6 +119,14 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     };
   }
 
+  /** Every live directory record now, as the real server frames them (utils/api/snapshot.ts). */
+  function snapshot(): string {
+    const latest = new Map<string, Change>();
+    for (const change of log.directory) latest.set(change.id, change);
+    const live = [...latest.values()].filter((c) => c.record).map((c) => c.record as Alumnus);
+    return snapshotBody(live, String(seq), backend.snapshotIndex?.(live));
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     backend.requests.push(`${req.method} ${url.pathname}${url.search}`);
@@ -116,6 +139,12 @@ export async function startScriptedBackend(): Promise<ScriptedBackend> {
     const user = backend.tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (!user) return send(401, { error: { code: 'unauthorized', message: 'Unknown token' } });
     if (req.method === 'GET' && path === 'me') return send(200, user);
+    if (req.method === 'GET' && path === 'directory/snapshot' && backend.snapshots) {
+      const body = brokenSnapshot ?? snapshot();
+      brokenSnapshot = null;
+      res.writeHead(200, { 'content-type': 'application/x-alumni-lens-snapshot; charset=utf-8' });
+      return res.end(body);
+    }
     if (req.method === 'GET' && (path === 'directory' || path === 'organizations' || path === 'offers' || path === 'meetings')) {
       // Alumni may read organisations (the real server sends them only those open offers concern; here the test decides).
       if (user.user.role === 'alumni' && path === 'directory') return send(403, { error: { code: 'forbidden', message: 'Alumni cannot read the directory' } });
@@ -209,4 +238,18 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(text));
     req.on('error', reject);
   });
+}
+
+/** A snapshot body as GET /directory/snapshot frames it: header line, recognition index, one record a line. */
+export function snapshotBody(records: Alumnus[], cursor: string, index?: { format: string; text: string }): string {
+  const { format, text } = index ?? { format: INDEX_FORMAT, text: buildIndex(records, []).serialize() };
+  const header: SnapshotHeader = {
+    format: DIRECTORY_SNAPSHOT_FORMAT,
+    cursor,
+    count: records.length,
+    ids: records.map((record) => record.id),
+    showcased: records.filter((record) => record.showcase).map((record) => record.id),
+    index: { format, bytes: Buffer.byteLength(text, 'utf8') },
+  };
+  return `${JSON.stringify(header)}\n${text}${records.map((record) => `${JSON.stringify(record)}\n`).join('')}`;
 }

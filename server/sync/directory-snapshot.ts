@@ -1,0 +1,253 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gunzip, gzip } from 'node:zlib';
+import { DIRECTORY_SNAPSHOT_FORMAT, type Role, type SnapshotHeader } from '../../utils/api';
+import { INDEX_FORMAT } from '../../utils/recognition';
+import { BatchPacer } from '../console/batch-pacer';
+import { yieldToEventLoop } from '../console/yield';
+import type { Queryable } from '../db/database';
+import { directoryPage } from '../store/alumni';
+import { IndexBuilder } from './index-builder';
+import { serialisedIndexOfLines } from './snapshot-index';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * Roles that see the same directory share a snapshot: admins and recruiters are served rehire eligibility, sales
+ * are not (server/store/alumni.ts, present()).
+ */
+export type SnapshotView = 'with-rehire' | 'without-rehire';
+const viewOf = (role: Role): SnapshotView => (role === 'admin' || role === 'recruiter' ? 'with-rehire' : 'without-rehire');
+const roleOf: Record<SnapshotView, Role> = { 'with-rehire': 'recruiter', 'without-rehire': 'sales' };
+
+/** A snapshot of the directory as one view sees it, built once and served to every client of it. */
+export interface DirectorySnapshot {
+  view: SnapshotView;
+  /** The highest change number when the build started: the version the ETag names. */
+  version: number;
+  count: number;
+  etag: string;
+  /** The body, gzip-compressed; brotli (smaller) once it is ready, and plain made from the gzip on demand. */
+  gzip: Buffer;
+  brotli: Buffer | null;
+  /** Bytes of the uncompressed body. */
+  size: number;
+}
+
+export interface SnapshotOptions {
+  /**
+   * Changes since a snapshot was built after which it is rebuilt. Until then it is served as it is: clients
+   * catch up from its cursor with a delta, so a snapshot a few changes old is as correct as a fresh one.
+   */
+  rebuildAfterChanges?: (count: number) => number;
+  /** Build both views when the server starts (default), so the first client does not wait for one. */
+  prebuild?: boolean;
+  /** Directories from this many alumni have their index built in a worker thread (smaller ones take milliseconds). */
+  indexThreadFrom?: number;
+  /**
+   * Milliseconds between two rebuilds for staleness alone (default 2 minutes): while a large import streams in, the
+   * kept snapshot and a delta serve clients instead of a rebuild after every 2 %. Removals never wait for this.
+   */
+  rebuildInterval?: number;
+}
+
+const defaultRebuildAfter = (count: number) => Math.max(1000, Math.floor(count / 50));
+/** How long one look at the changes since a snapshot is trusted: many clients starting at once cost one query. */
+const CHECK_MS = 1000;
+/** Brotli at this quality is about a tenth smaller than gzip -6 here; made once per snapshot, off the event loop. */
+const BROTLI_QUALITY = 9;
+
+/**
+ * Builds each view's snapshot once per directory version and keeps it in memory (compressed), so a first sync
+ * costs the server a lookup instead of presenting and serialising every record again. One build per view runs at
+ * a time; while a newer one is built, the previous snapshot is still served, unless someone in it was erased.
+ */
+export class DirectorySnapshots {
+  private readonly built = new Map<SnapshotView, DirectorySnapshot>();
+  /** When each view's last build finished (performance.now()). */
+  private readonly builtAt = new Map<SnapshotView, number>();
+  private readonly building = new Map<SnapshotView, Promise<DirectorySnapshot>>();
+  private readonly checked = new Map<SnapshotView, { at: number; snapshot: DirectorySnapshot; changed: number }>();
+  private readonly rebuildAfter: (count: number) => number;
+  private readonly indexes = new IndexBuilder();
+  /** The last index built, reused by the other view when nothing changed in between. */
+  private lastIndex: { version: number; serialized: Promise<string> } | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: SnapshotOptions = {},
+  ) {
+    this.rebuildAfter = options.rebuildAfterChanges ?? defaultRebuildAfter;
+  }
+
+  /** Builds both views in the background (at start-up), one after the other. */
+  prebuild(): void {
+    if (this.options.prebuild === false) return;
+    void (async () => {
+      for (const view of ['with-rehire', 'without-rehire'] as const) await this.build(view);
+    })().catch((error: unknown) => {
+      if (!this.closed) console.error('Building the directory snapshots failed:', error);
+    });
+  }
+
+  /**
+   * The snapshot to serve `role` now: the kept one unless too much changed since (then a new one is built and the
+   * kept one served meanwhile, unless more changed than it holds), or unless someone in it was erased or withdrew
+   * consent since it was built: their record is never served again, so the request waits for a snapshot built
+   * after that.
+   */
+  async current(role: Role): Promise<DirectorySnapshot> {
+    const view = viewOf(role);
+    const kept = this.built.get(view);
+    if (!kept) return this.build(view);
+    const limit = this.rebuildAfter(kept.count);
+    const { changed, removed } = await this.changesSince(view, kept, Math.max(limit, kept.count));
+    if (removed) {
+      // The first request to see it starts a build that begins after the removal; the others join it.
+      if (this.built.get(view) !== kept) return this.build(view);
+      this.built.delete(view);
+      return this.build(view, true);
+    }
+    if (changed <= limit) return kept;
+    // Staler than it is big: a delta would cost more than waiting for a new one.
+    if (changed > kept.count) return this.build(view);
+    // A little stale: served while a new one is built, at most once per interval (an import may still be running).
+    if (performance.now() - (this.builtAt.get(view) ?? -Infinity) >= (this.options.rebuildInterval ?? 120_000)) {
+      this.build(view).catch((error: unknown) => console.error('Rebuilding the directory snapshot failed:', error));
+    }
+    return kept;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.indexes.close();
+    await Promise.allSettled([...this.building.values()]);
+  }
+
+  /**
+   * Whether anyone was removed from recognition since `snapshot` was built (asked every time: one index lookup),
+   * and how many records changed since, up to `countUpTo` (counted at most once a second per view).
+   */
+  private async changesSince(view: SnapshotView, snapshot: DirectorySnapshot, countUpTo: number) {
+    const [{ lastRemoval }] = await this.db.query<{ lastRemoval: number | string }>(
+      'SELECT coalesce(max(seq), 0) AS "lastRemoval" FROM alumni WHERE NOT recognised',
+    );
+    const removed = Number(lastRemoval) > snapshot.version;
+    const last = this.checked.get(view);
+    if (last && last.snapshot === snapshot && performance.now() - last.at < CHECK_MS) return { changed: last.changed, removed };
+    const [{ changed }] = await this.db.query<{ changed: number }>(
+      'SELECT count(*)::int AS changed FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent',
+      [snapshot.version, countUpTo + 1],
+    );
+    this.checked.set(view, { at: performance.now(), snapshot, changed });
+    return { changed, removed };
+  }
+
+  /** The build running for `view`, or a new one; `fresh`: a new one even if one runs (it starts after that one). */
+  private build(view: SnapshotView, fresh = false): Promise<DirectorySnapshot> {
+    const running = this.building.get(view);
+    if (running && !fresh) return running;
+    const next: Promise<DirectorySnapshot> = (running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.buildNow(view))
+      .finally(() => {
+        if (this.building.get(view) === next) this.building.delete(view);
+      });
+    this.building.set(view, next);
+    void next
+      .then((snapshot) => {
+        this.built.set(view, snapshot);
+        this.builtAt.set(view, performance.now());
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Pages through the directory as a first sync does (the same presented records, the same signed cursor), in
+   * steps of about 10 ms with the event loop free between them; the index is built in a worker thread, and the
+   * compression runs on libuv's pool.
+   */
+  private async buildNow(view: SnapshotView): Promise<DirectorySnapshot> {
+    if (this.closed) throw new Error('The server is stopping');
+    const [{ version }] = await this.db.query<{ version: number | null }>('SELECT coalesce(max(seq), 0)::bigint AS version FROM alumni');
+    const ids: string[] = [];
+    const showcased: string[] = [];
+    const lines: Buffer[] = [];
+    const pacer = new BatchPacer({ targetMs: 10, initial: 200, min: 50, max: 5000 });
+    let cursor: string | undefined;
+    for (;;) {
+      if (this.closed) throw new Error('The server is stopping');
+      const began = performance.now();
+      const page = await directoryPage(this.db, roleOf[view], cursor, pacer.size);
+      for (const alumnus of page.alumni) {
+        lines.push(Buffer.from(`${JSON.stringify(alumnus)}\n`, 'utf8'));
+        ids.push(alumnus.id);
+        if (alumnus.showcase) showcased.push(alumnus.id);
+      }
+      pacer.measured(Math.max(1, page.alumni.length), performance.now() - began);
+      cursor = page.cursor;
+      if (page.complete) break;
+      await yieldToEventLoop();
+    }
+    const records = Buffer.concat(lines);
+    const index = Buffer.from(await this.indexOf(Number(version), records, ids.length), 'utf8');
+    const header: SnapshotHeader = {
+      format: DIRECTORY_SNAPSHOT_FORMAT,
+      cursor: cursor!,
+      count: ids.length,
+      ids,
+      showcased,
+      index: { format: INDEX_FORMAT, bytes: index.length },
+    };
+    const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), index, records]);
+    const snapshot: DirectorySnapshot = {
+      view,
+      version: Number(version),
+      count: ids.length,
+      etag: `W/"directory-snapshot-2-${view}-${version}"`,
+      gzip: await gzipAsync(body, { level: 6 }),
+      brotli: null,
+      size: body.length,
+    };
+    // Brotli takes longer: gzip is served until it is ready.
+    void brotliAsync(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    })
+      .then((compressed) => (snapshot.brotli = compressed))
+      .catch((error: unknown) => console.error('Compressing the directory snapshot with brotli failed:', error));
+    return snapshot;
+  }
+
+  private indexOf(version: number, records: Buffer, count: number): Promise<string> {
+    if (this.lastIndex?.version !== version) {
+      const inThread = count >= (this.options.indexThreadFrom ?? 2000);
+      this.lastIndex = { version, serialized: inThread ? this.indexes.build(records) : Promise.resolve().then(() => serialisedIndexOfLines(records)) };
+    }
+    const { serialized } = this.lastIndex;
+    serialized.catch(() => {
+      if (this.lastIndex?.serialized === serialized) this.lastIndex = null;
+    });
+    return serialized;
+  }
+}
+
+/** The body in the encoding the client asked for: brotli when offered and ready, gzip when offered, else plain. */
+export async function encodedBody(snapshot: DirectorySnapshot, acceptEncoding: string | undefined): Promise<{ body: Buffer; encoding?: string }> {
+  const offered = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+      .map(([name]) => name.toLowerCase()),
+  );
+  if (snapshot.brotli && (offered.has('br') || offered.has('*'))) return { body: snapshot.brotli, encoding: 'br' };
+  if (offered.has('gzip') || offered.has('*')) return { body: snapshot.gzip, encoding: 'gzip' };
+  if (offered.has('br')) {
+    const plain = await gunzipAsync(snapshot.gzip);
+    return { body: await brotliAsync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length } }), encoding: 'br' };
+  }
+  return { body: await gunzipAsync(snapshot.gzip) };
+}
