@@ -81,11 +81,6 @@ export async function saveConfig(input: { apiUrl: string; token: string }): Prom
   return config;
 }
 
-export async function clearConfig(): Promise<void> {
-  await deleteTrusted('connection');
-  for (const listener of localListeners) listener();
-}
-
 /**
  * Calls back whenever the user's configuration (saved in this context: the worker saves for the options
  * page) or the policy changes. Returns an unwatch function.

@@ -10,7 +10,6 @@ import { waitForAnchors } from '../sites/wait-for-anchors';
 import { createPageUi, type PageView } from './page-ui';
 import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
-import { HOST_TAG } from './shadow-host';
 import { domSettled, nextDomChange } from './settle';
 import { onDataChanged } from '../messaging/tab-events';
 import type { NameScan } from './name-highlights';

@@ -103,5 +103,3 @@ export const storeOf = { directory: 'alumni', organizations: 'organizations', of
   SyncResource,
   StoreName
 >;
-
-export const recordSchemaOf = { directory: Alumnus, organizations: Organization, offers: Offer, meetings: Meeting } as const;
