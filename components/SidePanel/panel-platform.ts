@@ -56,7 +56,7 @@ export const browserPanelPlatform: PanelPlatform = {
       if (change.status) listener({ kind: 'tab-loading', tabId });
     };
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (WATCHED[area]?.some((key) => key in changes)) listener({ kind: 'state' });
+      if (WATCHED[area]?.some((key) => Object.hasOwn(changes, key))) listener({ kind: 'state' });
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);

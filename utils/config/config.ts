@@ -90,7 +90,7 @@ export function watchConfig(onChange: () => void): () => void {
   const unwatchLocal = () => localListeners.delete(onChange);
   // The global event, not storage.managed.onChanged, which not every browser has.
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' && MANAGED_KEYS.some((key) => key in changes)) onChange();
+    if (area === 'managed' && MANAGED_KEYS.some((key) => Object.hasOwn(changes, key))) onChange();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
   return () => {

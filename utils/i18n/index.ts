@@ -24,7 +24,7 @@ export function resolveLang(setting: LangSetting, browserLanguage: string | unde
 export function translate(table: MessageTable, key: MessageKey, params?: Params): string {
   const template = table[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;

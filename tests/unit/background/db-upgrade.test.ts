@@ -35,7 +35,7 @@ describe('IndexedDB schema', () => {
   it('upgrades a version 1 database step by step and keeps its synced data', async () => {
     // A database as version 1 of the extension left it: directory synced, no outbox yet.
     const v1 = await openDB(DB_NAME, 1, {
-      upgrade(db, oldVersion, newVersion, tx) {
+      upgrade(db, _oldVersion, _newVersion, tx) {
         UPGRADES[0](db as never, tx as never);
       },
     });
