@@ -28,6 +28,12 @@ describe('detectOrgWebsite', () => {
     expect(detectOrgWebsite(new URL(url), domains)).toBeUndefined();
   });
 
+  it('reads a name under a private suffix as its own organisation: acme.github.io is not every github.io site', () => {
+    const onGithubPages = new Set(['acme.github.io']);
+    expect(detectOrgWebsite(new URL('https://acme.github.io/about/'), onGithubPages)).toBe('acme.github.io');
+    expect(detectOrgWebsite(new URL('https://other.github.io/about/'), onGithubPages)).toBeUndefined();
+  });
+
   it('never claims a networking site even when the directory lists its domain', () => {
     expect(detectOrgWebsite(new URL('https://www.linkedin.com/feed/'), new Set(['linkedin.com']))).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import type { PageSettings } from '../messaging/protocol';
 import { pageI18n } from '../i18n/page';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
+import { pageKeyOf } from '../sites/page-key';
 import { createPageRunner } from '../sites/page-run';
 import { waitForAnchors } from '../sites/wait-for-anchors';
 import { createPageUi, type PageView } from './page-ui';
@@ -146,7 +147,7 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
   const changes = new EventTarget();
   const pages = createPageRunner({
     signal: lifetime.signal,
-    keyOf: (url) => pageKeyOf(options, url),
+    keyOf: (url) => pageKeyOf(options.resolve, url),
     run: (url, signal) => {
       // A new page: what the old one showed goes at once, whether or not this one shows anything.
       ui.clear();
@@ -166,12 +167,6 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
     },
     stop,
   };
-}
-
-/** Which page a URL shows (the same profile with and without a query is one page); undefined: not one we read. */
-function pageKeyOf(options: SiteScriptOptions, url: URL): string | undefined {
-  const found = options.resolve(url);
-  return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
 }
 
 /** True at the first single-page navigation to a page the script reads; false if the script goes away first. */
@@ -302,7 +297,7 @@ async function readPage(run: PageRun): Promise<void> {
     force = (await nextChange(reads < (options.maxRereads ?? MAX_REREADS))) === 'data';
     // The app changed the address and is drawing another page: its content is not this page's (read
     // under this address it would pair the new person with the old profile URL). The new page's run reads it.
-    if (pageKeyOf(options, new URL(doc.location.href)) !== pageKeyOf(options, url)) return;
+    if (pageKeyOf(options.resolve, new URL(doc.location.href)) !== pageKeyOf(options.resolve, url)) return;
     extraction = adapter.extract(doc, kind, url);
   }
 }

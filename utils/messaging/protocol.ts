@@ -16,6 +16,7 @@ import {
   Showcase,
   ShowcaseInput,
 } from '../api';
+import { CONFIG_SOURCES } from '../config/source';
 import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 
 // The one message protocol between the extension's parts. Every request and every response has a
@@ -296,7 +297,7 @@ export const messages = {
       failedOutbox: z.array(OutboxItemStatus),
       /** Meetings waiting for this user's answer (absent from a worker that predates meetings). */
       waitingMeetings: z.optional(z.number().check(z.int())),
-      configSource: z.enum(['none', 'local', 'managed']),
+      configSource: z.enum(CONFIG_SOURCES),
     }),
   },
   'ui:sync-now': { request: NoPayload, response: SyncStatus },

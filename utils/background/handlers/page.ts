@@ -3,7 +3,8 @@ import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
-import { browserLanguage } from '../language';
+import { resolveLang } from '../../i18n';
+import { uiLanguage } from '../ui-language';
 import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
@@ -27,7 +28,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         enabled: isSiteEnabled(settings, site),
         collapsed: settings.collapsed[site] ?? false,
         highlightNames: settings.highlightNames,
-        lang: settings.lang === 'auto' ? browserLanguage() : settings.lang,
+        lang: resolveLang(settings.lang, uiLanguage()),
         role: me?.user.role ?? null,
         configured: config !== null,
         display: display.mode,
