@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectOrgWebsite, orgWebsiteAdapter, orgWebsiteText, rangesFor } from '../../utils/sites/index';
+import { detectOrgWebsite } from '../../scripts/saved-pages/org-domain';
+import { orgWebsiteAdapter, orgWebsiteText, rangesFor } from '../../utils/sites/index';
 import { visibleText } from '../../utils/sites/visible-text';
 import { loadPage, parsePage } from './support';
 

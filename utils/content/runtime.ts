@@ -1,13 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Send } from '../../components/api-context';
-import { sendMessage } from '../messaging/client';
+import { sendMessage, type Send } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
 import { pageI18n } from '../i18n/page';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
-import { pageKeyOf } from '../sites/page-key';
-import { createPageRunner } from '../sites/page-run';
-import { waitForAnchors } from '../sites/wait-for-anchors';
+import { pageKeyOf } from './page-key';
+import { createPageRunner } from './page-run';
+import { waitForAnchors } from './wait-for-anchors';
 import { createPageUi, type PageView } from './page-ui';
 import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';

@@ -13,7 +13,7 @@ import {
   Organization,
   SuggestionInput,
 } from '../api';
-import { OutboxState } from '../messaging/protocol';
+import { OutboxState } from '../outbox/status';
 import { LayerCounts } from '../signals/schema';
 
 export const DB_NAME = 'alumni-lens';

@@ -21,8 +21,5 @@ export function findAdapter(url: URL): { adapter: SiteAdapter; kind: PageKind } 
 
 export type { Draft, DraftPerson, Extraction, PersonRole, SiteAdapter } from './types';
 export { orgWebsiteAdapter, orgWebsiteText } from './org-website';
-export { detectOrgWebsite } from './org-domain';
 export { rangesFor, visibleText, type TextSegment, type VisibleText } from './visible-text';
-export { waitForAnchors } from './wait-for-anchors';
-export { createPageRunner, type PageRunner, type PageRunnerOptions } from './page-run';
 export { diagnose } from './finish';

@@ -1,4 +1,4 @@
-import type { PageKind, SiteAdapter } from './types';
+import type { PageKind, SiteAdapter } from '../sites/types';
 
 /** Page identity for one adapter: its own key (canonical profile URL…), else kind + origin + path. */
 export function pageKeyFor(adapter: SiteAdapter, kind: PageKind, url: URL): string {

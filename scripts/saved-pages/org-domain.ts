@@ -1,5 +1,5 @@
-import { registrableDomain } from '../recognition/domain';
-import { hostWithin, NETWORK_DOMAINS } from './host';
+import { registrableDomain } from '../../utils/recognition/domain';
+import { hostWithin, NETWORK_DOMAINS } from '../../utils/sites/host';
 
 // Whether a saved page is an organisation's website, for the `extract` command: the extension itself
 // registers the org-website content script for the directory's domains (utils/background/orgsite.ts).

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findAdapter } from '../../utils/sites/index';
-import { pageKeyOf as pageKeyWith } from '../../utils/sites/page-key';
-import { createPageRunner } from '../../utils/sites/page-run';
+import { findAdapter } from '../../../utils/sites/index';
+import { pageKeyOf as pageKeyWith } from '../../../utils/content/page-key';
+import { createPageRunner } from '../../../utils/content/page-run';
 
 // The content runtime's page key, here with the registry's resolver (every adapter).
 const pageKeyOf = (url: URL) => pageKeyWith(findAdapter, url);
