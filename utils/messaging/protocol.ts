@@ -23,7 +23,7 @@ import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 // The one message protocol between the extension's parts. Every request and every response has a
 // zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
 // scripts (untrusted: they run beside host pages), `ui:*` only from the extension's own pages
-// (popup, options). The background checks the sender before acting (utils/messaging/sender.ts).
+// (popup, options). The background checks the sender before acting (senderKind in utils/messaging/router.ts).
 // What the recognition engine concludes (recognition/verdict.ts) and the outbox's item status
 // (outbox/status.ts) are those modules' own; messages carry them, and the UI takes them from here.
 
