@@ -1,10 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { sendMessage } from '../utils/messaging/client';
-import type { MessageName, RequestOf, ResponseOf } from '../utils/messaging/protocol';
+import { sendMessage, type Send } from '../utils/messaging/client';
 
 /** How components talk to the background worker: the typed client in the extension, a stand-in in tests. */
-export type Send = <N extends MessageName>(type: N, payload: RequestOf<N>) => Promise<ResponseOf<N>>;
+export type { Send };
 
 export const ApiContext = createContext<Send>(sendMessage);
 

@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { detectOrgWebsite, findAdapter, orgWebsiteAdapter, type Extraction } from '../utils/sites/index';
-import { parseHtml } from '../utils/sites/node-dom';
+import { findAdapter, orgWebsiteAdapter, type Extraction } from '../utils/sites/index';
+import { parseHtml } from './saved-pages/node-dom';
+import { detectOrgWebsite } from './saved-pages/org-domain';
 
 const Args = z.object({
   url: z.string().refine((value) => URL.canParse(value) && /^https?:/i.test(value), 'expected an http(s) URL'),

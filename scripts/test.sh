@@ -5,8 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh
 [ -d node_modules ] || npm ci
+# Types and lint first, failing in about a minute before anything is installed or built: both at once (each
+# uses one core). Zero findings is the rule; README "Lint and typecheck" says what is checked.
+npx tsc --noEmit & typecheck=$!
+npx eslint . & lint=$!
+checks=0
+wait $typecheck || checks=1
+wait $lint || checks=1
+if [ $checks -ne 0 ]; then
+  echo 'Typecheck or lint found problems (above): fix them, then run the tests.' >&2
+  exit 1
+fi
+bash scripts/ensure-system-deps.sh
 npx wxt build >/dev/null
 # The programme's console, served by the backend at /admin/ (the e2e tests sign in to it).
 npx vite build --config console/vite.config.ts >/dev/null

@@ -29,7 +29,7 @@ export function Options({ platform, sites, browserLanguage }: OptionsProps) {
   useEffect(() => {
     platform.readSettings().then(setSettings, () => setSettings(null));
     void loadStatus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per platform; `loadStatus` is a new function every render
   }, [platform]);
 
   const lang: UiLang = resolveLang(settings?.lang ?? 'auto', browserLanguage);

@@ -25,8 +25,7 @@ export function usePolling<T>(load: () => Promise<T>, everyMs: number, keepPolli
       stopped = true;
       clearTimeout(timer);
     };
-    // `load` and `keepPolling` are stable per component; the tick drives re-loading.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` and `keepPolling` are stable per component; the tick drives re-loading
   }, [tick]);
   return { loaded, reload: () => setTick((n) => n + 1) };
 }

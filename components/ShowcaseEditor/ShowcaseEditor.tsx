@@ -118,7 +118,7 @@ export function ShowcaseEditor() {
         setDraft(emptyDraft);
         setNotice({ tone: 'error', text: t('editor.failed', { reason: error instanceof Error ? error.message : String(error) }) });
       });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per connection; `t` changing language must not reset the draft
   }, [send]);
 
   const company = status?.me?.company.name ?? '';

@@ -48,8 +48,7 @@ function TabView({ view, platform, pollMs }: { view: Extract<PanelView, { kind: 
   const store = useMemo(
     () =>
       createSidebarStore({ people: tab.people, organizations: tab.organizations, role, collapsed: false, selected: null, context: { site: tab.site, url: tab.url } }),
-    // One store for as long as the panel shows tabs; the effect below keeps it current.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one store for as long as the panel shows tabs; the effect below keeps it current
     [],
   );
   useLayoutEffect(() => {

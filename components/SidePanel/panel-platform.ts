@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { readSettings } from '../../utils/config';
+import type { LangSetting } from '../../utils/i18n';
 import { PingReply, RevealReply, type PanelTabMessage } from '../../utils/messaging/panel-tab';
 
 /** What the side panel does outside itself: which tab it follows, and asking that tab's content script. */
@@ -19,8 +20,8 @@ export interface PanelPlatform {
   republish(tabId: number): Promise<void>;
   /** Asks the tab's content script to scroll the page to the person; false when it could not. */
   reveal(tabId: number, alumnusId: string): Promise<boolean>;
-  /** The user's language setting ('auto', 'en', 'ja'). */
-  languageSetting(): Promise<'auto' | 'en' | 'ja'>;
+  /** The user's language setting. */
+  languageSetting(): Promise<LangSetting>;
   openOptions(): Promise<void>;
 }
 
@@ -56,7 +57,7 @@ export const browserPanelPlatform: PanelPlatform = {
       if (change.status) listener({ kind: 'tab-loading', tabId });
     };
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (WATCHED[area]?.some((key) => key in changes)) listener({ kind: 'state' });
+      if (WATCHED[area]?.some((key) => Object.hasOwn(changes, key))) listener({ kind: 'state' });
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);

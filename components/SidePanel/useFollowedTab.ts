@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Role } from '../../utils/api';
+import type { LangSetting } from '../../utils/i18n';
 import type { PanelTab } from '../../utils/messaging/protocol';
 import type { Send } from '../api-context';
 import type { PanelPlatform } from './panel-platform';
@@ -19,9 +20,9 @@ export type PanelView =
  * script published to), and is shown only while the document that published it is still in the tab — a
  * tab that navigated elsewhere has no script of ours answering with that document's token.
  */
-export function useFollowedTab(platform: PanelPlatform, send: Send): { view: PanelView; langSetting: 'auto' | 'en' | 'ja' } {
+export function useFollowedTab(platform: PanelPlatform, send: Send): { view: PanelView; langSetting: LangSetting } {
   const [view, setView] = useState<PanelView>({ kind: 'loading' });
-  const [langSetting, setLangSetting] = useState<'auto' | 'en' | 'ja'>('auto');
+  const [langSetting, setLangSetting] = useState<LangSetting>('auto');
 
   useEffect(() => {
     let stopped = false;

@@ -97,6 +97,7 @@ export function Sidebar({ store, onCollapsedChange, pollMs, docked = false, onOp
     shownSelection.current = state.selected;
     if ((opened || focusAfterBack.current) && !state.collapsed) panelRef.current?.focus();
     focusAfterBack.current = false;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the selection changes; collapsing has its own focus effect above
   }, [state.selected]);
 
   if (!hasSidebarContent(state) && !(docked && relatedPeople(state).length > 0)) return null;

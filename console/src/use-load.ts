@@ -12,7 +12,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
       (value) => mine === generation.current && setLoaded({ state: 'ready', value }),
       (error: unknown) => mine === generation.current && setLoaded({ state: 'error', reason: error instanceof Error ? error.message : String(error) }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on; `load` is a new closure every render
   }, deps);
   useEffect(run, [run]);
   return [loaded, run];

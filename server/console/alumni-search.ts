@@ -1,7 +1,6 @@
 import type { Role } from '../../utils/api';
 import type { AlumniFacets, AlumniSearchPage, AlumniSearchQuery, AlumnusSummary } from '../../utils/api/console';
-import { parseName } from '../../utils/recognition';
-import { organizationKey } from '../../utils/recognition';
+import { organizationKey, parseName } from '../../utils/recognition';
 import type { Database } from '../db/database';
 import type { AlumnusRecord } from '../store/alumni';
 import { BatchPacer } from './batch-pacer';

@@ -1,4 +1,4 @@
-import { isPublicSuffix } from '../../utils/sites/org-domain';
+import { isPublicSuffix } from '../../utils/recognition/domain';
 import { ApiProblem } from './problem';
 
 export { isPublicSuffix };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Interest, Role } from '../../utils/api';
+import type { Interest } from '../../utils/api';
 import { AlumniSearchQuery, ClientStatusInput, type AlumnusDetail } from '../../utils/api/console';
 import { alumniFacets, searchAlumni } from '../console/alumni-search';
 import { overview } from '../console/overview';

@@ -132,8 +132,8 @@ export async function meetingFunnel(db: Queryable) {
   );
   const funnel = { requested: 0, accepted: 0, declined: 0, cancelled: 0, held: 0, outcomes: { deal: 0, 'follow-up': 0, 'no-deal': 0 } };
   for (const { status, outcome, count } of rows) {
-    if (status in funnel && status !== 'outcomes') funnel[status as 'requested'] += count;
-    if (status === 'held' && outcome && outcome in funnel.outcomes) funnel.outcomes[outcome as 'deal'] += count;
+    if (Object.hasOwn(funnel, status) && status !== 'outcomes') funnel[status as 'requested'] += count;
+    if (status === 'held' && outcome && Object.hasOwn(funnel.outcomes, outcome)) funnel.outcomes[outcome as 'deal'] += count;
   }
   return funnel;
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsFor, alumnusId, tokens } from './support/api';
-import { eventually } from './support/closed-shadow';
 import { linkedin, linkedinPages } from './support/linkedin-pages';
 import { requestsInNetLog, type LoggedRequest } from './support/net-log';
 import { screenshot } from './support/screenshots';

@@ -31,6 +31,14 @@ describe('name normalisation', () => {
     expect(sameName('John Smith', 'Jon Smith')).toBe(false);
   });
 
+  it('keys a Western name that reads as Japanese syllables the same way everywhere, so it matches only itself', () => {
+    expect(canonicalRomaji('jamie')).toBe('zyamie');
+    expect(sameName('Jamie Smith', 'JAMIE SMITH')).toBe(true);
+    expect(sameName('Jamie Smith', 'Jaime Smith')).toBe(false);
+    expect(sameName('Jamie Smith', 'Jami Smith')).toBe(false);
+    expect(sameName('Mario Rossi', 'Maria Rossi')).toBe(false);
+  });
+
   it('matches kanji written without the space the directory uses, and variant kanji', () => {
     expect(sameName('山田太郎', '山田 太郎')).toBe(true);
     expect(sameName('高橋一郎', '髙橋 一郎')).toBe(true);

@@ -45,6 +45,13 @@ describe('organisation names', () => {
     expect(registrableDomain(undefined)).toBeNull();
   });
 
+  it('takes a name under a private suffix (github.io, herokuapp.com) as its own organisation, not the hosting service', () => {
+    expect(registrableDomain('https://acme.github.io/team')).toBe('acme.github.io');
+    expect(registrableDomain('docs.acme.github.io')).toBe('acme.github.io');
+    expect(registrableDomain('x.herokuapp.com')).toBe('x.herokuapp.com');
+    expect(registrableDomain('github.io')).toBeNull();
+  });
+
   it('matches organisation signals by profile URL, domain and name, and lists alumni working there', () => {
     const { alumni, organizations } = loadEvalDirectory();
     const index = buildIndex(alumni, organizations);

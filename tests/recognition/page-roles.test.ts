@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageListing, pageRoles } from '../../utils/recognition';
-import { detectOrgWebsite, findAdapter, orgWebsiteAdapter } from '../../utils/sites/index';
+import { detectOrgWebsite } from '../../scripts/saved-pages/org-domain';
+import { findAdapter, orgWebsiteAdapter } from '../../utils/sites/index';
 import { LINKEDIN_ORIGINALS, loadPage, SIGNAL_FOLDERS, signalTruths } from '../sites/support';
 
 // Page signals carry people and organisations, not how each person appears: the worker and

@@ -132,6 +132,9 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
 
   test('generates the contract’s schemas as components, with their fields', () => {
     const schemas = openapi.components.schemas;
+    /** A schema, or the component its $ref names. */
+    const resolved = (schema: { $ref?: string }): any =>
+      schema.$ref ? schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
     for (const name of ['Alumnus', 'Organization', 'Offer', 'OfferInput', 'IntroductionInput', 'Introduction', 'Interest', 'Me', 'DirectoryPage', 'ApiError', 'ImportReport']) {
       expect(schemas, name).toHaveProperty(name);
     }
@@ -139,10 +142,16 @@ describe.each(backends)('authentication, roles and the OpenAPI document on %s', 
       expect.arrayContaining(['id', 'names', 'profileUrls', 'tenure', 'currentEmployer', 'currentTitle', 'consent', 'rehireEligible', 'relationshipOwner', 'updatedAt']),
     );
     expect(schemas.IntroductionInput.properties.id).toMatchObject({ type: 'string', format: 'uuid' });
-    expect(schemas.IntroductionInput.properties.kind.$ref ?? schemas.IntroductionInput.properties.kind.enum).toBeTruthy();
+    // The values themselves, not only that an enum or a $ref is there: a client generated from this document must
+    // send exactly the kinds and see exactly the roles the server takes.
+    expect(resolved(schemas.IntroductionInput.properties.kind).enum).toEqual(['referral', 'rehire', 'sales-introduction', 'collaboration', 'other']);
+    expect(resolved(resolved(schemas.Me.properties.user).properties.role).enum).toEqual(['admin', 'recruiter', 'sales', 'alumni']);
     const directory = openapi.paths['/directory'].get;
     expect(directory.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['limit', 'since']);
     expect(directory.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/DirectoryPage');
+    expect(schemas.DirectoryPage.properties.alumni.items.$ref).toBe('#/components/schemas/Alumnus');
+    expect(openapi.paths['/introductions'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/IntroductionInput');
     expect(openapi.paths['/introductions'].post.responses).toHaveProperty('409');
+    expect(openapi.paths['/introductions'].post.responses['409'].content['application/json'].schema.$ref).toBe('#/components/schemas/ApiError');
   });
 });

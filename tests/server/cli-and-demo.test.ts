@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DirectoryPage } from '../../utils/api';
 import { startServer } from '../../server/index';
-import { createToken } from '../../server/store/tokens';
 import { demoAlumni, demoIds, demoOffers, demoOrganizations } from '../../server/seed/demo-data';
 import { call, tokens } from './support/http';
 import { runCli, spawnCliServer } from './support/cli';

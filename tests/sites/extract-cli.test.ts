@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PageSignals } from '../../utils/signals/schema';
-import { Diagnostic } from '../../utils/signals/schema';
+import { Diagnostic, PageSignals } from '../../utils/signals/schema';
 import { FIXTURES } from './support';
 
 // `npm run --silent extract -- --url URL FILE.html` as a user runs it: a subprocess, the same adapter

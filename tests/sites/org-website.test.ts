@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectOrgWebsite, orgWebsiteAdapter, orgWebsiteText, rangesFor } from '../../utils/sites/index';
+import { detectOrgWebsite } from '../../scripts/saved-pages/org-domain';
+import { orgWebsiteAdapter, orgWebsiteText, rangesFor } from '../../utils/sites/index';
 import { visibleText } from '../../utils/sites/visible-text';
 import { loadPage, parsePage } from './support';
 
@@ -26,6 +27,12 @@ describe('detectOrgWebsite', () => {
     'http://127.0.0.1:8787/demo/',
   ])('%s is not an organisation website', (url) => {
     expect(detectOrgWebsite(new URL(url), domains)).toBeUndefined();
+  });
+
+  it('reads a name under a private suffix as its own organisation: acme.github.io is not every github.io site', () => {
+    const onGithubPages = new Set(['acme.github.io']);
+    expect(detectOrgWebsite(new URL('https://acme.github.io/about/'), onGithubPages)).toBe('acme.github.io');
+    expect(detectOrgWebsite(new URL('https://other.github.io/about/'), onGithubPages)).toBeUndefined();
   });
 
   it('never claims a networking site even when the directory lists its domain', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ExperienceSignal } from '../../utils/signals/schema';
-import { parseHtml } from '../../utils/sites/node-dom';
+import { parseHtml } from '../../scripts/saved-pages/node-dom';
 
 // Fixtures and their ground truth, for the site-adapter tests. Every saved or written page under
 // tests/fixtures/ is listed here once (the meta-test checks nothing is left out).

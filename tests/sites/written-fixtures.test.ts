@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectOrgWebsite, findAdapter, orgWebsiteAdapter, orgWebsiteText, type Extraction } from '../../utils/sites/index';
+import { detectOrgWebsite } from '../../scripts/saved-pages/org-domain';
+import { findAdapter, orgWebsiteAdapter, orgWebsiteText, type Extraction } from '../../utils/sites/index';
 import { loadPage, SIGNAL_FOLDERS, signalTruths, type SignalTruth } from './support';
 
 // Every fixture whose ground truth is written in the page-signal shape (hand-written LinkedIn

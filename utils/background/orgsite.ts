@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { Organization } from '../api';
 import { type Database, getMeta, setMeta } from '../db';
-import { isPublicSuffix } from '../sites/org-domain';
+import { isPublicSuffix } from '../recognition/domain';
 
 /** The organisation-website content script (entrypoints/orgsite.content, `registration: 'runtime'`). */
 export const ORGSITE_SCRIPT_ID = 'alumni-lens-orgsite';

@@ -43,7 +43,7 @@ export function forgetTab(tabId: number): Promise<void> {
 
 async function removeTab(tabId: number): Promise<void> {
   const all = Stored.parse(await tabRecognitionItem.getValue());
-  if (!(keyOf(tabId) in all)) return;
+  if (!Object.hasOwn(all, keyOf(tabId))) return;
   delete all[keyOf(tabId)];
   await tabRecognitionItem.setValue(all);
 }

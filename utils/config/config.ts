@@ -81,11 +81,6 @@ export async function saveConfig(input: { apiUrl: string; token: string }): Prom
   return config;
 }
 
-export async function clearConfig(): Promise<void> {
-  await deleteTrusted('connection');
-  for (const listener of localListeners) listener();
-}
-
 /**
  * Calls back whenever the user's configuration (saved in this context: the worker saves for the options
  * page) or the policy changes. Returns an unwatch function.
@@ -95,7 +90,7 @@ export function watchConfig(onChange: () => void): () => void {
   const unwatchLocal = () => localListeners.delete(onChange);
   // The global event, not storage.managed.onChanged, which not every browser has.
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' && MANAGED_KEYS.some((key) => key in changes)) onChange();
+    if (area === 'managed' && MANAGED_KEYS.some((key) => Object.hasOwn(changes, key))) onChange();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
   return () => {

@@ -39,7 +39,7 @@ export async function readDisplay(report: ProblemReporter = warnProblem): Promis
 export function watchDisplay(onChange: () => void): () => void {
   const unwatchSettings = settingsItem.watch(() => onChange());
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' && DISPLAY_POLICY_KEY in changes) onChange();
+    if (area === 'managed' && Object.hasOwn(changes, DISPLAY_POLICY_KEY)) onChange();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
   return () => {

@@ -4,6 +4,6 @@ export * from './schema';
 export { settingsItem, MANAGED_KEYS } from './items';
 export { legacyConfigItem, moveLegacyConfig, restrictStorageAccess } from './legacy-config';
 export { readManagedPolicy } from './managed';
-export { buildDefaultConfig, CONNECTION_KEY, readConfig, readConnectionFields, readLocalConfig, saveConfig, clearConfig, watchConfig, originPattern, ConfigLockedError } from './config';
-export { readSettings, updateSettings, isSiteEnabled, watchSettings } from './settings';
+export { buildDefaultConfig, CONNECTION_KEY, readConfig, readConnectionFields, readLocalConfig, saveConfig, watchConfig, originPattern, ConfigLockedError } from './config';
+export { readSettings, updateSettings, isSiteEnabled } from './settings';
 export { readDisplay, readDisplayPolicy, watchDisplay, DISPLAY_POLICY_KEY, type DisplayState } from './display';

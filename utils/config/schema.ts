@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl } from '../api';
+import type { ConfigSource } from './source';
 
 /**
  * The backend's base URL as the worker uses it: no trailing slash and no `/api/v1` suffix, so
@@ -65,8 +66,7 @@ export const ManagedPolicy = z.object({
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 
-/** Where the configuration in use came from; `managed` wins over `local` and is shown as locked. */
-export type ConfigSource = 'none' | 'local' | 'managed';
+export type { ConfigSource };
 
 export interface ConfigState {
   /** null until both a backend URL and a token are known. */

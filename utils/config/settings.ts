@@ -1,6 +1,6 @@
 import { settingsItem } from './items';
 import { oneRepairAtATime } from './repair-lock';
-import { DEFAULT_SETTINGS, describeIssues, RepairingSettings, Settings, type ProblemReporter, warnProblem } from './schema';
+import { describeIssues, RepairingSettings, Settings, type ProblemReporter, warnProblem } from './schema';
 
 /**
  * The user's settings, parsed. A bad field is reported and replaced by its default (and the
@@ -31,11 +31,4 @@ export async function updateSettings(change: (current: Settings) => Settings): P
 /** A site is on unless the user turned it off. */
 export function isSiteEnabled(settings: Settings, site: string): boolean {
   return settings.sites[site] ?? true;
-}
-
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((raw) => {
-    const parsed = RepairingSettings.parse(raw ?? DEFAULT_SETTINGS);
-    onChange(parsed);
-  });
 }

@@ -1,4 +1,4 @@
-import type { Send } from '../../components/api-context';
+import type { Send } from '../messaging/client';
 import type { PersonMatch } from '../messaging/protocol';
 import { orgWebsiteText } from '../sites/org-website';
 import { rangesFor } from '../sites/visible-text';

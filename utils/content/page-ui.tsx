@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { ApiContext, type Send } from '../../components/api-context';
+import { ApiContext } from '../../components/api-context';
+import type { Send } from '../messaging/client';
 import { Sidebar } from '../../components/Sidebar/Sidebar';
 import { createSidebarStore, type PagePerson, type Selection, type SidebarStore } from '../../components/Sidebar/sidebar-store';
 import { pageCss } from '../../components/styles';

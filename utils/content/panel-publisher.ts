@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Send } from '../../components/api-context';
+import type { Send } from '../messaging/client';
 import { PanelTabMessage, type PingReply, type RevealReply } from '../messaging/panel-tab';
 import type { PageResults, PageView } from './page-ui';
 

@@ -1,4 +1,4 @@
-import type { Send } from '../../components/api-context';
+import type { Send } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
 import type { Extraction } from '../sites/types';
 import type { NameHighlight, NameScan } from './name-highlights';

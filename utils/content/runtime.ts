@@ -1,16 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Send } from '../../components/api-context';
-import { sendMessage } from '../messaging/client';
+import { sendMessage, type Send } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
 import { createI18n } from '../i18n/context';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
-import { createPageRunner } from '../sites/page-run';
-import { waitForAnchors } from '../sites/wait-for-anchors';
+import { pageKeyOf } from './page-key';
+import { createPageRunner } from './page-run';
+import { waitForAnchors } from './wait-for-anchors';
 import { createPageUi, type PageView } from './page-ui';
 import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
-import { HOST_TAG } from './shadow-host';
 import { domSettled, nextDomChange } from './settle';
 import { onDataChanged } from '../messaging/tab-events';
 import type { NameScan } from './name-highlights';
@@ -149,7 +148,7 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
   const changes = new EventTarget();
   const pages = createPageRunner({
     signal: lifetime.signal,
-    keyOf: (url) => pageKeyOf(options, url),
+    keyOf: (url) => pageKeyOf(options.resolve, url),
     run: (url, signal) => {
       // A new page: what the old one showed goes at once, whether or not this one shows anything.
       ui.clear();
@@ -170,12 +169,6 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
     },
     stop,
   };
-}
-
-/** Which page a URL shows (the same profile with and without a query is one page); undefined: not one we read. */
-function pageKeyOf(options: SiteScriptOptions, url: URL): string | undefined {
-  const found = options.resolve(url);
-  return found ? (found.adapter.pageKey?.(url) ?? `${found.adapter.id}:${found.kind}:${url.origin}${url.pathname}`) : undefined;
 }
 
 /** True at the first single-page navigation to a page the script reads; false if the script goes away first. */
@@ -306,7 +299,7 @@ async function readPage(run: PageRun): Promise<void> {
     force = (await nextChange(reads < (options.maxRereads ?? MAX_REREADS))) === 'data';
     // The app changed the address and is drawing another page: its content is not this page's (read
     // under this address it would pair the new person with the old profile URL). The new page's run reads it.
-    if (pageKeyOf(options, new URL(doc.location.href)) !== pageKeyOf(options, url)) return;
+    if (pageKeyOf(options.resolve, new URL(doc.location.href)) !== pageKeyOf(options.resolve, url)) return;
     extraction = adapter.extract(doc, kind, url);
   }
 }

@@ -3,6 +3,13 @@
  * lives in a CLOSED shadow root. `host.shadowRoot` is null for the page's scripts, `>>>`-style
  * queries cannot pierce it, and only this module keeps the reference to the root.
  */
+// Why not WXT's createShadowRootUi (wxt/utils/content-script-ui/shadow-root, read in WXT 0.21): it offers
+// `mode: 'closed'` and `isolateEvents` too, but it mounts the host into the page first and renders in
+// onMount after (a blank host, then a second layout; `fill` below renders first); with cssInjectionMode
+// 'ui' it fetches the entry's CSS from a web-accessible extension URL, a file any page could probe to
+// detect the extension (our CSS is a string bundled into the script); it may add a <style> marked
+// `wxt-shadow-root-document-styles` to the page's own head; and it is async and tied to one ctx, where
+// a page run creates and removes its sidebar and marker layer itself. Ours is these 20 lines.
 export interface ClosedHost {
   host: HTMLElement;
   /** Where Preact renders; inside the closed root. */

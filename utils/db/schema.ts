@@ -1,7 +1,6 @@
 import type { DBSchema } from 'idb';
 import { z } from 'zod';
 import {
-  Alumnus,
   InterestInput,
   IntroductionInput,
   Me,
@@ -13,7 +12,7 @@ import {
   Organization,
   SuggestionInput,
 } from '../api';
-import { OutboxState } from '../messaging/protocol';
+import { OutboxState } from '../outbox/status';
 import { LayerCounts } from '../signals/schema';
 
 export const DB_NAME = 'alumni-lens';
@@ -130,5 +129,3 @@ export const storeOf = { directory: 'directory', organizations: 'organizations',
   SyncResource,
   StoreName
 >;
-
-export const recordSchemaOf = { directory: Alumnus, organizations: Organization, offers: Offer, meetings: Meeting } as const;

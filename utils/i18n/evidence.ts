@@ -1,4 +1,4 @@
-import type { Evidence } from '../messaging/protocol';
+import type { Evidence } from '../recognition/verdict';
 import { formatMonth, translate, type Translate, type UiLang } from './index';
 import { pageEn } from './page-en';
 import { pageJa } from './page-ja';

@@ -1,12 +1,12 @@
+import type { LangSetting } from '../config/schema';
 import type { AppKey } from './app-en';
 import type { ConsoleKey } from './console-en';
 import type { PageKey } from './page-en';
 
-export type { AppKey, ConsoleKey, PageKey };
+export type { AppKey, ConsoleKey, LangSetting, PageKey };
 /** Every UI string's key: the in-page table's, the extension pages' table's and the console's. */
 export type MessageKey = PageKey | AppKey | ConsoleKey;
 export type UiLang = 'en' | 'ja';
-export type LangSetting = 'auto' | UiLang;
 export type Params = Record<string, string | number>;
 /** One language's strings; content scripts carry only the in-page part (see page.ts and app.ts). */
 export type MessageTable = Partial<Record<MessageKey, string>>;
@@ -24,7 +24,7 @@ export function resolveLang(setting: LangSetting, browserLanguage: string | unde
 export function translate(table: MessageTable, key: MessageKey, params?: Params): string {
   const template = table[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;

@@ -8,6 +8,9 @@ export interface FailureReply {
 
 export class MessageError extends Error {}
 
+/** How the extension's parts talk to the background worker: sendMessage itself, or a stand-in in tests. */
+export type Send = <N extends MessageName>(type: N, payload: RequestOf<N>) => Promise<ResponseOf<N>>;
+
 /**
  * Sends one typed message to the background worker and parses its answer with the protocol's
  * schema: a worker from another version, or a tampered reply, becomes a clear error, never bad data.

@@ -12,88 +12,27 @@ import {
   ProposedTimes,
   RecordId,
   Role,
-  YearMonth,
   Showcase,
   ShowcaseInput,
 } from '../api';
+import { OutboxItemStatus } from '../outbox/status';
+import { Confidence, Evidence } from '../recognition/verdict';
+import { CONFIG_SOURCES } from '../config/source';
 import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 
 // The one message protocol between the extension's parts. Every request and every response has a
 // zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
 // scripts (untrusted: they run beside host pages), `ui:*` only from the extension's own pages
-// (popup, options). The background checks the sender before acting (utils/messaging/sender.ts).
+// (popup, options). The background checks the sender before acting (senderKind in utils/messaging/router.ts).
+// What the recognition engine concludes (recognition/verdict.ts) and the outbox's item status
+// (outbox/status.ts) are those modules' own; messages carry them, and the UI takes them from here.
 
-export const Confidence = z.enum(['confirmed', 'likely', 'possible']);
-export type Confidence = z.infer<typeof Confidence>;
-
-const EvidenceText = z.string().check(z.maxLength(2048));
-const EvidenceCount = z.number().check(z.int(), z.gte(2), z.lte(10_000));
-const NameValues = z.object({ pageName: EvidenceText, directoryName: EvidenceText, alumnus: EvidenceText });
-/** An experience entry's months as the page gives them (`to: null` is "present"), and the tenure on file. */
-const ExperienceValues = z.object({
-  organization: EvidenceText,
-  from: z.optional(YearMonth),
-  to: z.optional(z.nullable(YearMonth)),
-  tenure: z.array(z.object({ from: YearMonth, to: YearMonth })).check(z.maxLength(50)),
-});
-/** Where a page lists people as working at its organisation (issue 15): a People tab, a company page's employee list, its own website. */
-export const ListingPage = z.enum(['people-tab', 'employees-list', 'website']);
-export type ListingPage = z.infer<typeof ListingPage>;
-const Listing = z.object({ organization: EvidenceText, page: ListingPage });
-
-/**
- * One piece of evidence behind a match: what kind of fact, and its values. The engine says what it
- * found; the UI words it in the user's language (utils/i18n/evidence.ts).
- */
-export const Evidence = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('profile-url'), values: z.object({ url: EvidenceText, alumnus: EvidenceText }) }),
-  z.object({ kind: z.literal('profile-url-differs'), values: z.object({ site: EvidenceText, alumnus: EvidenceText }) }),
-  z.object({ kind: z.literal('name-exact'), values: NameValues }),
-  z.object({ kind: z.literal('name-former'), values: NameValues }),
-  z.object({ kind: z.literal('name-partial'), values: NameValues }),
-  z.object({ kind: z.literal('name-nickname'), values: NameValues }),
-  z.object({ kind: z.literal('name-typo'), values: NameValues }),
-  z.object({ kind: z.literal('experience-overlap'), values: ExperienceValues }),
-  z.object({ kind: z.literal('experience-conflict'), values: ExperienceValues }),
-  z.object({ kind: z.literal('experience-undated'), values: z.object({ organization: EvidenceText }) }),
-  z.object({ kind: z.literal('headline-mention'), values: z.object({ organization: EvidenceText, excerpt: EvidenceText }) }),
-  z.object({ kind: z.literal('current-employer'), values: z.object({ organization: EvidenceText }) }),
-  /** The page lists them at its organisation, which is the current employer on file. */
-  z.object({ kind: z.literal('listed-at-employer'), values: Listing }),
-  /** The page lists them at its organisation; the employer on file is another one, or unknown (''). */
-  z.object({ kind: z.literal('listed-elsewhere'), values: z.extend(Listing, { employer: EvidenceText }) }),
-  /** Several alumni have this full name (in some script or order). */
-  z.object({ kind: z.literal('name-shared'), values: z.object({ count: EvidenceCount }) }),
-  /** A shortened or approximate name that fits several alumni. */
-  z.object({ kind: z.literal('name-fits-several'), values: z.object({ pageName: EvidenceText, count: EvidenceCount }) }),
-  z.object({ kind: z.literal('name-common'), values: z.object({ pageName: EvidenceText }) }),
-  z.object({ kind: z.literal('name-only'), values: z.object({ company: EvidenceText }) }),
-  /** Several people on the page (different profiles) fit this alumnus equally well. */
-  z.object({ kind: z.literal('page-namesakes'), values: z.object({ alumnus: EvidenceText, count: EvidenceCount }) }),
-]);
-export type Evidence = z.infer<typeof Evidence>;
-export type EvidenceKind = Evidence['kind'];
+export { Confidence, Evidence, OutboxItemStatus };
+export type { EvidenceKind, ListingPage } from '../recognition/verdict';
+export type { OutboxState } from '../outbox/status';
 
 export const Lang = z.enum(['en', 'ja']);
 export type Lang = z.infer<typeof Lang>;
-
-export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
-export type OutboxState = z.infer<typeof OutboxState>;
-export const OutboxItemStatus = z.object({
-  id: z.uuid(),
-  kind: z.enum(['introduction', 'interest', 'meeting', 'meeting-step', 'suggestion']),
-  state: OutboxState,
-  attempts: z.number().check(z.int()),
-  /** For a final failure: the server's reason, shown to the user. */
-  error: z.optional(z.string().check(z.maxLength(2000))),
-  /** For a final failure: refused by the backend, or not sent within the give-up time (outbox.ts). Not `failure`: that key marks an error reply. */
-  stopped: z.optional(z.enum(['refused', 'expired'])),
-  createdAt: z.optional(z.number()),
-  /** Who or what it is about (an alumnus's name, an offer's title), for lists of failed items. */
-  subject: z.optional(z.string().check(z.maxLength(500))),
-  nextAttemptAt: z.optional(z.number()),
-});
-export type OutboxItemStatus = z.infer<typeof OutboxItemStatus>;
 
 /** Why an offer fits a person (utils/matching/rank.ts); `code` picks the sentence, `params` fill it. */
 export const MatchReason = z.object({
@@ -301,7 +240,7 @@ export const messages = {
       failedOutbox: z.array(OutboxItemStatus),
       /** Meetings waiting for this user's answer (absent from a worker that predates meetings). */
       waitingMeetings: z.optional(z.number().check(z.int())),
-      configSource: z.enum(['none', 'local', 'managed']),
+      configSource: z.enum(CONFIG_SOURCES),
     }),
   },
   'ui:sync-now': { request: NoPayload, response: SyncStatus },

@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 
 type MessageSender = Browser.runtime.MessageSender;
 import { z } from 'zod';
-import { contentScriptMessages, Envelope, messages, type MessageName, type RequestOf, type ResponseOf } from './protocol';
+import { contentScriptMessages, Envelope, messages, type MessageName, type ResponseOf } from './protocol';
 import type { FailureReply } from './client';
 
 type Request<N extends MessageName> = z.infer<(typeof messages)[N]['request']>;
@@ -58,5 +58,3 @@ export function routeMessage(
 function failure(message: string): FailureReply {
   return { failure: { message } };
 }
-
-export type { RequestOf };

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { InterestInput, IntroductionInput, MeetingInput, MeetingStep, SuggestionInput } from '../api';
 import { type BackendClient, BackendError } from '../backend';
 import type { Database, OutboxRecord } from '../db';
-import type { OutboxItemStatus } from '../messaging/protocol';
+import type { OutboxItemStatus } from './status';
 import { BACKOFF_BASE_MS, retryDelay } from './backoff';
 import { readOutbox, readOutboxItem, statusOf, writeOutboxItem } from './store';
 import { subjectOf } from './subject';

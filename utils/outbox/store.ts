@@ -1,5 +1,5 @@
 import { type Database, OutboxRecord } from '../db';
-import type { OutboxItemStatus } from '../messaging/protocol';
+import type { OutboxItemStatus } from './status';
 
 /** The outbox as stored, parsed on read: a record this version cannot read is skipped, not fatal. */
 export async function readOutbox(db: Database, states?: OutboxRecord['state'][]): Promise<OutboxRecord[]> {

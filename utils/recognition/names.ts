@@ -174,7 +174,7 @@ export function transliteratedName(name: string): string | null {
 
 const nicknameGroups = new Map<string, string[]>();
 for (const family of NICKNAME_FAMILIES) {
-  // Spelled the way name words are stored (romaji respelling included: "jamie" → "zyamie").
+  // Spelled the way name words are keyed (romaji.ts: "jamie" reads as Japanese syllables and keys as "zyamie").
   const names = family.split(' ').map((name) => canonicalRomaji(foldCase(name)));
   for (const name of names) nicknameGroups.set(name, [...new Set([...(nicknameGroups.get(name) ?? []), ...names])].filter((n) => n !== name));
 }

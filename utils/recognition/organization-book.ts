@@ -56,7 +56,7 @@ export class OrganizationBook {
     for (const candidate of [signal.domain, signal.url]) {
       const domain = registrableDomain(candidate);
       // A LinkedIn company page's domain is LinkedIn's, not the company's.
-      if (domain && !(domain in PROFILE_PATH_SEGMENTS) && this.byDomain.has(domain)) return this.byDomain.get(domain)!;
+      if (domain && !Object.hasOwn(PROFILE_PATH_SEGMENTS, domain) && this.byDomain.has(domain)) return this.byDomain.get(domain)!;
     }
     return this.forName(signal.name)?.id ?? null;
   }

@@ -20,8 +20,10 @@ export function kanaToRomaji(kana: string): string {
 
 /**
  * One spelling for the many romanisations of a Japanese name: Tarō, Tarou, Taroh and Taro all
- * become "taro"; Shimpei and Shinpei "sinpei". Tokens that are not Japanese syllables ("john")
- * come back unchanged, so Western names are never bent.
+ * become "taro"; Shimpei and Shinpei "sinpei". This is a comparison key, never shown: tokens that
+ * are not Japanese syllables ("john", "smith") come back unchanged, and a Western name that reads
+ * as Japanese syllables ("jamie" → "zyamie") is respelled the same way wherever it appears, on the
+ * page and in the directory, so it still matches only itself ("jaime" keys as "zyaime").
  */
 export function canonicalRomaji(token: string): string {
   const cached = cache.get(token);

@@ -1,5 +1,5 @@
 import type { Alumnus, Organization } from '../api';
-import type { Confidence, Evidence, ListingPage } from '../messaging/protocol';
+import type { Confidence, Evidence, ListingPage } from './verdict';
 import type { OrganizationSignal, PageSignals, PersonSignal } from '../signals/schema';
 
 export type { Confidence, Evidence, ListingPage };

@@ -1,6 +1,6 @@
 // Host names without the public-suffix list: the content scripts must stay small (tldts alone is
 // ~50 KB gzip), and the recognition engine reduces any host to its registrable domain in the worker
-// (utils/recognition/domain.ts). Exact registrable-domain checks live in org-domain.ts (worker, CLI).
+// (utils/recognition/domain.ts, which also serves the server and the CLI).
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 

@@ -2,7 +2,6 @@ import { githubAdapter } from './github';
 import { linkedinAdapter } from './linkedin';
 import { wantedlyAdapter } from './wantedly';
 import { xingAdapter } from './xing';
-import { pageKeyFor } from './page-key';
 import type { PageKind, SiteAdapter } from './types';
 
 // The registry of site adapters: one file per site, each the same shape (types.ts). Content scripts
@@ -20,17 +19,7 @@ export function findAdapter(url: URL): { adapter: SiteAdapter; kind: PageKind } 
   return undefined;
 }
 
-/** Which page a URL shows, for "same page, extract once" (page-run.ts); undefined when no adapter reads it. */
-export function pageKeyOf(url: URL): string | undefined {
-  const found = findAdapter(url);
-  return found ? pageKeyFor(found.adapter, found.kind, url) : undefined;
-}
-
 export type { Draft, DraftPerson, Extraction, PersonRole, SiteAdapter } from './types';
 export { orgWebsiteAdapter, orgWebsiteText } from './org-website';
-export { detectOrgWebsite, registrableDomainOf } from './org-domain';
 export { rangesFor, visibleText, type TextSegment, type VisibleText } from './visible-text';
-export { waitForAnchors } from './wait-for-anchors';
-export { createPageRunner, type PageRunner, type PageRunnerOptions } from './page-run';
-export { pageKeyFor } from './page-key';
 export { diagnose } from './finish';

@@ -7,8 +7,9 @@ import { visibleText, type VisibleText } from './visible-text';
 
 // Any page whose registrable domain is one of an organisation's domains in the directory: the page
 // is about that organisation, and its visible text goes to the name scanner. Which domains count is
-// data from the backend, so the worker decides (org-domain.ts, `detectOrgWebsite`) and registers this
-// adapter's content script for them; the adapter's own `detect` only knows which hosts are never
+// data from the backend, so the worker registers this adapter's content script for exactly those domains
+// (utils/background/orgsite.ts; the `extract` command asks scripts/saved-pages/org-domain.ts for saved
+// pages); the adapter's own `detect` only knows which hosts are never
 // organisation websites (the networking sites have their own adapters). The organisation's `domain`
 // is the page host without "www." — the recognition engine reduces it to the registrable domain.
 

@@ -19,6 +19,7 @@ function useDebounced<T>(value: T, ms: number): T {
   useEffect(() => {
     const timer = setTimeout(() => setSettled(value), ms);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value: a filters object rebuilt with the same fields must not restart the wait
   }, [JSON.stringify(value), ms]);
   return settled;
 }

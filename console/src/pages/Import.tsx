@@ -178,10 +178,12 @@ export function ImportPage() {
       api.importJob(job.id).then(setJob, (failure: Error) => setError(failure.message));
     }, pollMs);
     return () => clearTimeout(timer);
-  }, [job]);
+  }, [api, job]);
+  // The history gains the job's line once it has ended.
+  const ended = job !== null && !running(job);
   useEffect(() => {
-    if (job && !running(job)) setHistoryVersion((v) => v + 1);
-  }, [job?.status]);
+    if (ended) setHistoryVersion((v) => v + 1);
+  }, [ended]);
 
   const choose = (event: Event) => {
     setFile((event.currentTarget as HTMLInputElement).files?.[0] ?? null);

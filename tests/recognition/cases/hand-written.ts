@@ -85,6 +85,9 @@ export const handWritten: EvalCase[] = [
   kase('romaji-variant', { name: 'Ryosuke Ohno', experience: [job(SD, '2009-04', '2014-03')] }, 'al-ono-ryosuke', 'confirmed'),
   kase('romaji-variant', { name: 'Ryousuke Oono', experience: [job(SD, '2009-04', '2014-03')] }, 'al-ono-ryosuke', 'confirmed'),
   kase('romaji-variant', { name: 'Ōno Ryōsuke', headline: 'Product Manager, Sakura Digital OB' }, 'al-ono-ryosuke', 'likely'),
+  // Long vowels written out (oo, ou) in family-first order, and ou in a family name: the same people as Ōno and Katō.
+  kase('romaji-variant', { name: 'OONO Ryousuke', experience: [job(SD, '2010-01', '2013-12')] }, 'al-ono-ryosuke', 'confirmed'),
+  kase('romaji-variant', { name: 'Daisuke Katou', experience: [job(SD, '2008-04', '2012-03')] }, 'al-kato-daisuke', 'confirmed'),
   kase('romaji-variant', { name: 'Ono Ryosuke', currentOrganization: 'LINE Yahoo' }, 'al-ono-ryosuke', 'likely'),
   kase('romaji-variant', { name: '大野涼介', currentOrganization: 'LINEヤフー' }, 'al-ono-ryosuke', 'possible', { note: 'employer written another way' }),
   kase('romaji-variant', { name: 'Jumpei Homma', experience: [job(SD, '2012-01', '2013-12')] }, 'al-homma-junpei', 'confirmed'),

@@ -6,7 +6,7 @@ import { demoIds, demoOffers } from '../../../server/seed/demo-data';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import type { RequestOf } from '../../../utils/messaging/protocol';
 import { orgWebsiteAdapter } from '../../../utils/sites/index';
-import { parseHtml } from '../../../utils/sites/node-dom';
+import { parseHtml } from '../../../scripts/saved-pages/node-dom';
 import type { BrowserStubs } from './support/browser-stubs';
 import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
 import { offer, organization } from './support/records';

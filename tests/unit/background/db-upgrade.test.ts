@@ -46,7 +46,7 @@ describe('IndexedDB schema', () => {
   it('upgrades a version 1 database step by step and keeps its synced data', async () => {
     // A database as version 1 of the extension left it: directory synced, no outbox yet.
     const v1 = await openDB(DB_NAME, 1, {
-      upgrade(db, oldVersion, newVersion, tx) {
+      upgrade(db, _oldVersion, _newVersion, tx) {
         UPGRADES[0](db as never, tx as never);
       },
     });
@@ -73,7 +73,7 @@ describe('IndexedDB schema', () => {
 
   it('moves a version 3 directory (one record per value) into chunks, every record readable by its id, showcases kept', async () => {
     const v3 = await openDB(DB_NAME, 3, {
-      upgrade(db, oldVersion, newVersion, tx) {
+      upgrade(db, _oldVersion, _newVersion, tx) {
         for (const step of UPGRADES.slice(0, 3)) step(db as never, tx as never);
       },
     });

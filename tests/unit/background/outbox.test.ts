@@ -109,6 +109,28 @@ describe('outbox', () => {
     expect(backend.postCount).toBe(0);
   });
 
+  // The rule over every status class, not one example each: the backend asking to come back later, or failing, is
+  // retried; a refusal of the request itself is final (shown to the user, never sent again by itself).
+  it.each([408, 429, 500, 502, 503, 504])('retries an answer of HTTP %i later, and delivers the item then', async (status) => {
+    backend.failPosts(status, 1, { error: { code: 'later', message: `HTTP ${status}` } });
+    const first = await outbox().expressInterest({ offerId: 'o1' });
+    expect(first).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: clock + retryDelay(1, () => 0.5) });
+    clock = first.nextAttemptAt!;
+    await outbox().flush();
+    expect((await outbox().statuses([first.id]))[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(backend.posted.size).toBe(1);
+  });
+
+  it.each([400, 401, 403, 404, 409, 413, 422])('makes an answer of HTTP %i final: failed, refused, never sent again by itself', async (status) => {
+    backend.failPosts(status, 1, { error: { code: 'refused', message: `HTTP ${status}` } });
+    const item = await outbox().expressInterest({ offerId: 'o1' });
+    expect(item).toMatchObject({ state: 'failed', stopped: 'refused', attempts: 1 });
+    expect(item.nextAttemptAt).toBeUndefined();
+    clock += BACKOFF_CAP_MS * 2;
+    await outbox().flush();
+    expect(backend.postCount).toBe(0);
+  });
+
   it('after 7 days of 5xx answers an item becomes "failed, not sent" with the last answer, and is not retried again by itself', async () => {
     backend.failPosts(503, 1_000, { error: { code: 'unavailable', message: 'Maintenance until Monday' } });
     const box = outbox();

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act } from 'preact/test-utils';
 import { PersonCard } from '../../../components/PersonCard/PersonCard';
 import { Introduction } from '../../../utils/api';
 import { byText, click, fakeWorker, renderUi } from './render';

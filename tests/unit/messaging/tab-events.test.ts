@@ -9,6 +9,10 @@ import { onDataChanged, parseTabMessage } from '../../../utils/messaging/tab-eve
 const ID = fakeBrowser.runtime.id;
 const worker = { id: ID };
 const message = { type: 'tab:data-changed', payload: { dataVersion: 7 } };
+/** Delivers a message to every listener and waits for all their answers. */
+async function deliver(raw: unknown, sender: Browser.runtime.MessageSender): Promise<void> {
+  await Promise.all(await fakeBrowser.runtime.onMessage.trigger(raw, sender));
+}
 
 afterEach(() => {
   fakeBrowser.reset();
@@ -41,12 +45,12 @@ describe('tab messages', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     expect(answers).toContainEqual({ ok: true });
 
-    await fakeBrowser.runtime.onMessage.trigger(message, { id: ID, tab: { id: 9 } as never });
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'ui:get-status', payload: {} }, worker);
+    await deliver(message, { id: ID, tab: { id: 9 } as never });
+    await deliver({ type: 'ui:get-status', payload: {} }, worker);
     expect(listener).toHaveBeenCalledTimes(1);
 
     unsubscribe();
-    await fakeBrowser.runtime.onMessage.trigger(message, worker);
+    await deliver(message, worker);
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });

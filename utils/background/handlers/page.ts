@@ -3,8 +3,9 @@ import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
+import { resolveLang } from '../../i18n';
 import { pageTables } from '../../i18n/page';
-import { browserLanguage } from '../language';
+import { uiLanguage } from '../ui-language';
 import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
@@ -24,7 +25,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         ctx.readConfig(),
         readDisplay(ctx.report),
       ]);
-      const lang = settings.lang === 'auto' ? browserLanguage() : settings.lang;
+      const lang = resolveLang(settings.lang, uiLanguage());
       return {
         enabled: isSiteEnabled(settings, site),
         collapsed: settings.collapsed[site] ?? false,

@@ -32,7 +32,7 @@ function* islandRecords(doc: Document, key: string): Generator<unknown> {
     const island = Island.safeParse(safeJson(code.textContent));
     if (!island.success) continue;
     for (const item of island.data.included) {
-      if (typeof item === 'object' && item !== null && key in item) yield item;
+      if (typeof item === 'object' && item !== null && Object.hasOwn(item, key)) yield item;
     }
   }
 }

@@ -73,6 +73,7 @@ export function Chart({ title, summary, labelHeader, labels, axisLabels, labelEv
       },
     );
     return () => chart.detach();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redraws when the figures change, compared by value: a parent's new arrays of the same figures must not redraw
   }, [JSON.stringify({ labels, axisLabels, labelEvery, series, layout, max }), empty]);
 
   return (

@@ -8,7 +8,7 @@ export interface PageRunnerOptions {
   run(url: URL, signal: AbortSignal): Promise<void> | void;
   /**
    * Which URLs are the same page; undefined means "not a page we read" (the current run is stopped).
-   * Content scripts pass their adapter's `pageKeyFor` (page-key.ts); `pageKeyOf` (index.ts) asks every adapter.
+   * Content scripts pass `pageKeyOf` (page-key.ts) with their own adapter's resolver.
    * Kept a parameter so this file does not pull every adapter into each site's content script.
    */
   keyOf(url: URL): string | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkedinAdapter } from '../../utils/sites/linkedin';
-import { waitForAnchors } from '../../utils/sites/index';
+import { linkedinAdapter } from '../../../utils/sites/linkedin';
+import { waitForAnchors } from '../../../utils/content/wait-for-anchors';
 
 // Lazily rendered sections: wait for an adapter's anchor with a MutationObserver that the page
 // run's AbortSignal stops, within a time bound. Uses the test environment's live document.

@@ -1,4 +1,4 @@
-import type { PageKind, SiteAdapter } from './types';
+import type { PageKind, SiteAdapter } from '../sites/types';
 
 // Logged-in LinkedIn renders sections after document idle. Instead of polling, watch the DOM until
 // one of the adapter's anchors for this page kind exists, for at most `timeoutMs`, and stop the

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageKeyOf } from '../../utils/sites/index';
-import { createPageRunner } from '../../utils/sites/page-run';
+import { findAdapter } from '../../../utils/sites/index';
+import { pageKeyOf as pageKeyWith } from '../../../utils/content/page-key';
+import { createPageRunner } from '../../../utils/content/page-run';
+
+// The content runtime's page key, here with the registry's resolver (every adapter).
+const pageKeyOf = (url: URL) => pageKeyWith(findAdapter, url);
 
 // Single-page-app navigation: a new page aborts the old run; the same page reported again (other
 // host, query, trailing slash, an overlay) is not extracted twice; the content script's lifetime ends every run.
