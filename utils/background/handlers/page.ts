@@ -4,7 +4,8 @@ import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
 import { resolveLang } from '../../i18n';
-import { pageTables } from '../../i18n/page';
+import { pageEn } from '../../i18n/page-en';
+import { pageJa } from '../../i18n/page-ja';
 import { uiLanguage } from '../ui-language';
 import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
@@ -33,7 +34,8 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         lang,
         role: me?.user.role ?? null,
         configured: config !== null,
-        strings: pageTables[lang],
+        // The tables directly, not i18n/page: that brings Preact's context into the worker's bundle.
+        strings: lang === 'ja' ? pageJa : pageEn,
         display: display.mode,
       };
     },
