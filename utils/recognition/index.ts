@@ -10,7 +10,7 @@ export { registrableDomain } from './domain';
 export { canonicalProfileUrl } from './profile-url';
 export { parseName, nameKeys } from './names';
 export { organizationKey, organizationKeys } from './organizations';
-export { INDEX_FORMAT } from './recognition-index';
+export { INDEX_FORMAT } from './index-persistence';
 
 /** Builds the index from directory records, or just what it reads of them (alumni without recognition consent are left out). */
 export function buildIndex(alumni: readonly RecognitionFields[], organizations: readonly Organization[]): RecognitionIndex {
