@@ -118,6 +118,8 @@ describe('During a browsing session, the extension', () => {
     const endpoints = new Set(calls.map((c) => c.call));
     expect([...endpoints].sort()).toEqual([
       'GET /api/v1/directory',
+      // The first sync's whole directory in one response; deltas after it from /directory.
+      'GET /api/v1/directory/snapshot',
       'GET /api/v1/me',
       'GET /api/v1/meetings',
       'GET /api/v1/offers',
