@@ -43,8 +43,9 @@ describe('The demo pages with the development build', () => {
     const { page, shadow } = await open('in/taro-yamada/');
     const text = await sidebarText(
       shadow,
-      (t) => t.includes('山田 太郎') && t.includes('Apr 2012 – Mar 2018') && t.includes('Requested'),
-      'his card, with his showcase and meetings',
+      // The offers that fit him arrive from the worker after the card is drawn.
+      (t) => t.includes('山田 太郎') && t.includes('Apr 2012 – Mar 2018') && t.includes('Requested') && t.includes('Concerns 株式会社みらい銀行'),
+      'his card, with his showcase, the offers that fit him and his meetings',
     );
     expect(text).toContain('Engineering');
     expect(text).toMatch(/(Confirmed|Likely) alumnus/);

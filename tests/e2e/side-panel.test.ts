@@ -21,7 +21,8 @@ let panel: Page;
 let sofiaId: string;
 
 beforeAll(async () => {
-  story = await startStory({ token: tokens.recruiter, pages, actionDebugging: true });
+  // The browser speaks English: 'auto' (the language setting's default) must read as English in every story here.
+  story = await startStory({ token: tokens.recruiter, pages, actionDebugging: true, lang: 'en-US' });
   sofiaId = await alumnusId(story.backend.url, 'Sofia Andersson Reyes');
   await writeSettings(await story.extension.worker(), { display: 'side-panel' });
 });
@@ -180,6 +181,15 @@ describe('Side-panel mode in Chromium', () => {
     await options.waitForFunction(() => document.body.innerText.includes('カードの表示場所'));
     await section.screenshot({ path: `${screenshotsDir}/options-display-ja.png` });
     await options.select('.al-options-lang select', 'auto');
+    // Saved before the page goes: the next story reads the panel in the browser's language again.
+    await options.waitForFunction(() => document.body.innerText.includes('Where cards appear'));
+    const worker = await story.extension.worker();
+    const savedLang = () =>
+      worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { lang?: string } | undefined>> } } } };
+        return (await chrome.storage.local.get('settings')).settings?.lang;
+      });
+    await eventually(async () => ((await savedLang()) === 'auto' ? true : undefined), 'the language setting saved as auto');
     await options.close();
   });
 
