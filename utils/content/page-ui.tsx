@@ -96,6 +96,8 @@ export function createPageUi(options: PageUiOptions): PageUi {
   return {
     store,
     show({ url, people, organizations, highlights }, { refresh = false } = {}) {
+      // The app may have redrawn its body since the page run began: the card must not go unseen.
+      mountSidebar();
       store.update({ people, organizations, selected: refresh ? store.get().selected : null, context: { site, url } });
       const targets: MarkerTarget[] = [];
       for (const person of people) {

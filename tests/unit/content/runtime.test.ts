@@ -235,6 +235,24 @@ describe('content runtime', () => {
     expect(sidebars()).toHaveLength(0);
   });
 
+  it('puts its hosts back when the app redraws its body while the page is being read, so the card is seen', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    let answer: (() => void) | undefined;
+    const w = worker({}, async (request) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return byProfileUrl(request);
+    });
+    await startScript(w.send);
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
+    expect(hosts()).toHaveLength(2);
+    // The app replaces its whole body (as some single-page apps do) before the worker answers.
+    document.body.innerHTML = document.body.innerHTML.replaceAll(`<${HOST_TAG}></${HOST_TAG}>`, '');
+    expect(hosts()).toHaveLength(0);
+    answer!();
+    await vi.waitFor(() => expect(sidebars()).toHaveLength(1));
+    expect(sidebarText()).toContain('Kenji Watanabe');
+  });
+
   it('reads a list again when more rows load, and badges the alumni among them', async () => {
     loadPage(COMPANY, fixture('li-company-public-2024.html'));
     const withRecruit = worker({}, async (request) => {
