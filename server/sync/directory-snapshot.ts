@@ -6,7 +6,7 @@ import { BatchPacer } from '../console/batch-pacer';
 import { yieldToEventLoop } from '../console/yield';
 import type { Queryable } from '../db/database';
 import { directoryPage } from '../store/alumni';
-import { IndexBuilder } from './index-builder';
+import { SnapshotThread } from './snapshot-thread';
 import { serialisedIndexOfLines } from './snapshot-index';
 
 const gzipAsync = promisify(gzip);
@@ -43,7 +43,10 @@ export interface SnapshotOptions {
   rebuildAfterChanges?: (count: number) => number;
   /** Build both views when the server starts (default), so the first client does not wait for one. */
   prebuild?: boolean;
-  /** Directories from this many alumni have their index built in a worker thread (smaller ones take milliseconds). */
+  /**
+   * Directories from this many alumni have their index and compressed bodies made in a worker thread at the lowest
+   * priority (smaller ones take milliseconds on the event loop and libuv's pool).
+   */
   indexThreadFrom?: number;
   /**
    * Milliseconds between two rebuilds for staleness alone (default 2 minutes): while a large import streams in, the
@@ -70,7 +73,7 @@ export class DirectorySnapshots {
   private readonly building = new Map<SnapshotView, Promise<DirectorySnapshot>>();
   private readonly checked = new Map<SnapshotView, { at: number; snapshot: DirectorySnapshot; changed: number }>();
   private readonly rebuildAfter: (count: number) => number;
-  private readonly indexes = new IndexBuilder();
+  private readonly thread = new SnapshotThread();
   /** The last index built, reused by the other view when nothing changed in between. */
   private lastIndex: { version: number; serialized: Promise<string> } | null = null;
   private closed = false;
@@ -122,7 +125,7 @@ export class DirectorySnapshots {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.indexes.close();
+    await this.thread.close();
     await Promise.allSettled([...this.building.values()]);
   }
 
@@ -167,8 +170,8 @@ export class DirectorySnapshots {
 
   /**
    * Pages through the directory as a first sync does (the same presented records, the same signed cursor), in
-   * steps of about 10 ms with the event loop free between them; the index is built in a worker thread, and the
-   * compression runs on libuv's pool.
+   * steps of about 10 ms with the event loop free between them; the index and the compression of a large directory
+   * are made in the snapshot thread, at a lower priority than requests.
    */
   private async buildNow(view: SnapshotView): Promise<DirectorySnapshot> {
     if (this.closed) throw new Error('The server is stopping');
@@ -193,7 +196,8 @@ export class DirectorySnapshots {
       await yieldToEventLoop();
     }
     const records = Buffer.concat(lines);
-    const index = Buffer.from(await this.indexOf(Number(version), records, ids.length), 'utf8');
+    const inThread = ids.length >= (this.options.indexThreadFrom ?? 2000);
+    const index = Buffer.from(await this.indexOf(Number(version), records, inThread), 'utf8');
     const header: SnapshotHeader = {
       format: DIRECTORY_SNAPSHOT_FORMAT,
       cursor: cursor!,
@@ -208,23 +212,25 @@ export class DirectorySnapshots {
       version: Number(version),
       count: ids.length,
       etag: `W/"directory-snapshot-2-${view}-${version}"`,
-      gzip: await gzipAsync(body, { level: 6 }),
+      gzip: inThread ? await this.thread.gzip(body) : await gzipAsync(body, { level: 6 }),
       brotli: null,
       size: body.length,
     };
     // Brotli takes longer: gzip is served until it is ready.
-    void brotliAsync(body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-    })
+    const brotli = inThread
+      ? this.thread.brotli(body, BROTLI_QUALITY)
+      : brotliAsync(body, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+        });
+    void brotli
       .then((compressed) => (snapshot.brotli = compressed))
       .catch((error: unknown) => console.error('Compressing the directory snapshot with brotli failed:', error));
     return snapshot;
   }
 
-  private indexOf(version: number, records: Buffer, count: number): Promise<string> {
+  private indexOf(version: number, records: Buffer, inThread: boolean): Promise<string> {
     if (this.lastIndex?.version !== version) {
-      const inThread = count >= (this.options.indexThreadFrom ?? 2000);
-      this.lastIndex = { version, serialized: inThread ? this.indexes.build(records) : Promise.resolve().then(() => serialisedIndexOfLines(records)) };
+      this.lastIndex = { version, serialized: inThread ? this.thread.index(records) : Promise.resolve().then(() => serialisedIndexOfLines(records)) };
     }
     const { serialized } = this.lastIndex;
     serialized.catch(() => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -96,6 +97,20 @@ describe.each(backends)('the directory snapshot on %s', (backend) => {
       expect(sofia.rehireEligible).toBe(token === tokens.recruiter ? true : undefined);
       expect(records.map((r) => r.id)).not.toContain(demoIds.karimSaleh);
     }
+  });
+
+  test('is made in a thread at the lowest priority, so requests are answered first while it is rebuilt', async () => {
+    // The server runs in this process: one of its threads has nice 19 (Linux's per-thread priority), none did before.
+    const niceness = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        try {
+          return Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+        } catch {
+          return 0; // The thread ended meanwhile.
+        }
+      });
+    await rawGet(snapshotUrl(server), { ...auth(tokens.recruiter), 'accept-encoding': 'gzip' });
+    expect(niceness()).toContain(19);
   });
 
   test('is encoded as the client asks: brotli, gzip or plain, each decoding to the same body', async () => {
