@@ -1,19 +1,20 @@
 import { Hono } from 'hono';
-import { DIRECTORY_SNAPSHOT_TYPE, SyncQuery, type DirectoryPage, type Me, type OffersPage, type OrganizationsPage } from '../../utils/api';
+import { DIRECTORY_SNAPSHOT_TYPE, SyncQuery, type Me, type OffersPage, type OrganizationsPage } from '../../utils/api';
 import type { Database } from '../db/database';
 import { anyRole, requireRole, staffRoles, type AppEnv } from '../http/auth';
 import { matchesEtag } from '../http/cache-control';
 import { parseQuery } from '../http/parse-input';
 import { ApiProblem } from '../http/problem';
-import { directoryPage } from '../store/alumni';
 import { getCompany } from '../store/company';
 import { offersPage } from '../store/offers';
 import { organizationsPage } from '../store/organizations';
+import { DirectoryPageCache } from '../sync/directory-page-cache';
 import { DirectorySnapshots, encodedBody } from '../sync/directory-snapshot';
 import { APP_VERSION } from '../version';
 
 /** Health, identity, the three delta-sync feeds and the directory snapshot that starts a client's directory. */
 export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db)) {
+  const directoryPages = new DirectoryPageCache(db);
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       await db.query('SELECT 1');
@@ -31,7 +32,8 @@ export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db))
     })
     .get('/directory', requireRole(db, ...staffRoles), async (c) => {
       const { since, limit } = parseQuery(c, SyncQuery);
-      return c.json((await directoryPage(db, c.get('user').role, since, limit)) satisfies DirectoryPage);
+      // Serialised once for every client walking the same cursors (server/sync/directory-page-cache.ts).
+      return c.body(await directoryPages.page(c.get('user').role, since, limit), 200, { 'Content-Type': 'application/json' });
     })
     .get('/directory/snapshot', requireRole(db, ...staffRoles), async (c) => {
       const snapshot = await snapshots.current(c.get('user').role);
