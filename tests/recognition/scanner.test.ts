@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alumnus } from '../../utils/api';
-import type { NameInText } from '../../utils/messaging/protocol';
+import { MAX_SPANS_PER_NAME, NameInText } from '../../utils/messaging/protocol';
 import { namesInText } from '../../utils/background/names-in-text';
 import { buildIndex } from '../../utils/recognition';
 import { readPageNames } from '../../utils/content/name-highlights';
@@ -80,6 +80,19 @@ describe('page text scanner', () => {
     const hits = index.scanText(big);
     expect(hits).toHaveLength(1);
     expect(big.slice(hits[0].start, hits[0].end)).toBe('山田太郎');
+  });
+
+  it("groups a page's names by who and how they are written for the worker's page:match, with a bounded list of places", () => {
+    const text = `${'山田太郎、'.repeat(MAX_SPANS_PER_NAME + 5)}Taro Yamada と 山田 太郎`;
+    const written = namesInText(index, text);
+    expect(written.map(({ name, alumnusId, spans }) => [name, alumnusId, spans.length])).toEqual([
+      ['山田太郎', 'yamada', MAX_SPANS_PER_NAME],
+      ['Taro Yamada', 'yamada', 1],
+      ['山田 太郎', 'yamada', 1],
+    ]);
+    expect(written[0]!.spans.slice(0, 2)).toEqual([{ start: 0, end: 4 }, { start: 5, end: 9 }]);
+    // What the worker answers stays within what the content script accepts.
+    for (const { spans } of written) expect(NameInText.shape.spans.safeParse(spans).success).toBe(true);
   });
 
   it('follows upserts and removals', () => {

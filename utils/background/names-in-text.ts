@@ -1,4 +1,4 @@
-import type { TextSpan } from '../messaging/protocol';
+import { MAX_SPANS_PER_NAME, type TextSpan } from '../messaging/protocol';
 import type { RecognitionIndex } from '../recognition/types';
 
 /** At most this many distinct names from one page's text go to the matcher. */
@@ -23,7 +23,7 @@ export function namesInText(index: RecognitionIndex, text: string): NameWritten[
     const name = text.slice(hit.start, hit.end);
     const key = `${hit.alumnusId}\u0000${name}`;
     const group = groups.get(key) ?? { name, alumnusId: hit.alumnusId, spans: [] };
-    group.spans.push({ start: hit.start, end: hit.end });
+    if (group.spans.length < MAX_SPANS_PER_NAME) group.spans.push({ start: hit.start, end: hit.end });
     groups.set(key, group);
   }
   return [...groups.values()].slice(0, MAX_NAMES);

@@ -65,8 +65,11 @@ export const TextSpan = z
   .check(z.refine((span) => span.end > span.start, 'a span ends after it starts'));
 export type TextSpan = z.infer<typeof TextSpan>;
 
-/** An alumnus named in a page's text: the match (its ref past the page's own people) and every place the name is written. */
-export const NameInText = z.object({ match: PersonMatch, spans: z.array(TextSpan).check(z.minLength(1), z.maxLength(10_000)) });
+/** Where one name is written, at most: a page that repeats a name endlessly still gets one bounded answer. */
+export const MAX_SPANS_PER_NAME = 1000;
+
+/** An alumnus named in a page's text: the match (its ref past the page's own people) and where the name is written. */
+export const NameInText = z.object({ match: PersonMatch, spans: z.array(TextSpan).check(z.minLength(1), z.maxLength(MAX_SPANS_PER_NAME)) });
 export type NameInText = z.infer<typeof NameInText>;
 
 export const OrganizationMatch = z.object({
