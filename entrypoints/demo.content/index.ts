@@ -1,4 +1,4 @@
-import { scanNames } from '../../utils/content/name-highlights';
+import { readPageNames } from '../../utils/content/name-highlights';
 import { forAdapter, runSiteScript } from '../../utils/content/runtime';
 import { demoAdapter } from '../../utils/sites/demo';
 
@@ -12,9 +12,6 @@ export default defineContentScript({
     runSiteScript(ctx, {
       ...forAdapter(demoAdapter),
       // Names are highlighted only on the pages standing in for organisation websites, as on real ones.
-      scanNames: (doc, send, signal) =>
-        demoAdapter.detect(new URL(doc.location.href)) === 'org-website'
-          ? scanNames(doc, send, signal)
-          : Promise.resolve({ signals: [], highlights: () => [] }),
+      readNames: (doc) => (demoAdapter.detect(new URL(doc.location.href)) === 'org-website' ? readPageNames(doc) : null),
     }),
 });

@@ -1,4 +1,4 @@
-import { scanNames } from '../../utils/content/name-highlights';
+import { readPageNames } from '../../utils/content/name-highlights';
 import { forAdapter, runSiteScript } from '../../utils/content/runtime';
 import { orgWebsiteAdapter } from '../../utils/sites/org-website';
 
@@ -9,5 +9,5 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
-  main: (ctx) => runSiteScript(ctx, { ...forAdapter(orgWebsiteAdapter), scanNames }),
+  main: (ctx) => runSiteScript(ctx, { ...forAdapter(orgWebsiteAdapter), readNames: readPageNames }),
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Alumnus } from '../../utils/api';
-import type { Send } from '../../components/api-context';
-import type { PersonMatch } from '../../utils/messaging/protocol';
+import { MAX_SPANS_PER_NAME, NameInText } from '../../utils/messaging/protocol';
+import { namesInText } from '../../utils/background/names-in-text';
 import { buildIndex } from '../../utils/recognition';
-import { scanNames } from '../../utils/content/name-highlights';
+import { readPageNames } from '../../utils/content/name-highlights';
 import { orgWebsiteText } from '../../utils/sites/org-website';
 import { rangesFor } from '../../utils/sites/visible-text';
 
@@ -82,6 +82,19 @@ describe('page text scanner', () => {
     expect(big.slice(hits[0].start, hits[0].end)).toBe('山田太郎');
   });
 
+  it("groups a page's names by who and how they are written for the worker's page:match, with a bounded list of places", () => {
+    const text = `${'山田太郎、'.repeat(MAX_SPANS_PER_NAME + 5)}Taro Yamada と 山田 太郎`;
+    const written = namesInText(index, text);
+    expect(written.map(({ name, alumnusId, spans }) => [name, alumnusId, spans.length])).toEqual([
+      ['山田太郎', 'yamada', MAX_SPANS_PER_NAME],
+      ['Taro Yamada', 'yamada', 1],
+      ['山田 太郎', 'yamada', 1],
+    ]);
+    expect(written[0]!.spans.slice(0, 2)).toEqual([{ start: 0, end: 4 }, { start: 5, end: 9 }]);
+    // What the worker answers stays within what the content script accepts.
+    for (const { spans } of written) expect(NameInText.shape.spans.safeParse(spans).success).toBe(true);
+  });
+
   it('follows upserts and removals', () => {
     const live = buildIndex([alumnus('ann', { display: 'Ann Lee' })], []);
     live.upsert(alumnus('kim', { display: 'Alex Kim' }));
@@ -145,24 +158,22 @@ describe('page text scanner', () => {
       expect(found("Ann's Lee")).toEqual([]);
     });
 
-    it('through the content script: offsets into the exact text it sent map back to ranges over the name', async () => {
+    it('through the worker and back: spans into the exact text the content script sent map back to ranges over the name', () => {
       document.body.innerHTML = `<style>.member strong { display: block }</style><p>${SHIFTING}</p>
         <div class="member"><strong>Isabel Gar<em>cí</em>a</strong><span class="meta">Partner Success Manager</span></div>
         <div class="member"><strong>${NFD}</strong><span>${NFC}’s team · 山田太郎さん</span></div>`;
-      const sent: string[] = [];
-      const send = (async (_type: 'page:scan-text', { text }: { text: string }) => {
-        sent.push(text);
-        return { hits: index.scanText(text) };
-      }) as unknown as Send;
-      const scan = await scanNames(document, send, new AbortController().signal);
-      expect(sent).toEqual([orgWebsiteText(document).text]);
-      expect(scan.signals.map((signal) => signal.name)).toEqual([NFC, NFD, '山田太郎']);
-      const matches = scan.signals.map((signal, ref) => {
-        const result = index.matchPerson(signal, { name: 'Sakura Digital', aliases: [] });
+      const page = readPageNames(document)!;
+      expect(page.text).toBe(orgWebsiteText(document).text);
+      // The worker's side: one group per person and spelling, each matched like a person listed on the page.
+      const written = namesInText(index, page.text);
+      expect(written.map((name) => name.name)).toEqual([NFC, NFD, '山田太郎']);
+      const named: NameInText[] = written.map(({ name, spans }, i) => {
+        const result = index.matchPerson({ name }, { name: 'Sakura Digital', aliases: [] });
         expect(result).not.toBeNull();
-        return { ref: ref + 5, alumnus: alumnus(result!.alumnusId, { display: '' }), confidence: result!.confidence, evidence: result!.evidence, offers: [] } as PersonMatch;
+        const match = { ref: i + 5, alumnus: alumnus(result!.alumnusId, { display: '' }), confidence: result!.confidence, evidence: result!.evidence, offers: [] };
+        return { match, spans };
       });
-      const highlighted = scan.highlights(matches, 5).map(({ match, ranges }) => [match.alumnus.id, ranges.map((range) => range.toString())]);
+      const highlighted = page.highlights(named).map(({ match, ranges }) => [match.alumnus.id, ranges.map((range) => range.toString())]);
       expect(highlighted).toEqual([
         ['isabel', ['Isabel Gar', 'cí', 'a', NFC]],
         ['isabel', [NFD]],

@@ -1,56 +1,35 @@
-import type { Send } from '../messaging/client';
-import type { PersonMatch } from '../messaging/protocol';
+import type { NameInText, PersonMatch } from '../messaging/protocol';
 import { orgWebsiteText } from '../sites/org-website';
 import { rangesFor } from '../sites/visible-text';
-import type { PersonSignal } from '../signals/schema';
 
 export interface NameHighlight {
   match: PersonMatch;
   ranges: Range[];
 }
 
-export interface NameScan {
-  /** One person signal per distinct name found; the runtime matches them with the page's own signals. */
-  signals: PersonSignal[];
-  /** Turns the worker's matches for those signals (refs start at `offset`) into ranges to highlight. */
-  highlights(matches: PersonMatch[], offset: number): NameHighlight[];
+export interface PageNames {
+  /** The page's visible text, sent with page:match: the worker finds the alumni it names. */
+  text: string;
+  /** The worker's answer for that text (spans are offsets into `text`) as ranges to highlight. */
+  highlights(named: NameInText[]): NameHighlight[];
 }
 
-const NO_NAMES: NameScan = { signals: [], highlights: () => [] };
-
 /**
- * Alumni named in an organisation website's visible text. The worker's scanner finds full names;
- * each distinct name then goes through the matcher like any person listed on the page (the matcher
- * counts the site's organisation as where they work, with the website as the source), so a highlight
- * carries a confidence and evidence, and a name the matcher will not vouch for is not highlighted.
+ * An organisation website's visible text, read for the worker's name scanner, and the way back from the
+ * spans the worker answers to the DOM. The worker scans and matches in the same page:match as the page's
+ * own people (the matcher counts the site's organisation as where they work, with the website as the
+ * source), so a highlight carries a confidence and evidence. Null for a page without text.
  */
-export async function scanNames(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan> {
+export function readPageNames(doc: Document): PageNames | null {
   const visible = orgWebsiteText(doc);
-  if (!visible.text.trim()) return NO_NAMES;
-  const { hits } = await send('page:scan-text', { text: visible.text });
-  if (signal.aborted || hits.length === 0) return NO_NAMES;
-
-  const groups = new Map<string, { name: string; alumnusId: string; spans: Array<[number, number]> }>();
-  for (const hit of hits) {
-    const name = visible.text.slice(hit.start, hit.end);
-    const key = `${hit.alumnusId}\u0000${name}`;
-    const group = groups.get(key) ?? { name, alumnusId: hit.alumnusId, spans: [] };
-    group.spans.push([hit.start, hit.end]);
-    groups.set(key, group);
-  }
-  const list = [...groups.values()].slice(0, 400);
+  if (!visible.text.trim()) return null;
   return {
-    signals: list.map((group) => ({ name: group.name.slice(0, 2000) })),
-    highlights(matches, offset) {
-      const found: NameHighlight[] = [];
-      for (const match of matches) {
-        const group = list[match.ref - offset];
-        // The matcher must agree with the scanner on who it is.
-        if (!group || group.alumnusId !== match.alumnus.id) continue;
-        const ranges = group.spans.flatMap(([start, end]) => rangesFor(visible, start, end));
-        if (ranges.length) found.push({ match, ranges });
-      }
-      return found;
-    },
+    text: visible.text,
+    highlights: (named) =>
+      named.flatMap(({ match, spans }) => {
+        // A span past the text sent (a confused worker) covers nothing.
+        const ranges = spans.flatMap(({ start, end }) => (end <= visible.text.length ? rangesFor(visible, start, end) : []));
+        return ranges.length ? [{ match, ranges }] : [];
+      }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Send } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
 import type { Extraction } from '../sites/types';
-import type { NameHighlight, NameScan } from './name-highlights';
+import type { NameHighlight, PageNames } from './name-highlights';
 import type { PageResults } from './page-ui';
 
 export interface MatchContext {
@@ -10,30 +10,27 @@ export interface MatchContext {
   send: Send;
   settings: PageSettings;
   signal: AbortSignal;
-  scanNames?(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan>;
+  /** Organisation websites: the page's text, for the alumni it names. */
+  readNames?(doc: Document): PageNames | null;
 }
 
 /**
- * Asks the worker who on the page is an alumnus (one page:match, with the names an organisation
- * website mentions added), and joins the answer to the page: which element each person is, how
+ * Asks the worker who on the page is an alumnus (one page:match, with an organisation website's text
+ * for the names it mentions), and joins the answer to the page: which element each person is, how
  * they appear, where the highlights go. Null when the page run was cancelled meanwhile.
  */
 export async function matchExtraction(extraction: Extraction & { ok: true }, context: MatchContext): Promise<PageResults | null> {
   const { url, doc, send, settings, signal } = context;
   const { signals, nameElements, roles } = extraction;
-  const names =
-    context.scanNames && settings.highlightNames && settings.role !== 'alumni'
-      ? await context.scanNames(doc, send, signal)
-      : null;
-  const ownCount = signals.people.length;
-  const asked = { ...signals, people: [...signals.people, ...(names?.signals ?? [])].slice(0, 500) };
-  const hasSignals = asked.people.length > 0 || asked.organizations.length > 0;
-  const match = hasSignals ? await send('page:match', { url: url.href, signals: asked }) : { people: [], organizations: [] };
+  const names = context.readNames && settings.highlightNames && settings.role !== 'alumni' ? context.readNames(doc) : null;
+  const asked = names ? { url: url.href, signals, text: names.text } : { url: url.href, signals };
+  const hasSignals = signals.people.length > 0 || signals.organizations.length > 0 || names !== null;
+  const match = hasSignals ? await send('page:match', asked) : { people: [], organizations: [] };
   if (signal.aborted) return null;
-  const highlights: NameHighlight[] = names?.highlights(match.people, ownCount) ?? [];
+  const highlights: NameHighlight[] = names?.highlights(match.named ?? []) ?? [];
 
   const people: PageResults['people'] = match.people
-    .filter((person) => person.ref < ownCount)
+    .filter((person) => person.ref < signals.people.length)
     .map((person) => ({ ...person, role: roles[person.ref] ?? 'listed', element: nameElements[person.ref] ?? null }));
   // Names found in the text join the page's people, once each.
   const known = new Set(people.map((person) => person.alumnus.id));

@@ -12,15 +12,15 @@ import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
 import { domSettled, nextDomChange } from './settle';
 import { onDataChanged } from '../messaging/tab-events';
-import type { NameScan } from './name-highlights';
+import type { PageNames } from './name-highlights';
 
 export interface SiteScriptOptions {
   /** The settings key of the site ('linkedin', 'org-website', …). */
   site: string;
   /** Which adapter reads this URL, and as what kind of page; undefined: not a page we read. */
   resolve(url: URL): { adapter: SiteAdapter; kind: PageKind } | undefined;
-  /** Organisation websites only: alumni named in the page text. */
-  scanNames?(doc: Document, send: Send, signal: AbortSignal): Promise<NameScan>;
+  /** Organisation websites only: the page's text, sent with page:match for the alumni it names. */
+  readNames?(doc: Document): PageNames | null;
   /** Tests pass a stand-in for the worker; the extension uses the typed client. */
   send?: Send;
   doc?: Document;
@@ -277,7 +277,7 @@ async function readPage(run: PageRun): Promise<void> {
   const { adapter, kind, url, memory, doc, send, ui, options } = run;
   let extraction = await extractNewPage(run);
   if (!extraction) return;
-  const context = { ...run, scanNames: options.scanNames };
+  const context = { ...run, readNames: options.readNames };
   const reported = new Set<string>();
   const report = async (diagnostic: Extraction & { ok: false }) => {
     if (reported.has(diagnostic.diagnostic.missing)) return;

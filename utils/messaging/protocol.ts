@@ -49,7 +49,7 @@ export const OfferReasons = z.record(RecordId, z.array(MatchReason));
 export type OfferReasons = z.infer<typeof OfferReasons>;
 
 export const PersonMatch = z.object({
-  /** Index into the request's `signals.people`. */
+  /** Index into the request's `signals.people`; past its end for a name found in the request's `text` (see `NameInText`). */
   ref: z.number().check(z.int(), z.gte(0)),
   alumnus: Alumnus,
   confidence: Confidence,
@@ -58,6 +58,19 @@ export const PersonMatch = z.object({
   offers: z.array(Offer),
 });
 export type PersonMatch = z.infer<typeof PersonMatch>;
+
+/** [start, end) in UTF-16 code units of the text a content script sent: where a name is written. */
+export const TextSpan = z
+  .object({ start: z.number().check(z.int(), z.gte(0)), end: z.number().check(z.int(), z.gte(0)) })
+  .check(z.refine((span) => span.end > span.start, 'a span ends after it starts'));
+export type TextSpan = z.infer<typeof TextSpan>;
+
+/** Where one name is written, at most: a page that repeats a name endlessly still gets one bounded answer. */
+export const MAX_SPANS_PER_NAME = 1000;
+
+/** An alumnus named in a page's text: the match (its ref past the page's own people) and where the name is written. */
+export const NameInText = z.object({ match: PersonMatch, spans: z.array(TextSpan).check(z.minLength(1), z.maxLength(MAX_SPANS_PER_NAME)) });
+export type NameInText = z.infer<typeof NameInText>;
 
 export const OrganizationMatch = z.object({
   /** Index into the request's `signals.organizations`. */
@@ -166,14 +179,17 @@ export const messages = {
   // ——— from content scripts ———
   'page:get-settings': { request: z.object({ site: z.string().check(z.maxLength(50)) }), response: PageSettings },
   'page:set-collapsed': { request: z.object({ site: z.string().check(z.maxLength(50)), collapsed: z.boolean() }), response: Ok },
+  /**
+   * A page's people and organisations; on an organisation's website also its visible `text`, which the worker
+   * scans for alumni names and matches with the page's people in the same pass (one round trip per read).
+   */
   'page:match': {
-    request: z.object({ url: HttpUrl, signals: PageSignals }),
-    response: z.object({ people: z.array(PersonMatch), organizations: z.array(OrganizationMatch) }),
-  },
-  'page:scan-text': {
-    request: z.object({ text: z.string().check(z.maxLength(2_000_000)) }),
+    request: z.object({ url: HttpUrl, signals: PageSignals, text: z.optional(z.string().check(z.maxLength(2_000_000))) }),
     response: z.object({
-      hits: z.array(z.object({ start: z.number().check(z.int()), end: z.number().check(z.int()), alumnusId: RecordId })),
+      people: z.array(PersonMatch),
+      organizations: z.array(OrganizationMatch),
+      /** The alumni named in `text` whom the matcher vouches for (absent without a text). */
+      named: z.optional(z.array(NameInText).check(z.maxLength(500))),
     }),
   },
   'page:report-diagnostic': { request: Diagnostic, response: Ok },

@@ -78,7 +78,9 @@ describe('ui:get-diagnostics: repaired stored data', () => {
     worker = startWorker();
     // Scanning a page's text needs the index: the fresh worker finds the stored one unreadable and rebuilds it.
     await setMeta((await worker.ready).db, 'me', { user: { name: 'Rei', role: 'recruiter' }, company: { name: 'Sakura Digital', aliases: [], domains: [] } });
-    expect(await send('page:scan-text', { text: 'Nobody here' }, contentScriptSender())).toEqual({ hits: [] });
+    const orgPage = { site: 'org-website', pageKind: 'org-website' as const, people: [], organizations: [] };
+    const read = { url: 'https://www.hikari-health.example/', signals: orgPage, text: 'Nobody here' };
+    expect(await send('page:match', read, contentScriptSender())).toEqual({ people: [], organizations: [], named: [] });
     await vi.waitFor(async () => expect((await repaired()).map((r) => r.subject)).toEqual(['recognition-index', 'connection']), EVENTUALLY);
   });
 });

@@ -3,45 +3,61 @@ import { isSiteEnabled, readSettings } from '../../config';
 import { resolveLang } from '../../i18n';
 import { uiLanguage } from '../ui-language';
 import { getMeta, readAlumni, readAlumniWithShowcase } from '../../db';
-import type { OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
+import type { NameInText, OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
 import { pageListing, registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
-import type { OrganizationSignal } from '../../signals/schema';
+import type { OrganizationSignal, PageSignals } from '../../signals/schema';
 import type { WorkerContext } from '../context';
 import { alumniFitting } from '../../matching/rank';
+import { namesInText, type NameWritten } from '../names-in-text';
 import { offersConcerning, openOffers, rankForOwnProfile } from '../offers';
 import { showAlumniOnTab } from '../page-badge';
 import { recordTabRecognition } from '../tab-recognition';
 
 type MatchRequest = RequestOf<'page:match'>;
 
+/** As many people as a page's signals may hold (PageSignals). */
+const MAX_PEOPLE = 500;
+
 /**
  * Runs a page's signals through the recognition index. People become PersonMatch (with offers
  * about their current organisation), organisations become OrganizationMatch (with the alumni
- * working there now). What was recognised is also recorded for the tab, for the popup.
+ * working there now). Alumni named in the page's text (organisation websites) are matched in the
+ * same pass, as people listed after the page's own, and come back with where their name is written.
+ * What was recognised is also recorded for the tab, for the popup.
  */
 export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId: number | undefined) {
   const [me, settings] = await Promise.all([getMeta(ctx.db, 'me'), readSettings(ctx.report)]);
   // A site the user turned off gets no answers, even from a content script that still asks.
   const enabled = isSiteEnabled(settings, request.signals.site);
   const people: PersonMatch[] = [];
+  const named: NameInText[] = [];
   const organizations: OrganizationMatch[] = [];
   if (me && enabled) {
     const index = await ctx.index.get();
     const offers = await openOffers(ctx.db);
     const company = { name: me.company.name, aliases: me.company.aliases };
+    const own = request.signals.people.length;
+    const written = request.text ? namesInText(index, request.text) : [];
+    const signals = withNamesWritten(request.signals, written);
     // The page as a whole, by the same function as `npm run match -- --page` (utils/recognition/page.ts).
-    const found = index.matchPage(request.signals, company);
-    const listing = pageListing(request.signals);
+    const found = index.matchPage(signals, company);
+    const listing = pageListing(signals);
     const records = await readAlumni(ctx.db, found.map((match) => match.alumnusId));
     for (const [i, { ref, role, confidence, evidence }] of found.entries()) {
       const alumnus = records[i];
       if (!alumnus) continue;
       // Where they work now, for offers: the directory's record, else what the page says.
-      const stated = request.signals.people[ref]?.currentOrganization;
+      const stated = signals.people[ref]?.currentOrganization;
       const worksAt = stated ? { name: stated } : role === 'listed' ? listing?.organization : undefined;
       const organizationId = alumnus.currentEmployer?.organizationId ?? (worksAt ? (index.matchOrganization(worksAt) ?? undefined) : undefined);
-      people.push({ ref, alumnus, confidence, evidence, offers: offersConcerning(offers, organizationId) });
+      const match = { ref, alumnus, confidence, evidence, offers: offersConcerning(offers, organizationId) };
+      if (ref < own) people.push(match);
+      else {
+        // A name from the text: highlighted only where the matcher agrees with the scanner on who it is.
+        const name = written[ref - own];
+        if (name?.alumnusId === alumnus.id) named.push({ match, spans: name.spans });
+      }
     }
     for (const [ref, signal] of request.signals.organizations.entries()) {
       const match =
@@ -52,21 +68,29 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
     }
   }
   if (tabId !== undefined) {
+    const recognised = [...people, ...named.map((name) => name.match)];
     // The page's answer does not wait for this write; the popup's read waits for it (tab-recognition.ts).
     recordTabRecognition(tabId, {
       url: request.url,
       site: request.signals.site,
       pageKind: request.signals.pageKind,
-      people: people.length,
+      people: recognised.length,
       organizations: organizations.length,
-      names: [...people.map((p) => p.alumnus.names.display), ...organizations.map((o) => o.organization.name)].slice(0, 50),
+      names: [...recognised.map((p) => p.alumnus.names.display), ...organizations.map((o) => o.organization.name)].slice(0, 50),
     }).catch((error: unknown) => ctx.report('tab recognition', error instanceof Error ? error.message : String(error)));
-    const alumni = new Set([...people.map((p) => p.alumnus.id), ...organizations.flatMap((o) => o.alumni.map((a) => a.id))]);
+    const alumni = new Set([...recognised.map((p) => p.alumnus.id), ...organizations.flatMap((o) => o.alumni.map((a) => a.id))]);
     showAlumniOnTab(tabId, alumni.size, resolveLang(settings.lang, uiLanguage())).catch((error: unknown) =>
       ctx.report('toolbar badge', error instanceof Error ? error.message : String(error)),
     );
   }
-  return { people, organizations };
+  return request.text === undefined ? { people, organizations } : { people, organizations, named };
+}
+
+/** The page's signals with one person per name written in its text, after its own people (within the schema's bound). */
+function withNamesWritten(signals: PageSignals, written: NameWritten[]): PageSignals {
+  if (written.length === 0) return signals;
+  const people = [...signals.people, ...written.map(({ name }) => ({ name: name.slice(0, 2000) }))];
+  return { ...signals, people: people.slice(0, MAX_PEOPLE) };
 }
 
 async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, signal: OrganizationSignal, offers: Offer[]) {

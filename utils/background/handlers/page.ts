@@ -44,10 +44,6 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
       return { ok: true };
     },
     'page:match': (request, sender) => matchPage(ctx, request, sender.tab?.id),
-    'page:scan-text': async ({ text }) => {
-      if (!(await getMeta(ctx.db, 'me'))) return { hits: [] };
-      return { hits: (await ctx.index.get()).scanText(text) };
-    },
     'page:report-diagnostic': async (diagnostic) => {
       await countDiagnostic(ctx.db, {
         kind: 'unrecognised',
