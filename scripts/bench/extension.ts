@@ -7,9 +7,8 @@
  *   - time to the first match after Chrome terminated the service worker.
  * Real parts only: the reference server on PGlite, Debian's Chromium, the built extension.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { loadavg, tmpdir } from 'node:os';
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
@@ -21,6 +20,7 @@ import { configureExtension, ExtensionControl, stopWorkerAndStayStopped, type In
 import { fixture, startFixtureSite } from '../../tests/e2e/support/fixture-site';
 import { extensionDir } from '../../tests/e2e/support/paths';
 import { testExtensionOrigins } from '../../tests/e2e/support/extension-origin';
+import { BASELINE_GZIP_KB, contentScriptSizes, GOAL_GZIP_KB } from './support/content-script-size';
 
 export interface BenchRow {
   measure: string;
@@ -40,37 +40,49 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-function contentScriptSizes(): BenchRow[] {
-  const folder = join(extensionDir, 'content-scripts');
-  return readdirSync(folder)
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => {
-      const kb = gzipSync(readFileSync(join(folder, file)), { level: 9 }).length / 1024;
-      // Issue 11 asks for under 30 KB (it measured 39–44 KB; business matching's UI came after).
-      return { measure: `content script ${file.replace(/\.js$/, '')} (gzip)`, value: `${kb.toFixed(1)} KB`, target: '< 30 KB', ok: kb < 30 };
-    });
+function contentScriptRows(): BenchRow[] {
+  return contentScriptSizes(extensionDir).map(({ name, rawBytes, gzipKb }) => {
+    const baseline = BASELINE_GZIP_KB[name];
+    const beside = baseline ? `, baseline ${baseline.toFixed(1)} KB, ×${(gzipKb / baseline).toFixed(2)}` : '';
+    // Issue 11 asks for under 30 KB (it measured 39–44 KB; business matching's UI came after).
+    return {
+      measure: `content script ${name} (gzip; raw ${(rawBytes / 1024).toFixed(0)} KB)`,
+      value: `${gzipKb.toFixed(1)} KB${beside}`,
+      target: `< ${GOAL_GZIP_KB} KB`,
+      ok: gzipKb < GOAL_GZIP_KB,
+    };
+  });
 }
 
 /** One page load, timed in the bench process from CDP events (one clock for all three marks). */
 interface SidebarTiming {
-  /** DOMContentLoaded → sidebar host attached: the old measure, which includes Chrome's wait for document idle. */
+  /** DOMContentLoaded → the sidebar's card drawn: the old measure, which includes Chrome's wait for document idle. */
   fromDcl: number;
-  /** The extension's isolated world created (its content script starts: document idle) → sidebar host attached. */
+  /** The extension's isolated world created (its content script starts: document idle) → the sidebar's card drawn. */
   fromIdle: number;
+  /** Document idle → the sidebar's empty host joining the page (the settings round trip); absent when it joined before the bench looked. */
+  idleToHost?: number;
 }
 
 /**
  * Times page loads from outside the page, so nothing is added to it: Page.domContentEventFired marks
  * DOMContentLoaded; Runtime.executionContextCreated for the extension's isolated world in the main frame
- * marks document idle (Chrome creates that world when it injects the content script); DOM.childNodeInserted
- * for the sidebar's host under <body> marks the sidebar shown (the host is attached with its content
- * already rendered, see utils/content/page-ui.tsx). Each event is stamped when it reaches the bench.
- * Every load gets a fresh tab: once a frame has held the extension's world, Chrome (with DevTools
- * attached) recreates that world as each new document starts, which would mark idle far too early.
+ * marks document idle (Chrome creates that world when it injects the content script); the first node
+ * inserted into the sidebar's container, inside its closed shadow root, marks the sidebar shown. The host
+ * itself joins the page empty, before the page is matched (utils/content/page-ui.tsx), so its insertion says
+ * nothing about the card; DevTools sees into closed roots, and the container's children are asked for as
+ * soon as the host is seen, so the card's insertion is reported as it happens. Each event is stamped when
+ * it reaches the bench. Every load gets a fresh tab: once a frame has held the extension's world, Chrome
+ * (with DevTools attached) recreates that world as each new document starts, which would mark idle far too early.
  */
 class SidebarClock {
-  private marks: { dcl?: number; idle?: number } = {};
+  /** Loads not timed because the card was drawn before the bench saw into the sidebar (see `time`). */
+  static missed = 0;
+  private marks: { dcl?: number; idle?: number; host?: number } = {};
   private waiting: { resolve(timing: SidebarTiming): void; reject(error: Error): void } | null = null;
+  /** Node ids of the shadow roots of the hosts seen, and of the sidebar's container once known. */
+  private shadowRoots = new Set<number>();
+  private container: number | null = null;
 
   private constructor(
     private readonly cdp: CDPSession,
@@ -81,32 +93,65 @@ class SidebarClock {
     const cdp = await page.createCDPSession();
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const clock = new SidebarClock(cdp, frameTree.frame.id);
-    cdp.on('Page.domContentEventFired', () => (clock.marks.dcl = performance.now()));
+    cdp.on('Page.domContentEventFired', () => clock.onDomContentLoaded());
     cdp.on('Runtime.executionContextCreated', ({ context }) => clock.onContext(context));
-    cdp.on('DOM.childNodeInserted', ({ node }) => clock.onInserted(node));
+    cdp.on('DOM.childNodeInserted', ({ parentNodeId, node }) => clock.onInserted(parentNodeId, node));
+    cdp.on('DOM.setChildNodes', ({ parentId, nodes }) => clock.onChildren(parentId, nodes));
     await Promise.all([cdp.send('Page.enable'), cdp.send('DOM.enable'), cdp.send('Runtime.enable')]);
     return clock;
+  }
+
+  /**
+   * Asks for the document down to <body>'s children as soon as it is parsed (before the content script starts,
+   * and without waiting for it), so a host under <body> is seen, now or as it is inserted.
+   */
+  private onDomContentLoaded() {
+    this.marks.dcl = performance.now();
+    if (!this.waiting) return;
+    this.cdp
+      .send('DOM.getDocument', { depth: 3 })
+      .then(({ root }) => {
+        const body = root.children?.find((n) => n.localName === 'html')?.children?.find((n) => n.localName === 'body');
+        for (const node of body?.children ?? []) this.onHost(node);
+      })
+      .catch((error: Error) => this.fail(error));
   }
 
   private onContext(context: Protocol.Runtime.ExecutionContextDescription) {
     const aux = context.auxData as { frameId?: string; type?: string } | undefined;
     if (!this.waiting || aux?.type !== 'isolated' || aux.frameId !== this.mainFrameId || !context.origin.startsWith('chrome-extension://')) return;
     this.marks.idle = performance.now();
-    // Ask for the document down to <body>'s children now (the script has only just started, the sidebar
-    // needs worker round trips first), so the host's insertion under <body> is reported as it happens.
-    this.cdp
-      .send('DOM.getDocument', { depth: 3 })
-      .then(({ root }) => {
-        if (JSON.stringify(root).includes(`"localName":"${HOST_TAG}"`)) this.fail(new MissedInsertion());
-      })
-      .catch((error: Error) => this.fail(error));
   }
 
-  private onInserted(node: Protocol.DOM.Node) {
+  /** A host seen: ask for its shadow root's children (the style and the container) and the container's. */
+  private onHost(node: Protocol.DOM.Node) {
+    if (node.localName !== HOST_TAG) return;
+    for (const root of node.shadowRoots ?? []) {
+      this.shadowRoots.add(root.nodeId);
+      this.cdp.send('DOM.requestChildNodes', { nodeId: root.nodeId, depth: 2 }).catch((error: Error) => this.fail(error));
+    }
+  }
+
+  private onChildren(parentId: number, nodes: Protocol.DOM.Node[]) {
+    if (!this.shadowRoots.has(parentId)) return;
+    const container = nodes.find((n) => n.attributes?.includes('data-variant') && n.attributes[n.attributes.indexOf('data-variant') + 1] === 'sidebar');
+    if (!container) return;
+    // Drawn before the bench could look: this load cannot be timed.
+    if ((container.childNodeCount ?? container.children?.length ?? 0) > 0) return this.fail(new MissedInsertion());
+    this.container = container.nodeId;
+  }
+
+  private onInserted(parentNodeId: number, node: Protocol.DOM.Node) {
+    if (node.localName === HOST_TAG) {
+      // The first host in: the sidebar's (the marker layer's follows it).
+      this.marks.host ??= performance.now();
+      return this.onHost(node);
+    }
     const { dcl, idle } = this.marks;
-    if (!this.waiting || node.localName !== HOST_TAG || dcl === undefined || idle === undefined) return;
+    if (!this.waiting || parentNodeId !== this.container || dcl === undefined || idle === undefined) return;
     const at = performance.now();
-    this.waiting.resolve({ fromDcl: at - dcl, fromIdle: at - idle });
+    const { host } = this.marks;
+    this.waiting.resolve({ fromDcl: at - dcl, fromIdle: at - idle, ...(host !== undefined && { idleToHost: host - idle }) });
     this.waiting = null;
   }
 
@@ -123,6 +168,8 @@ class SidebarClock {
       this.waiting = { resolve, reject };
       timer = setTimeout(() => this.fail(new Error(`no sidebar on ${url} within 20 s`)), 20_000);
     });
+    // It may fail while the page is still loading: handled when awaited below, not an unhandled rejection meanwhile.
+    shown.catch(() => undefined);
     try {
       await page.goto(url, { waitUntil: 'load' });
       return await shown;
@@ -133,7 +180,8 @@ class SidebarClock {
 
   /**
    * Opens `url` in a new tab (after `before`, when given), times its sidebar, and closes the tab. A load
-   * whose insertion the bench could not see is loaded again (which can only make the median slower).
+   * whose card was drawn before the bench could see into the sidebar is loaded again and counted in `missed`:
+   * those are the quickest loads, so leaving them out can only make the median slower.
    */
   static async time(extension: ExtensionBrowser, url: string, before?: () => Promise<void>): Promise<SidebarTiming> {
     for (let attempt = 1; ; attempt++) {
@@ -143,7 +191,8 @@ class SidebarClock {
         await before?.();
         return await clock.load(page, url);
       } catch (error) {
-        if (!(error instanceof MissedInsertion) || attempt === 3) throw error;
+        if (!(error instanceof MissedInsertion) || attempt === 8) throw error;
+        SidebarClock.missed++;
         console.error(`bench: ${error.message}; loading again`);
       } finally {
         await page.close();
@@ -152,10 +201,10 @@ class SidebarClock {
   }
 }
 
-/** The sidebar was already attached when the bench first read the document: its insertion went unseen. */
+/** The sidebar's card was already drawn when the bench first read the sidebar: its insertion went unseen. */
 class MissedInsertion extends Error {
   constructor() {
-    super('the sidebar was attached before the bench read the document');
+    super("the sidebar's card was drawn before the bench read the sidebar");
   }
 }
 
@@ -167,7 +216,7 @@ function loadAverage(): string {
 
 export async function benchExtension(log: (line: string) => void = (line) => console.error(line)): Promise<BenchRow[]> {
   ensureExtensionBuilt(log);
-  const rows = contentScriptSizes();
+  const rows = contentScriptRows();
 
   log(`bench: starting the server and loading ${DIRECTORY_SIZE.toLocaleString('en')} synthetic alumni…`);
   // A data folder, as deployed: the in-memory database grows its files by copying them, slowly at this size.
@@ -196,8 +245,10 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     for (let i = 0; i < RUNS; i++) warm.push(await SidebarClock.time(extension, PROFILE));
     const fromDcl = median(warm.map((t) => t.fromDcl));
     const fromIdle = median(warm.map((t) => t.fromIdle));
-    rows.push({ measure: 'old measure: DOMContentLoaded → sidebar shown, profile (median)', value: `${fromDcl.toFixed(0)} ms`, target: '(report)', ok: true });
-    rows.push({ measure: 'document idle (content script starts) → sidebar shown, profile (median)', value: `${fromIdle.toFixed(0)} ms`, target: '< 100 ms', ok: fromIdle < 100 });
+    rows.push({ measure: 'old measure: DOMContentLoaded → sidebar card drawn, profile (median)', value: `${fromDcl.toFixed(0)} ms`, target: '(report)', ok: true });
+    rows.push({ measure: 'document idle (content script starts) → sidebar card drawn, profile (median)', value: `${fromIdle.toFixed(0)} ms`, target: '< 100 ms', ok: fromIdle < 100 });
+    const toHost = warm.flatMap((t) => (t.idleToHost === undefined ? [] : [t.idleToHost]));
+    rows.push({ measure: `  of which: document idle → the sidebar's empty host joins (median of ${toHost.length})`, value: `${median(toHost).toFixed(0)} ms`, target: '(report)', ok: true });
     log(`bench: idle → sidebar runs (ms): ${warm.map((t) => t.fromIdle.toFixed(0)).join(' ')}`);
 
     // First match after the worker was terminated: the message wakes it, it loads the persisted index and answers.
@@ -228,6 +279,7 @@ export async function benchExtension(log: (line: string) => void = (line) => con
     const coldIdle = median(coldSidebar.map((t) => t.fromIdle));
     rows.push({ measure: 'old measure: DOMContentLoaded → sidebar, worker terminated before (median)', value: `${coldDcl.toFixed(0)} ms`, target: '(report)', ok: true });
     rows.push({ measure: 'document idle → sidebar, worker terminated before (median)', value: `${coldIdle.toFixed(0)} ms`, target: '(report)', ok: true });
+    rows.push({ measure: 'loads not timed: card drawn before the bench saw into the sidebar (loaded again)', value: String(SidebarClock.missed), target: '(report)', ok: true });
     rows.push({ measure: 'load average 1 / 5 / 15 min (before → after the page loads)', value: `${loadBefore} → ${loadAverage()}`, target: '(report)', ok: true });
     return rows;
   } finally {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentScriptSizes, GOAL_GZIP_KB, LIMIT_GZIP_KB } from '../../scripts/bench/support/content-script-size';
 import { lintFirefoxPackage } from '../../scripts/package/firefox-lint';
 import { firefoxDataCollection } from '../../utils/manifest/data-collection';
 
@@ -78,6 +79,13 @@ describe.each([
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => /demo/.test(f))).toEqual([]);
     expect(JSON.stringify(manifestOf(dir()).content_scripts)).not.toContain('127.0.0.1');
+  });
+
+  it(`keeps every content script within its gzip limit (issue 11: ${GOAL_GZIP_KB} KB; no script grows meanwhile)`, () => {
+    const sizes = contentScriptSizes(dir());
+    expect(sizes.map((size) => size.name)).toEqual(Object.keys(LIMIT_GZIP_KB).sort());
+    const over = sizes.filter(({ name, gzipKb }) => gzipKb > LIMIT_GZIP_KB[name]!).map(({ name, gzipKb }) => `${name}: ${gzipKb.toFixed(1)} KB`);
+    expect(over).toEqual([]);
   });
 });
 
