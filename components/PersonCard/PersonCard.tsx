@@ -38,7 +38,8 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
   const headingId = `al-person-${alumnus.id}`;
   const names = otherNames(alumnus);
   const staff = role !== 'alumni';
-  const fits = useOfferFits(alumnus.id, staff);
+  // The worker returns no fits for an alumnus who declined offers; the card does not wait for that answer.
+  const fits = useOfferFits(alumnus.id, staff && alumnus.consent.offers);
   const fitting = fits?.map((fit) => fit.offer) ?? [];
   const fitIds = new Set(fitting.map((offer) => offer.id));
   return (
@@ -117,29 +118,32 @@ export function PersonCard({ alumnus, match, offers, role, context, pollMs }: Pe
         </section>
       )}
 
-      {staff && alumnus.consent.offers && (
-        <OfferList
-          offers={fitting}
-          title={t('fits.title', { name: alumnus.names.display })}
-          canExpressInterest={false}
-          reasons={Object.fromEntries(fits?.map((fit) => [fit.offer.id, fit.reasons]) ?? [])}
-          audience="they"
-          suggestTo={alumnus.id}
-          pollMs={pollMs}
-        />
-      )}
       {staff && !alumnus.consent.offers && (
         <p class="al-person-section al-muted">{t('fits.noConsent', { name: alumnus.names.display })}</p>
       )}
 
-      <OfferList
-        offers={offers.filter((offer) => !fitIds.has(offer.id))}
-        title={
-          alumnus.currentEmployer ? t('offers.forOrg', { org: alumnus.currentEmployer.name }) : t('offers.title')
-        }
-        canExpressInterest={false}
-        pollMs={pollMs}
-      />
+      {fits === null ? (
+        // Until the fits answer: an offer that fits is listed under them, not first among the open offers.
+        <section class="al-offers-pending" aria-label={t('offers.title')} aria-busy="true" />
+      ) : (
+        <>
+          <OfferList
+            offers={fitting}
+            title={t('fits.title', { name: alumnus.names.display })}
+            canExpressInterest={false}
+            reasons={Object.fromEntries(fits.map((fit) => [fit.offer.id, fit.reasons]))}
+            audience="they"
+            suggestTo={alumnus.id}
+            pollMs={pollMs}
+          />
+          <OfferList
+            offers={offers.filter((offer) => !fitIds.has(offer.id))}
+            title={alumnus.currentEmployer ? t('offers.forOrg', { org: alumnus.currentEmployer.name }) : t('offers.title')}
+            canExpressInterest={false}
+            pollMs={pollMs}
+          />
+        </>
+      )}
 
       {staff && <MeetingsSection alumnus={alumnus} offers={fitting} pollMs={pollMs} />}
       {staff && <PastIntroductions alumnusId={alumnus.id} />}

@@ -31,6 +31,20 @@ describe('name normalisation', () => {
     expect(sameName('John Smith', 'Jon Smith')).toBe(false);
   });
 
+  it('does not fold a Korean "oo" before a closing n as a Japanese long vowel: Joon is not Jon', () => {
+    expect(sameName('Joon Park', 'Jon Park')).toBe(false);
+    expect(sameName('Park Joon', 'Jon Park')).toBe(false);
+    expect(sameName('Hoon Lee', 'Hon Lee')).toBe(false);
+    expect(sameName('Soon Kim', 'Son Kim')).toBe(false);
+    expect(sameName('Joon Park', 'JOON PARK')).toBe(true);
+    // The Japanese long o before a syllable stays folded: Ōno, Oonishi, Ōnuki.
+    expect(sameName('OONO Ryousuke', 'Ōno Ryōsuke')).toBe(true);
+    expect(sameName('Kenta Oonishi', 'Kenta Ōnishi')).toBe(true);
+    expect(sameName('Kenta Oonishi', 'Kenta Onishi')).toBe(true);
+    expect(sameName('Daisuke Katou', 'Daisuke Katō')).toBe(true);
+    expect(sameName('Yuuko Fujita', 'Yūko Fujita')).toBe(true);
+  });
+
   it('keys a Western name that reads as Japanese syllables the same way everywhere, so it matches only itself', () => {
     expect(canonicalRomaji('jamie')).toBe('zyamie');
     expect(sameName('Jamie Smith', 'JAMIE SMITH')).toBe(true);

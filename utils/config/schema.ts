@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl } from '../api';
+import { DISPLAY_MODES } from './display-mode';
 import type { ConfigSource } from './source';
 
 /**
@@ -22,8 +23,7 @@ export type ApiConfig = z.infer<typeof ApiConfig>;
 export const SiteId = z.string().min(1).max(50);
 export const LangSetting = z.enum(['auto', 'en', 'ja']);
 export type LangSetting = z.infer<typeof LangSetting>;
-/** Where cards and offers appear: drawn in the page (an overlay), or in the browser's side panel, leaving the page untouched. */
-export const DisplayMode = z.enum(['in-page', 'side-panel']);
+export const DisplayMode = z.enum(DISPLAY_MODES);
 export type DisplayMode = z.infer<typeof DisplayMode>;
 
 /** `local:settings`: per-site switches (absent = on), names highlighting, language, collapsed sidebars, display mode. */

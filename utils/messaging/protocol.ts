@@ -17,6 +17,7 @@ import {
 } from '../api';
 import { OutboxItemStatus } from '../outbox/status';
 import { Confidence, Evidence } from '../recognition/verdict';
+import { DISPLAY_MODES } from '../config/display-mode';
 import { CONFIG_SOURCES } from '../config/source';
 import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 
@@ -86,9 +87,7 @@ export const OrganizationMatch = z.object({
 });
 export type OrganizationMatch = z.infer<typeof OrganizationMatch>;
 
-/** Where cards appear: drawn in the page, or in the browser's side panel with nothing added to the page. */
-export const DisplayMode = z.enum(['in-page', 'side-panel']);
-export type DisplayMode = z.infer<typeof DisplayMode>;
+const DisplayMode = z.enum(DISPLAY_MODES);
 
 /** Everything a content script needs to render the page's sidebar and badges. */
 export const PageSettings = z.object({

@@ -7,18 +7,24 @@ export async function extensionHosts(shadow: ClosedShadow): Promise<ShadowHost[]
 }
 
 /**
- * Elements in the live document beyond those in the page's own HTML (fetched again and parsed inertly).
- * For a saved page without scripts, anything over zero was injected by someone else: the extension.
+ * The page's own HTML, fetched again and parsed inertly: how many elements it has and which tags it uses.
+ * For a saved page without scripts, anything in the live document beyond it was added by someone else: the extension.
  */
-export async function elementsBeyondSource(page: Page): Promise<number> {
+async function sourceElements(page: Page): Promise<{ count: number; tags: string[] }> {
   return page.evaluate(async () => {
     const source = await (await fetch(location.href, { cache: 'no-store' })).text();
     // A page that enforces Trusted Types (LinkedIn's logged-in pages) parses only through one of its allowed policies.
     const types = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): { createHTML(s: string): string } } }).trustedTypes;
     const html = types ? types.createPolicy('dompurify', { createHTML: (text) => text }).createHTML(source) : source;
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
-    return document.getElementsByTagName('*').length - parsed.getElementsByTagName('*').length;
+    const elements = [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*')];
+    return { count: elements.length, tags: [...new Set(elements.map((el) => el.localName))] };
   });
+}
+
+/** Elements in the live document beyond those in the page's own HTML. */
+export async function elementsBeyondSource(page: Page): Promise<number> {
+  const own = await sourceElements(page);
+  return (await page.evaluate(() => document.getElementsByTagName('*').length)) - own.count;
 }
 
 /** What a page's own script can learn about one element it did not put there. */
@@ -37,11 +43,9 @@ export interface ForeignElement {
  * display. Two pages on which this is equal cannot be told apart by looking at the extension's elements.
  */
 export async function foreignElements(page: Page): Promise<ForeignElement[]> {
-  return page.evaluate(async () => {
-    const source = await (await fetch(location.href, { cache: 'no-store' })).text();
-    const types = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): { createHTML(s: string): string } } }).trustedTypes;
-    const html = types ? types.createPolicy('dompurify', { createHTML: (text) => text }).createHTML(source) : source;
-    const own = new Set([...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*')].map((el) => el.localName));
+  const { tags } = await sourceElements(page);
+  return page.evaluate((ownTags) => {
+    const own = new Set(ownTags);
     return [...document.querySelectorAll('*')]
       .filter((el) => !own.has(el.localName))
       .map((el) => {
@@ -55,7 +59,7 @@ export async function foreignElements(page: Page): Promise<ForeignElement[]> {
           display: getComputedStyle(el).display,
         };
       });
-  });
+  }, tags);
 }
 
 /**

@@ -89,6 +89,11 @@ export const handWritten: EvalCase[] = [
   kase('romaji-variant', { name: 'OONO Ryousuke', experience: [job(SD, '2010-01', '2013-12')] }, 'al-ono-ryosuke', 'confirmed'),
   kase('romaji-variant', { name: 'Daisuke Katou', experience: [job(SD, '2008-04', '2012-03')] }, 'al-kato-daisuke', 'confirmed'),
   kase('romaji-variant', { name: 'Ono Ryosuke', currentOrganization: 'LINE Yahoo' }, 'al-ono-ryosuke', 'likely'),
+  // A Korean "oo" before a closing n is no Japanese long vowel: Joon is a one-letter slip from Jon, not the same name.
+  kase('romaji-variant', { name: 'Joon Park', experience: [job(SD, '2014-01', '2018-06')] }, 'al-jon-park', 'likely', { note: 'name-typo, not name-exact' }),
+  kase('romaji-variant', { name: 'Jon Park', experience: [job(SD, '2014-01', '2018-06')] }, 'al-jon-park', 'confirmed'),
+  kase('romaji-variant', { name: 'Park Joon', experience: [job(SD, '2015-03', '2017-12')] }, 'al-jon-park', 'likely', { note: 'family first' }),
+  kase('romaji-variant', { name: 'Joon Park' }, null, 'possible', { expectId: 'al-jon-park' }),
   kase('romaji-variant', { name: '大野涼介', currentOrganization: 'LINEヤフー' }, 'al-ono-ryosuke', 'possible', { note: 'employer written another way' }),
   kase('romaji-variant', { name: 'Jumpei Homma', experience: [job(SD, '2012-01', '2013-12')] }, 'al-homma-junpei', 'confirmed'),
   kase('romaji-variant', { name: 'Junpei Honma', experience: [job('Sakura Soft', '2012-01', '2013-12')] }, 'al-homma-junpei', 'confirmed'),

@@ -1,10 +1,14 @@
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PersonCard } from '../../../components/PersonCard/PersonCard';
-import { Introduction } from '../../../utils/api';
+import { FITS_WAIT_MS } from '../../../components/PersonCard/useOfferFits';
+import { Introduction, Offer } from '../../../utils/api';
+import type { ResponseOf } from '../../../utils/messaging/protocol';
 import { byText, click, fakeWorker, renderUi } from './render';
 import { sofia, sofiaForSales, sofiaMatch, yamada } from './fixtures';
 
 afterEach(() => {
+  vi.useRealTimers();
   document.body.innerHTML = '';
 });
 
@@ -87,5 +91,86 @@ describe('PersonCard', () => {
     const { text, container } = await renderUi(<PersonCard alumnus={yamada} offers={[]} role="alumni" context={context} />);
     expect(text()).not.toContain('Show past introductions');
     expect(container.querySelector('form')).toBeNull();
+  });
+});
+
+describe('the offers on a staff card', () => {
+  // An open offer concerning Sofia's employer that also fits her skills.
+  const spotifyOffer = Offer.parse({
+    id: 'offer-2',
+    title: 'Frontend training for the Spotify web team',
+    summary: 'Workshops for the web team.',
+    kind: 'project',
+    skills: ['frontend'],
+    organizationId: 'org-spotify',
+    status: 'open',
+    contact: { name: 'Aiko Tanaka' },
+    updatedAt: '2026-11-01T00:00:00Z',
+  });
+  const fit = { offer: spotifyOffer, score: 3, reasons: [{ code: 'skills' as const, params: { skills: 'frontend' } }] };
+
+  /** A worker whose offer fits answer only when the test says so; `answer` returns once the card has drawn the answer. */
+  function slowFits() {
+    let answer: (reply: ResponseOf<'page:offer-fits'>) => void = () => undefined;
+    let asked: Promise<unknown> = Promise.resolve();
+    const worker = fakeWorker({
+      'page:offer-fits': () => new Promise((resolve) => (answer = resolve)),
+      'page:meetings': () => ({ meetings: [], pending: [] }),
+    });
+    const send: typeof worker.send = (type, payload) => {
+      const reply = worker.send(type, payload);
+      if (type === 'page:offer-fits') asked = reply;
+      return reply;
+    };
+    return {
+      send,
+      // The card's handler was attached to the reply first, so it has run when this await resumes.
+      answer: (reply: ResponseOf<'page:offer-fits'>) =>
+        act(async () => {
+          answer(reply);
+          await asked;
+        }),
+    };
+  }
+  const headings = (container: Element) => [...container.querySelectorAll('.al-offers h3')].map((h) => h.textContent);
+
+  it('are drawn once, when the fits answered: an offer that fits never shows first among "Open offers concerning …"', async () => {
+    const worker = slowFits();
+    const { container } = await renderUi(<PersonCard alumnus={sofia} match={sofiaMatch} offers={[spotifyOffer]} role="recruiter" context={context} />, {
+      send: worker.send,
+    });
+    expect(headings(container)).toEqual([]);
+    expect(container.querySelector('[aria-busy="true"][aria-label="Open offers"]')).not.toBeNull();
+
+    await worker.answer({ fits: [fit] });
+    expect(headings(container)).toEqual(['Offers that fit Sofia Andersson Reyes']);
+    expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(container.querySelectorAll('.al-offer')).toHaveLength(1);
+  });
+
+  it('are drawn without the fits when the worker is slow, and stay as drawn when its answer comes late', async () => {
+    vi.useFakeTimers();
+    const worker = slowFits();
+    const { container } = await renderUi(<PersonCard alumnus={sofia} match={sofiaMatch} offers={[spotifyOffer]} role="recruiter" context={context} />, {
+      send: worker.send,
+    });
+    expect(headings(container)).toEqual([]);
+    await act(() => {
+      vi.advanceTimersByTime(FITS_WAIT_MS);
+    });
+    expect(headings(container)).toEqual(['Open offers concerning Spotify']);
+    await worker.answer({ fits: [fit] });
+    expect(headings(container)).toEqual(['Open offers concerning Spotify']);
+  });
+
+  it('are drawn at once when there are no fits to wait for: an alumni user, or an alumnus who declined offers', async () => {
+    const worker = slowFits();
+    const alumniUser = await renderUi(<PersonCard alumnus={sofia} offers={[spotifyOffer]} role="alumni" context={context} />, { send: worker.send });
+    expect(headings(alumniUser.container)).toEqual(['Open offers concerning Spotify']);
+    alumniUser.unmount();
+
+    const declined = { ...sofia, consent: { recognition: true, offers: false } };
+    const staff = await renderUi(<PersonCard alumnus={declined} offers={[spotifyOffer]} role="recruiter" context={context} />, { send: worker.send });
+    expect(headings(staff.container)).toEqual(['Open offers concerning Spotify']);
   });
 });

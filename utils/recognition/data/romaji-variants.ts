@@ -22,7 +22,8 @@ export const ROMAJI_CONSONANT_REWRITES: ReadonlyArray<readonly [RegExp, string]>
 export const ROMAJI_VOWEL_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/([ou])h(?![aiueoy])/g, '$1'], // Satoh, Ohno, Yuhko
   [/ou/g, 'o'], // Itou/Ito/Itoh/Itō
-  [/oo/g, 'o'],
+  // Not before a closing n: Korean given names spell ㅜ "oo" (Joon, Hoon, Soon), which would become Jon, Hon, Son.
+  [/oo(?!n(?![aiueoy]))/g, 'o'],
   [/uu/g, 'u'],
   [/aa/g, 'a'],
   [/ii/g, 'i'],
