@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../../server/index';
+import { dataFolderFrom } from '../../support/pglite-template';
 
 export const backends = ['pglite', 'postgres'] as const;
 export type Backend = (typeof backends)[number];
@@ -43,8 +45,22 @@ export async function startTestServer(
   options: Omit<ServerOptions, 'port' | 'host' | 'inMemory' | 'databaseUrl'> = {},
 ): Promise<TestServer> {
   if (backend === 'pglite') {
-    const server = await startServer({ ...options, port: 0, host: '127.0.0.1', ...(options.dataDir ? {} : { inMemory: true }) });
-    return { ...server, backend, api: `${server.url}/api/v1` };
+    if (options.dataDir) {
+      const server = await startServer({ ...options, port: 0, host: '127.0.0.1' });
+      return { ...server, backend, api: `${server.url}/api/v1` };
+    }
+    // A copy of the run's migrated template, without fsync (a throwaway folder), removed on close.
+    const dataDir = dataFolderFrom(inject('pgliteTemplate'), 'alumni-lens-test-');
+    const server = await startServer({ durability: 'none', ...options, port: 0, host: '127.0.0.1', dataDir });
+    return {
+      ...server,
+      backend,
+      api: `${server.url}/api/v1`,
+      async close() {
+        await server.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const database = await createPostgresDatabase();
   const server = await startServer({ ...options, port: 0, host: '127.0.0.1', databaseUrl: database.url });

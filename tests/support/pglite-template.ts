@@ -1,0 +1,36 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../server/db/database';
+import { migrate } from '../../server/db/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's migrated PGlite data folder (provided by the server and e2e global setups). */
+    pgliteTemplate: string | null;
+  }
+}
+
+/**
+ * A PGlite data folder, initialised and migrated once per test run, that test servers start from as a copy.
+ * Creating a database costs PGlite an initdb in WebAssembly (about 3 s of CPU here, 4.3 s with the migrations),
+ * while copying this 40 MB folder and opening it costs about 1.2 s: with some 80 PGlite servers a run, that was
+ * minutes of `npm test` on 2 cores. The copy is the same database a fresh one would be (no rows, every migration).
+ */
+export async function preparePgliteTemplate(folder: string): Promise<string> {
+  rmSync(folder, { recursive: true, force: true });
+  const db = await openDatabase({ dataDir: folder, durability: 'none' });
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+  return folder;
+}
+
+/** A fresh data folder holding a copy of the template (or an empty one when there is none), for one server. */
+export function dataFolderFrom(template: string | null | undefined, prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  if (template && existsSync(template)) cpSync(template, folder, { recursive: true });
+  return folder;
+}
