@@ -39,38 +39,32 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
-/** The server on 127.0.0.1 and a free port, on in-memory PGlite or a fresh PostgreSQL database. */
+/** The server on 127.0.0.1 and a free port, on a fresh PGlite folder or a fresh PostgreSQL database. */
 export async function startTestServer(
   backend: Backend,
   options: Omit<ServerOptions, 'port' | 'host' | 'inMemory' | 'databaseUrl'> = {},
 ): Promise<TestServer> {
+  if (backend === 'pglite' && options.dataDir) return testServer(await startServer({ ...options, port: 0, host: '127.0.0.1' }), backend);
   if (backend === 'pglite') {
-    if (options.dataDir) {
-      const server = await startServer({ ...options, port: 0, host: '127.0.0.1' });
-      return { ...server, backend, api: `${server.url}/api/v1` };
-    }
     // A copy of the run's migrated template, without fsync (a throwaway folder), removed on close.
     const dataDir = dataFolderFrom(inject('pgliteTemplate'), 'alumni-lens-test-');
     const server = await startServer({ durability: 'none', ...options, port: 0, host: '127.0.0.1', dataDir });
-    return {
-      ...server,
-      backend,
-      api: `${server.url}/api/v1`,
-      async close() {
-        await server.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+    return testServer(server, backend, () => rmSync(dataDir, { recursive: true, force: true }));
   }
   const database = await createPostgresDatabase();
   const server = await startServer({ ...options, port: 0, host: '127.0.0.1', databaseUrl: database.url });
+  return testServer(server, backend, () => database.drop());
+}
+
+/** `server` as a test server; closing it also removes its database (`cleanUp`). */
+function testServer(server: RunningServer, backend: Backend, cleanUp?: () => unknown): TestServer {
   return {
     ...server,
     backend,
     api: `${server.url}/api/v1`,
     async close() {
       await server.close();
-      await database.drop();
+      await cleanUp?.();
     },
   };
 }
