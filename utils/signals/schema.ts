@@ -4,7 +4,12 @@ import { YearMonth } from '../api/common';
 // What a site adapter reads off a page, and what the recognition engine (and `npm run match`) reads.
 // Page text is hostile input: every string is bounded here, at the boundary.
 
-const PageText = z.string().check(z.maxLength(2000));
+/** The longest piece of page text a signal holds. */
+export const MAX_PAGE_TEXT = 2000;
+/** The most people one page's signals hold. */
+export const MAX_PAGE_PEOPLE = 500;
+
+const PageText = z.string().check(z.maxLength(MAX_PAGE_TEXT));
 
 export const ExperienceSignal = z.object({
   organization: PageText.check(z.minLength(1)),
@@ -47,7 +52,7 @@ export type PageKind = z.infer<typeof PageKind>;
 export const PageSignals = z.object({
   site: z.string().check(z.maxLength(50)),
   pageKind: PageKind,
-  people: z.array(PersonSignal).check(z.maxLength(500)),
+  people: z.array(PersonSignal).check(z.maxLength(MAX_PAGE_PEOPLE)),
   organizations: z.array(OrganizationSignal).check(z.maxLength(100)),
 });
 export type PageSignals = z.infer<typeof PageSignals>;

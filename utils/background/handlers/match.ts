@@ -6,7 +6,7 @@ import { getMeta, readAlumni, readAlumniWithShowcase } from '../../db';
 import type { NameInText, OrganizationMatch, PersonMatch, RequestOf } from '../../messaging/protocol';
 import { pageListing, registrableDomain } from '../../recognition';
 import type { RecognitionIndex } from '../../recognition/types';
-import type { OrganizationSignal, PageSignals } from '../../signals/schema';
+import { MAX_PAGE_PEOPLE, MAX_PAGE_TEXT, type OrganizationSignal, type PageSignals } from '../../signals/schema';
 import type { WorkerContext } from '../context';
 import { alumniFitting } from '../../matching/rank';
 import { namesInText, type NameWritten } from '../names-in-text';
@@ -15,9 +15,6 @@ import { showAlumniOnTab } from '../page-badge';
 import { recordTabRecognition } from '../tab-recognition';
 
 type MatchRequest = RequestOf<'page:match'>;
-
-/** As many people as a page's signals may hold (PageSignals). */
-const MAX_PEOPLE = 500;
 
 /**
  * Runs a page's signals through the recognition index. People become PersonMatch (with offers
@@ -89,8 +86,8 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
 /** The page's signals with one person per name written in its text, after its own people (within the schema's bound). */
 function withNamesWritten(signals: PageSignals, written: NameWritten[]): PageSignals {
   if (written.length === 0) return signals;
-  const people = [...signals.people, ...written.map(({ name }) => ({ name: name.slice(0, 2000) }))];
-  return { ...signals, people: people.slice(0, MAX_PEOPLE) };
+  const people = [...signals.people, ...written.map(({ name }) => ({ name: name.slice(0, MAX_PAGE_TEXT) }))];
+  return { ...signals, people: people.slice(0, MAX_PAGE_PEOPLE) };
 }
 
 async function organizationMatch(ctx: WorkerContext, index: RecognitionIndex, signal: OrganizationSignal, offers: Offer[]) {
