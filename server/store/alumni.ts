@@ -83,6 +83,17 @@ export async function deleteAlumnus(tx: Queryable, id: string): Promise<boolean>
   return rows.length > 0;
 }
 
+/**
+ * The change number of the newest removal from recognition (an erasure or a withdrawn consent), 0 if none: what was
+ * read for clients before it may hold someone who must not be served again. One lookup in a partial index.
+ */
+export async function lastRemovalSeq(db: Queryable): Promise<number> {
+  const [{ lastRemoval }] = await db.query<{ lastRemoval: number | string }>(
+    'SELECT coalesce(max(seq), 0) AS "lastRemoval" FROM alumni WHERE NOT recognised',
+  );
+  return Number(lastRemoval);
+}
+
 /** An alumnus the API may show: present, not deleted, consenting to recognition. */
 export async function findServedAlumnus(db: Queryable, id: string, role: Role): Promise<Alumnus | undefined> {
   const rows = await db.query<{ id: string; record: Record<string, unknown>; updated_at: Date }>(

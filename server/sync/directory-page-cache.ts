@@ -1,6 +1,6 @@
 import type { DirectoryPage, Role } from '../../utils/api';
 import type { Queryable } from '../db/database';
-import { directoryPage } from '../store/alumni';
+import { directoryPage, lastRemovalSeq } from '../store/alumni';
 
 /** Serialised pages kept at most (UTF-16 code units, about bytes for this mostly-ASCII JSON). */
 const DEFAULT_MAX_CHARS = 32_000_000;
@@ -38,10 +38,7 @@ export class DirectoryPageCache {
   async page(role: Role, since: string | undefined, limit: number): Promise<string> {
     // A first page without a cursor starts from the directory as it is now: nothing to share.
     if (since === undefined) return JSON.stringify((await directoryPage(this.db, role, since, limit)) satisfies DirectoryPage);
-    const [{ lastRemoval }] = await this.db.query<{ lastRemoval: number | string }>(
-      'SELECT coalesce(max(seq), 0) AS "lastRemoval" FROM alumni WHERE NOT recognised',
-    );
-    const removalSeen = Number(lastRemoval);
+    const removalSeen = await lastRemovalSeq(this.db);
     const key = `${role} ${limit} ${since}`;
     const found = this.kept.get(key);
     if (found && found.removalSeen === removalSeen && performance.now() - found.readAt < MAX_AGE_MS) return found.text;

@@ -5,7 +5,7 @@ import { INDEX_FORMAT } from '../../utils/recognition';
 import { BatchPacer } from '../console/batch-pacer';
 import { yieldToEventLoop } from '../console/yield';
 import type { Queryable } from '../db/database';
-import { directoryPage } from '../store/alumni';
+import { directoryPage, lastRemovalSeq } from '../store/alumni';
 import { SnapshotThread } from './snapshot-thread';
 import { serialisedIndexOfLines } from './snapshot-index';
 
@@ -134,10 +134,7 @@ export class DirectorySnapshots {
    * and how many records changed since, up to `countUpTo` (counted at most once a second per view).
    */
   private async changesSince(view: SnapshotView, snapshot: DirectorySnapshot, countUpTo: number) {
-    const [{ lastRemoval }] = await this.db.query<{ lastRemoval: number | string }>(
-      'SELECT coalesce(max(seq), 0) AS "lastRemoval" FROM alumni WHERE NOT recognised',
-    );
-    const removed = Number(lastRemoval) > snapshot.version;
+    const removed = (await lastRemovalSeq(this.db)) > snapshot.version;
     const last = this.checked.get(view);
     if (last && last.snapshot === snapshot && performance.now() - last.at < CHECK_MS) return { changed: last.changed, removed };
     const [{ changed }] = await this.db.query<{ changed: number }>(
