@@ -20,7 +20,7 @@ export const BASELINE_GZIP_KB: Readonly<Record<string, number>> = { github: 42.1
  * to show (entrypoints/page-ui), every script but LinkedIn's meets the goal; LinkedIn's is over by its adapter
  * (README, "Content-script size"). Lower its entry to GOAL_GZIP_KB once it meets the goal.
  */
-export const LIMIT_GZIP_KB: Readonly<Record<string, number>> = { github: GOAL_GZIP_KB, linkedin: 34, orgsite: GOAL_GZIP_KB, wantedly: GOAL_GZIP_KB, xing: GOAL_GZIP_KB };
+export const LIMIT_GZIP_KB: Readonly<Record<string, number>> = { github: GOAL_GZIP_KB, linkedin: 35, orgsite: GOAL_GZIP_KB, wantedly: GOAL_GZIP_KB, xing: GOAL_GZIP_KB };
 
 export interface ContentScriptSize {
   /** The entrypoint's name: 'linkedin', 'github', … */
