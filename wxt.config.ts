@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { DEVELOPMENT_MANIFEST_KEY } from './utils/development-extension';
 import { firefoxDataCollection } from './utils/manifest/data-collection';
 import { privacyPages } from './utils/manifest/privacy-pages';
+import { siteHostPermissions } from './utils/manifest/site-hosts';
 
 // public/icon/NN.png, rendered from assets/icon/*.svg by `npm run icons`.
 const icons = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -22,7 +23,9 @@ export default defineConfig({
     icons,
     action: { default_icon: icons },
     // scripting: the organisation-website script is registered at run time, only for origins granted.
+    // scripting also injects the in-page UI into a content script's frame once it has something to show.
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    host_permissions: siteHostPermissions(mode),
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // Enterprise policy (apiUrl, token): Chromium validates it against managed_schema.json; Firefox
     // takes it from policies.json ("3rdparty" → "Extensions" → this add-on id), so it needs a fixed id.
@@ -51,9 +54,9 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })] }),
   hooks: {
-    // Content scripts get the browser's own API instead of webextension-polyfill (utils/content/native-browser.ts).
+    // Content scripts and the in-page UI they load get the browser's own API instead of webextension-polyfill (utils/content/native-browser.ts).
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.type === 'unlisted-script')) return;
       const alias = viteConfig.resolve?.alias ?? {};
       const existing = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       viteConfig.resolve = {

@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import { Marker } from '../../components/Marker/Marker';
 import type { Confidence } from '../messaging/protocol';
 import { I18nContext, type I18n } from '../i18n/context';
-import { createClosedHost, type ClosedHost } from './shadow-host';
+import type { ClosedHost } from './shadow-host';
 
 /** Something on the page to mark: a name element in a list (badge), or a name in running text (highlight). */
 export interface MarkerTarget {
@@ -16,6 +16,7 @@ export interface MarkerLayer {
   /** Adds the (empty) overlay now, so that its presence does not depend on there being anything to mark. */
   attach(): void;
   set(targets: MarkerTarget[]): void;
+  /** Stops drawing and following the page; the host itself is its owner's (page-hosts.ts). */
   remove(): void;
 }
 
@@ -53,7 +54,7 @@ function boxesFor(target: MarkerTarget, viewport: { width: number; height: numbe
  * positioned over the page's own elements. The page's DOM is left as it was: no wrappers around
  * names and no siblings next to them that would tell page scripts who is an alumnus.
  */
-export function createMarkerLayer(doc: Document, css: string, i18n: I18n, signal: AbortSignal): MarkerLayer {
+export function createMarkerLayer(doc: Document, css: string, i18n: I18n, signal: AbortSignal, hostOf: () => ClosedHost | null): MarkerLayer {
   const view = doc.defaultView!;
   let host: ClosedHost | null = null;
   let targets: MarkerTarget[] = [];
@@ -96,17 +97,15 @@ export function createMarkerLayer(doc: Document, css: string, i18n: I18n, signal
 
   function attach() {
     if (signal.aborted) return;
-    if (host) host.ensureAttached();
-    else host = createClosedHost(doc, css, 'layer');
+    const next = hostOf();
+    if (next && next !== host) next.useCss(css);
+    host = next;
   }
 
   function remove() {
     stopFollowing();
-    if (host) {
-      render(null, host.container);
-      host.remove();
-      host = null;
-    }
+    if (host) render(null, host.container);
+    host = null;
   }
 
   return {

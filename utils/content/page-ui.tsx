@@ -2,16 +2,19 @@ import { render } from 'preact';
 import { ApiContext } from '../../components/api-context';
 import type { Send } from '../messaging/client';
 import { Sidebar } from '../../components/Sidebar/Sidebar';
-import { createSidebarStore, type PagePerson, type Selection, type SidebarStore } from '../../components/Sidebar/sidebar-store';
+import { createSidebarStore, type Selection } from '../../components/Sidebar/sidebar-store';
 import { pageCss } from '../../components/styles';
 import type { Role } from '../api';
 import { I18nContext, type I18n } from '../i18n/context';
-import type { Confidence, OrganizationMatch } from '../messaging/protocol';
 import { createMarkerLayer, type MarkerTarget } from './marker-layer';
-import { createClosedHost, type ClosedHost } from './shadow-host';
+import type { ClosedHost } from './shadow-host';
+import type { PageHosts } from './page-hosts';
+import type { PageView } from './page-view';
 
 export interface PageUiOptions {
   doc: Document;
+  /** The content script's hosts (page-hosts.ts), already on the page: the UI draws into them. */
+  hosts: PageHosts;
   i18n: I18n;
   send: Send;
   site: string;
@@ -21,36 +24,18 @@ export interface PageUiOptions {
   signal: AbortSignal;
 }
 
-export interface PageResults {
-  url: string;
-  people: Array<PagePerson & { element: Element | null }>;
-  organizations: OrganizationMatch[];
-  /** Names in an organisation website's text: the page person (`ref`) each one opens, and how sure the match is. */
-  highlights: Array<{ alumnusId: string; ref: number; confidence: Confidence; ranges: Range[] }>;
-}
-
-/** What the content runtime does with a page's results: draw them (in-page mode) or publish them (side-panel mode). */
-export interface PageView {
-  /** `refresh`: the same page read again (more rows loaded); the open card stays open. */
-  show(results: PageResults, options?: { refresh?: boolean }): void;
-  /** Back to nothing on the page (a new page is being read). */
-  clear(): void;
-  /** A page the site's adapter reads is about to be read: be ready to show it (in-page mode adds its hosts now). */
-  prepare(): void;
-}
-
-export interface PageUi extends PageView {
-  store: SidebarStore;
-}
+/** What the in-page UI script (entrypoints/page-ui) hands the content script. */
+export type CreatePageUi = (options: PageUiOptions) => PageView;
 
 /**
- * The page's UI: one sidebar host and one marker overlay. Both are added when the first page the adapter
- * reads is about to be read, before anyone is recognised, and stay (empty) until the session ends: what a
- * page's scripts can see of them (two neutral elements, closed roots, no box) is the same whether or not
- * anyone on it is an alumnus. What stays observable in this mode is in PRIVACY.md ("What a website can see").
+ * The page's UI: the sidebar and the marker overlay, drawn into the content script's two hosts. This module
+ * (with Preact and the components) is not in the content scripts: the worker injects it into the script's
+ * own isolated world once a page has something to show (lazy-page-ui.ts). What a page's scripts can see of
+ * the hosts (two neutral elements, closed roots, no box) is the same whether or not anyone on it is an
+ * alumnus. What stays observable in this mode is in PRIVACY.md ("What a website can see").
  */
-export function createPageUi(options: PageUiOptions): PageUi {
-  const { doc, i18n, send, site, signal } = options;
+export const createPageUi: CreatePageUi = (options) => {
+  const { doc, hosts, i18n, send, site, signal } = options;
   const store = createSidebarStore({
     people: [],
     organizations: [],
@@ -59,7 +44,7 @@ export function createPageUi(options: PageUiOptions): PageUi {
     selected: null,
     context: { site },
   });
-  const markers = createMarkerLayer(doc, pageCss, i18n, signal);
+  const markers = createMarkerLayer(doc, pageCss, i18n, signal, hosts.layer);
   let sidebarHost: ClosedHost | null = null;
 
   function rememberCollapsed(collapsed: boolean) {
@@ -68,33 +53,26 @@ export function createPageUi(options: PageUiOptions): PageUi {
   }
 
   function mountSidebar() {
-    if (signal.aborted) return;
-    if (sidebarHost) return sidebarHost.ensureAttached();
-    sidebarHost = createClosedHost(doc, pageCss, 'sidebar', (container) =>
-      render(
-        <ApiContext.Provider value={send}>
-          <I18nContext.Provider value={i18n}>
-            <Sidebar store={store} onCollapsedChange={rememberCollapsed} />
-          </I18nContext.Provider>
-        </ApiContext.Provider>,
-        container,
-      ),
+    const host = hosts.sidebar();
+    if (!host || host === sidebarHost) return;
+    sidebarHost = host;
+    host.useCss(pageCss);
+    render(
+      <ApiContext.Provider value={send}>
+        <I18nContext.Provider value={i18n}>
+          <Sidebar store={store} onCollapsedChange={rememberCollapsed} />
+        </I18nContext.Provider>
+      </ApiContext.Provider>,
+      host.container,
     );
   }
 
-  function unmountSidebar() {
-    if (!sidebarHost) return;
-    render(null, sidebarHost.container);
-    sidebarHost.remove();
-    sidebarHost = null;
-  }
-
-  signal.addEventListener('abort', unmountSidebar, { once: true });
+  // The hosts themselves go with the session (page-hosts.ts); Preact lets go of what it drew.
+  signal.addEventListener('abort', () => sidebarHost && render(null, sidebarHost.container), { once: true });
 
   const open = (selected: Selection) => store.update({ selected, collapsed: false });
 
   return {
-    store,
     show({ url, people, organizations, highlights }, { refresh = false } = {}) {
       // The app may have redrawn its body since the page run began: the card must not go unseen.
       mountSidebar();
@@ -122,4 +100,4 @@ export function createPageUi(options: PageUiOptions): PageUi {
       markers.attach();
     },
   };
-}
+};

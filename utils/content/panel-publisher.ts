@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Send } from '../messaging/client';
 import { PanelTabMessage, type PingReply, type RevealReply } from '../messaging/panel-tab';
-import type { PageResults, PageView } from './page-ui';
+import type { PageResults, PageView } from './page-view';
 
 export interface PanelPublisherOptions {
   send: Send;

@@ -2,7 +2,7 @@ import type { Send } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
 import type { Extraction } from '../sites/types';
 import type { NameHighlight, PageNames } from './name-highlights';
-import type { PageResults } from './page-ui';
+import type { PageResults } from './page-view';
 
 export interface MatchContext {
   url: URL;

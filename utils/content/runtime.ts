@@ -1,13 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type Send } from '../messaging/client';
 import type { PageSettings } from '../messaging/protocol';
-import { createI18n } from '../i18n/context';
+import { createI18n } from '../i18n/create';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
 import { pageKeyOf } from './page-key';
 import { createPageRunner } from './page-run';
 import { waitForAnchors } from './wait-for-anchors';
-import { createPageUi, type PageView } from './page-ui';
+import { createLazyPageUi } from './lazy-page-ui';
+import { loadPageUi } from './page-ui-handoff';
+import type { PageView } from './page-view';
 import { createPanelPublisher } from './panel-publisher';
 import { matchExtraction } from './present';
 import { domSettled, nextDomChange } from './settle';
@@ -132,8 +134,10 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
   const ui: PageView =
     settings.display === 'side-panel'
       ? createPanelPublisher({ send, site: options.site, signal: lifetime.signal })
-      : createPageUi({
+      : createLazyPageUi({
           doc,
+          // The UI itself comes from the worker once the page has something to show.
+          load: () => loadPageUi(send),
           // The worker sends the strings of the chosen language: this script carries neither table.
           i18n: createI18n(settings.lang, settings.strings),
           send,

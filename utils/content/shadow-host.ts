@@ -14,6 +14,8 @@ export interface ClosedHost {
   host: HTMLElement;
   /** Where Preact renders; inside the closed root. */
   container: HTMLElement;
+  /** The UI's stylesheet, given by the in-page UI when it loads (utils/content/page-ui.tsx). */
+  useCss(css: string): void;
   /** Puts the host back if the page removed it (an app that redraws its whole body on navigation). */
   ensureAttached(): void;
   remove(): void;
@@ -25,29 +27,33 @@ export const HOST_TAG = 'alumni-lens-ui';
 // Keys typed in our forms must not trigger the host page's shortcuts (LinkedIn, GitHub have many).
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
+// `all: initial` keeps the page's inherited styles (fonts, colours, line-height) out of our UI; `display:
+// contents` gives the host no box of its own (everything inside is fixed-position), so its size and place
+// say nothing about what it shows.
+const HOST_CSS = ':host{all:initial !important;display:contents !important;}';
+
 /**
- * `fill` renders into the container before the host joins the page, so the page never holds a blank
- * host and the UI appears whole, in one layout.
+ * An empty host: the content script adds it before anyone is recognised, and the in-page UI, loaded only
+ * when there is something to show, fills it (page-hosts.ts). Its box and what the page sees stay the same.
  */
-export function createClosedHost(doc: Document, css: string, variant: 'sidebar' | 'layer', fill?: (container: HTMLElement) => void): ClosedHost {
+export function createClosedHost(doc: Document, variant: 'sidebar' | 'layer'): ClosedHost {
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  // `all: initial` keeps the page's inherited styles (fonts, colours, line-height) out of our UI; `display:
-  // contents` gives the host no box of its own (everything inside is fixed-position), so its size and place
-  // say nothing about what it shows.
-  style.textContent = `:host{all:initial !important;display:contents !important;}\n${css}`;
+  style.textContent = HOST_CSS;
   const container = doc.createElement('div');
   container.className = 'al-root';
   container.dataset.variant = variant;
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) container.addEventListener(type, (event) => event.stopPropagation());
-  fill?.(container);
   const attach = () => (doc.body ?? doc.documentElement).append(host);
   attach();
   return {
     host,
     container,
+    useCss: (css) => {
+      style.textContent = `${HOST_CSS}\n${css}`;
+    },
     ensureAttached: () => {
       if (!host.isConnected) attach();
     },

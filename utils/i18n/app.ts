@@ -1,5 +1,5 @@
 import type { UiLang } from './index';
-import { createI18n, type I18n } from './context';
+import { createI18n, type I18n } from './create';
 import { appEn } from './app-en';
 import { appJa } from './app-ja';
 import { pageTables } from './page';

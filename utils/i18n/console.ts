@@ -1,5 +1,5 @@
 import type { UiLang } from './index';
-import { createI18n, type I18n } from './context';
+import { createI18n, type I18n } from './create';
 import { consoleEn } from './console-en';
 import { consoleJa } from './console-ja';
 

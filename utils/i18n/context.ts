@@ -1,16 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { translate, type MessageTable, type Translate, type UiLang } from './index';
+import { createI18n, type I18n } from './create';
 
-export interface I18n {
-  lang: UiLang;
-  t: Translate;
-}
-
-/** A language and its strings; pageI18n (page.ts) and appI18n (app.ts) pick the strings. */
-export function createI18n(lang: UiLang, table: MessageTable): I18n {
-  return { lang, t: (key, params) => translate(table, key, params) };
-}
+export type { I18n } from './create';
 
 /** The UI language for a tree of components; without a provider, keys show as themselves. */
 export const I18nContext = createContext<I18n>(createI18n('en', {}));

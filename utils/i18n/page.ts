@@ -1,5 +1,5 @@
 import type { UiLang } from './index';
-import { createI18n, type I18n } from './context';
+import { createI18n, type I18n } from './create';
 import { pageEn } from './page-en';
 import { pageJa } from './page-ja';
 

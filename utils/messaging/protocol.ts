@@ -192,6 +192,11 @@ export const messages = {
     }),
   },
   'page:report-diagnostic': { request: Diagnostic, response: Ok },
+  /**
+   * The in-page UI, asked once a page has something to show: the worker injects it into the asking frame's
+   * isolated world (utils/background/page-ui-injection.ts). No payload: the tab and frame are the sender's own.
+   */
+  'page:load-ui': { request: NoPayload, response: Ok },
   /** User-initiated (a click): the backend learns of a viewed profile only when the user asks. */
   'page:load-introductions': {
     request: z.object({ alumnusId: RecordId }),

@@ -1,12 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMarkerLayer } from '../../../utils/content/marker-layer';
+import { createPageHosts } from '../../../utils/content/page-hosts';
 import { HOST_TAG } from '../../../utils/content/shadow-host';
+import type { I18n } from '../../../utils/i18n/create';
 import { pageI18n } from '../../../utils/i18n/page';
 
 // happy-dom does no layout: each name gets a box as a browser would give it.
 const boxes = new Map<Node, DOMRect>();
 function place(element: Element, left: number, top: number, width = 120, height = 20) {
   boxes.set(element, new DOMRect(left, top, width, height));
+}
+
+/** The layer as the in-page UI makes it: drawn into the content script's host, which goes with the signal. */
+function markerLayer(i18n: I18n, signal: AbortSignal) {
+  return createMarkerLayer(document, '', i18n, signal, createPageHosts(document, signal).layer);
 }
 
 const attached: ShadowRoot[] = [];
@@ -46,7 +53,7 @@ describe('marker layer', () => {
     place(marcos, 40, 300);
     const onOpen = vi.fn();
     const controller = new AbortController();
-    const layer = createMarkerLayer(document, '', pageI18n('en'), controller.signal);
+    const layer = markerLayer(pageI18n('en'), controller.signal);
 
     layer.set([{ anchor: marcos, variant: 'badge', confidence: 'likely', onOpen }]);
 
@@ -70,7 +77,7 @@ describe('marker layer', () => {
     const paul = document.querySelector('.name')!;
     place(paul, 40, 10);
     const stop = new AbortController();
-    const layer = createMarkerLayer(document, '', pageI18n('ja'), stop.signal);
+    const layer = markerLayer(pageI18n('ja'), stop.signal);
     layer.set([{ anchor: paul, variant: 'badge', confidence: 'confirmed', onOpen: () => undefined }]);
     expect(attached[0]!.querySelectorAll('button')).toHaveLength(1);
     place(paul, 40, -200);
@@ -87,7 +94,7 @@ describe('marker layer', () => {
   });
 
   it('can be added before there is anything to mark, as the same empty element', () => {
-    const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
+    const layer = markerLayer(pageI18n('ja'), new AbortController().signal);
     layer.attach();
     layer.attach();
     const hosts = document.querySelectorAll(HOST_TAG);
@@ -104,7 +111,7 @@ describe('marker layer', () => {
     range.setStart(p.firstChild!, 7);
     range.setEnd(p.firstChild!, 18);
     boxes.set(p.firstChild!, new DOMRect(100, 50, 90, 18));
-    const layer = createMarkerLayer(document, '', pageI18n('ja'), new AbortController().signal);
+    const layer = markerLayer(pageI18n('ja'), new AbortController().signal);
     layer.set([{ anchor: range, variant: 'highlight', confidence: 'likely', onOpen: () => undefined }]);
     const mark = attached[0]!.querySelector<HTMLButtonElement>('[data-variant="highlight"]')!;
     expect(mark.getAttribute('aria-label')).toBe('このページに名前のあるアルムナイ(可能性大) — 根拠を表示');

@@ -7,6 +7,7 @@ import { pageTables } from '../../../utils/i18n/page';
 import type { PageSettings, RequestOf } from '../../../utils/messaging/protocol';
 import { orgWebsiteAdapter } from '../../../utils/sites/org-website';
 import { yamada } from '../components/fixtures';
+import { forgetPageUi, injectPageUi } from './page-ui-injection';
 
 // The content script on an organisation's website with its real client (sendMessage parses every reply with
 // the protocol's schema): what the worker answers about names in the text is checked at the boundary, and a
@@ -30,6 +31,7 @@ function worker(named: (text: string) => unknown) {
     // The card of someone shown loads what it lists about them by itself.
     if (message.type === 'page:meetings') return { meetings: [], pending: [] };
     if (message.type === 'page:offer-fits') return { fits: [] };
+    if (message.type === 'page:load-ui') return injectPageUi();
     return { ok: true };
   }) as never);
   return sent;
@@ -51,6 +53,7 @@ function startScript() {
 }
 
 beforeEach(() => {
+  forgetPageUi();
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(PAGE);
   document.documentElement.innerHTML =
     '<head><title>Team — Hikari Health</title></head><body><h1>Hikari Health</h1><p>代表の<strong>山田太郎</strong>です。</p></body>';
@@ -82,7 +85,8 @@ describe("the worker's answer about names in an organisation website's text", ()
     await startScript();
     await vi.waitFor(() => expect(highlights()).toHaveLength(1));
     const reading = sent.filter((type) => type !== 'page:meetings' && type !== 'page:offer-fits');
-    expect(reading).toEqual(['page:get-settings', 'page:match']);
+    // One page:match; then, with a name to highlight, the in-page UI is asked for (page:load-ui).
+    expect(reading).toEqual(['page:get-settings', 'page:match', 'page:load-ui']);
     // Over the four characters of the name inside <strong> (its text node's offsets 0–4), and nothing else.
     expect(new Set(covered)).toEqual(new Set(['山田太郎']));
     const mark = highlights()[0] as HTMLElement;

@@ -9,6 +9,7 @@ import { pageTables } from '../../../utils/i18n/page';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
 import { fakeWorker, type Replies } from '../components/render';
 import { audienseMatch, sofiaForSales, sofiaMatch } from '../components/fixtures';
+import { forgetPageUi, injectPageUi } from './page-ui-injection';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/linkedin', name), 'utf8');
 const PROFILE = 'https://www.linkedin.com/in/sofia-andersson-reyes';
@@ -31,6 +32,7 @@ function worker(overrides: Partial<PageSettings> = {}, match: MatchReply = byPro
     'page:get-settings': () => ({ ...settings, ...overrides }),
     'page:set-collapsed': () => ({ ok: true }),
     'page:report-diagnostic': () => ({ ok: true }),
+    'page:load-ui': injectPageUi,
     'page:match': match,
   });
 }
@@ -83,6 +85,7 @@ const sidebars = () => attached.filter((root) => root.host.isConnected && root.q
 const sidebarText = () => attached.map((root) => root.textContent ?? '').join('\n');
 
 beforeEach(() => {
+  forgetPageUi();
   attached.length = 0;
   vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
     const root = realAttachShadow.call(this, init);
@@ -117,12 +120,16 @@ describe('content runtime', () => {
     expect(sidebars()).toHaveLength(0);
     const emptyHost = `<${HOST_TAG}></${HOST_TAG}>`;
     expect(document.body.innerHTML).toBe(before + emptyHost + emptyHost);
+    // Nobody to show: the in-page UI is never asked for.
+    expect(w.callsOf('page:load-ui')).toEqual([]);
     contexts.splice(0).forEach((ctx) => ctx.notifyInvalidated());
     expect(document.body.innerHTML).toBe(before);
 
-    // The same page with its alumna recognised: the page sees exactly the same.
-    await startScript(worker().send);
+    // The same page with its alumna recognised: the UI is loaded into the same hosts, and the page sees exactly the same.
+    const recognising = worker();
+    await startScript(recognising.send);
     await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+    expect(recognising.callsOf('page:load-ui')).toEqual([{}]);
     expect(document.body.innerHTML).toBe(before + emptyHost + emptyHost);
   });
 
@@ -290,6 +297,7 @@ describe('content runtime', () => {
     const w = fakeWorker({
       'page:get-settings': () => ({ ...settings, configured, role: configured ? 'recruiter' : null }),
       'page:report-diagnostic': () => ({ ok: true }),
+      'page:load-ui': injectPageUi,
       'page:match': byProfileUrl,
     });
     const changes = dataChanges();
@@ -345,6 +353,7 @@ describe('content runtime', () => {
     const w = fakeWorker({
       'page:get-settings': () => ({ ...settings, role }),
       'page:report-diagnostic': () => ({ ok: true }),
+      'page:load-ui': injectPageUi,
       // The server sends rehire eligibility to recruiters only.
       'page:match': async (request) => {
         const reply = await byProfileUrl(request);
@@ -368,6 +377,7 @@ describe('content runtime', () => {
     const w = fakeWorker({
       'page:get-settings': () => ({ ...settings, enabled }),
       'page:report-diagnostic': () => ({ ok: true }),
+      'page:load-ui': injectPageUi,
       'page:match': byProfileUrl,
     });
     const changes = dataChanges();

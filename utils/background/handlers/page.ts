@@ -10,6 +10,7 @@ import { uiLanguage } from '../ui-language';
 import { rememberListeningTab } from '../listening-tabs';
 import { matchingHandlers } from './matching';
 import { matchPage } from './match';
+import { injectPageUi } from '../page-ui-injection';
 
 // The side panel's page:panel-* messages are handled in panel.ts.
 type PageHandlers = Pick<Handlers, Exclude<Extract<keyof Handlers, `page:${string}`>, `page:panel-${string}`>>;
@@ -54,6 +55,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
       });
       return { ok: true };
     },
+    'page:load-ui': (_request, sender) => injectPageUi(sender),
     'page:load-introductions': async ({ alumnusId }) => {
       const client = await requireClient(ctx);
       return { introductions: await client.introductions(alumnusId) };

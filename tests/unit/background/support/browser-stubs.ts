@@ -2,11 +2,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 // WXT's fakeBrowser leaves permissions, scripting and openOptionsPage unimplemented ("mock it
 // yourself"). These are small in-memory versions with the browser's behaviour for what the worker
-// uses: granted origins, dynamically registered content scripts, and the options page opening.
+// uses: granted origins, dynamically registered content scripts, injected scripts, and the options page opening.
 
 export interface BrowserStubs {
   granted: Set<string>;
   registered: Map<string, { id: string; js?: string[]; matches?: string[] }>;
+  /** Every scripting.executeScript the worker made, as it was asked. */
+  executed: unknown[];
   optionsPageOpened: number;
   /** The toolbar button's popup as the worker last set it (the manifest's until then). */
   popup: string;
@@ -34,6 +36,7 @@ export function installBrowserStubs(): BrowserStubs {
   const stubs: BrowserStubs = {
     granted: new Set(),
     registered: new Map(),
+    executed: [],
     optionsPageOpened: 0,
     popup: 'popup.html',
     async grant(...origins) {
@@ -58,6 +61,10 @@ export function installBrowserStubs(): BrowserStubs {
       },
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         for (const id of ids) stubs.registered.delete(id);
+      },
+      executeScript: async (injection: unknown) => {
+        stubs.executed.push(structuredClone(injection));
+        return [{ frameId: 0, result: undefined }];
       },
     },
   });

@@ -1,0 +1,60 @@
+import { createPageHosts } from './page-hosts';
+import type { CreatePageUi, PageUiOptions } from './page-ui';
+import { hasSomethingToShow, type PageResults, type PageView } from './page-view';
+
+export interface LazyPageUiOptions extends Omit<PageUiOptions, 'hosts'> {
+  /** The in-page UI (page-ui-handoff.ts in the extension; tests hand the module itself). */
+  load(): Promise<CreatePageUi>;
+}
+
+/**
+ * In-page mode as the content script sees it: the two empty hosts are added as before, whether or not
+ * anyone is recognised, but the UI that draws into them (Preact, the components, their CSS: most of a
+ * script's size, issue 11) is loaded only when a page first has something to show. Until then, and on a
+ * page where nobody is recognised, the page gets the same empty hosts and no UI code runs.
+ */
+export function createLazyPageUi(options: LazyPageUiOptions): PageView {
+  const { load, ...uiOptions } = options;
+  const hosts = createPageHosts(options.doc, options.signal);
+  let ui: PageView | null = null;
+  let loading = false;
+  // What arrived while the UI was loading: the latest results with something in them, shown once it is there.
+  let waiting: PageResults | null = null;
+
+  function start() {
+    if (loading) return;
+    loading = true;
+    load().then(
+      (create) => {
+        if (options.signal.aborted) return;
+        ui = create({ ...uiOptions, hosts });
+        ui.prepare();
+        if (waiting) ui.show(waiting);
+        waiting = null;
+      },
+      (error: unknown) => {
+        // The worker was updating, or the page went away: the next results with something in them try again.
+        loading = false;
+        console.debug('[alumni-lens] the in-page UI did not load', error);
+      },
+    );
+  }
+
+  return {
+    show(results, showOptions) {
+      if (ui) return ui.show(results, showOptions);
+      hosts.sidebar();
+      waiting = hasSomethingToShow(results) ? results : null;
+      if (waiting) start();
+    },
+    clear() {
+      waiting = null;
+      ui?.clear();
+    },
+    prepare() {
+      if (ui) return ui.prepare();
+      hosts.sidebar();
+      hosts.layer();
+    },
+  };
+}
