@@ -3,6 +3,7 @@ import type { ConfigState } from '../config';
 import type { Database } from '../db';
 import type { Outbox } from '../outbox';
 import type { IndexHolder, SyncService } from '../sync';
+import type { StoredPageSettingsSource } from './stored-page-settings';
 
 /** Everything the message handlers and event listeners of the worker share. */
 export interface WorkerContext {
@@ -11,6 +12,8 @@ export interface WorkerContext {
   sync: SyncService;
   outbox: Outbox;
   readConfig: () => Promise<ConfigState>;
+  /** The stored settings every page asks for as it loads, kept in memory until storage changes. */
+  pageSettings: StoredPageSettingsSource;
   createClient: (config: BackendConfig) => BackendClient;
   /** The client for the configuration in effect, or null when unconfigured. */
   currentClient: () => Promise<BackendClient | null>;

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { type BackendClient, type BackendConfig, createBackendClient } from '../backend';
-import { readConfig, readDisplay, restrictStorageAccess, watchConfig, watchDisplay } from '../config';
+import { readConfig, readDisplay, readSettings, restrictStorageAccess, watchConfig, watchDisplay } from '../config';
 import { countDiagnostic, type Database, openDatabase } from '../db';
 import { type MessageName, messages } from '../messaging/protocol';
 import { type Handler, type Handlers, routeMessage } from '../messaging/router';
@@ -16,6 +16,7 @@ import { forgetListeningTab, notifyDataChanged } from './listening-tabs';
 import { clearPanelTab } from './panel-tabs';
 import { applyDisplayMode, openPanelFromToolbar } from './side-panel';
 import { forgetTab } from './tab-recognition';
+import { createStoredPageSettings } from './stored-page-settings';
 
 export interface WorkerOptions {
   fetch?: typeof fetch;
@@ -88,6 +89,7 @@ export function startBackgroundWorker(options: WorkerOptions = {}) {
       unwatchConfig();
       unwatchDisplay();
       const ctx = await ready;
+      ctx.pageSettings.dispose();
       await ctx.sync.idle();
       ctx.db.close();
     },
@@ -116,6 +118,10 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
     const { config } = await readCurrentConfig();
     return config ? createClient(config) : null;
   };
+  const pageSettings = createStoredPageSettings(async () => {
+    const [settings, display, { config }] = await Promise.all([readSettings(report), readDisplay(report), readCurrentConfig()]);
+    return { settings, display, configured: config !== null };
+  });
   const index = new IndexHolder(db, (message) => report('recognition index', message));
   const outbox = createOutbox({
     db,
@@ -148,7 +154,7 @@ async function createContext(options: WorkerOptions): Promise<WorkerContext> {
       await pruneOutbox(db, now()).catch((error: unknown) => report('outbox retention', String(error)));
     },
   });
-  return { db, index, sync, outbox, readConfig: readCurrentConfig, createClient, currentClient, now, report };
+  return { db, index, sync, outbox, readConfig: readCurrentConfig, pageSettings, createClient, currentClient, now, report };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isSiteEnabled, readDisplay, readSettings, updateSettings } from '../../config';
+import { isSiteEnabled, updateSettings } from '../../config';
 import { countDiagnostic, getMeta } from '../../db';
 import type { Handlers } from '../../messaging/router';
 import type { WorkerContext } from '../context';
@@ -21,12 +21,8 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
     'page:get-settings': async ({ site }, sender) => {
       // A tab that asks is a tab of a supported site: it hears when a sync changes the directory.
       if (sender.tab?.id !== undefined) void rememberListeningTab(sender.tab.id).catch(() => undefined);
-      const [settings, me, { config }, display] = await Promise.all([
-        readSettings(ctx.report),
-        getMeta(ctx.db, 'me'),
-        ctx.readConfig(),
-        readDisplay(ctx.report),
-      ]);
+      // The stored settings from the worker's memory (storage changes drop them); the role from the database, which each sync updates.
+      const [{ settings, display, configured }, me] = await Promise.all([ctx.pageSettings.get(), getMeta(ctx.db, 'me')]);
       const lang = resolveLang(settings.lang, uiLanguage());
       return {
         enabled: isSiteEnabled(settings, site),
@@ -34,7 +30,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
         highlightNames: settings.highlightNames,
         lang,
         role: me?.user.role ?? null,
-        configured: config !== null,
+        configured,
         // The tables directly, not i18n/page: that brings Preact's context into the worker's bundle.
         strings: lang === 'ja' ? pageJa : pageEn,
         display: display.mode,
@@ -42,6 +38,7 @@ export function pageHandlers(ctx: WorkerContext): PageHandlers {
     },
     'page:set-collapsed': async ({ site, collapsed }) => {
       await updateSettings((settings) => ({ ...settings, collapsed: { ...settings.collapsed, [site]: collapsed } }));
+      ctx.pageSettings.forget();
       return { ok: true };
     },
     'page:match': (request, sender) => matchPage(ctx, request, sender.tab?.id),
