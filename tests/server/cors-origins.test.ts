@@ -66,7 +66,8 @@ describe('CORS with configured extension origins', () => {
 test('`--extension-origin` (repeatable) on the command line sets the list and is printed at start-up', async () => {
   // PostgreSQL rather than a new PGlite folder: no initdb, so the process is up in seconds.
   const database = await createPostgresDatabase();
-  const child = spawn('npx', ['tsx', 'server/cli.ts', '--database-url', database.url, '--port', '0', '--extension-origin', ourRelease, '--extension-origin', ourFirefox], {
+  // node itself, not `npx tsx`: SIGTERM to npx would leave the server it started running after the test.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--database-url', database.url, '--port', '0', '--extension-origin', ourRelease, '--extension-origin', ourFirefox], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
