@@ -5,7 +5,16 @@ import { hasSomethingToShow, type PageResults, type PageView } from './page-view
 export interface LazyPageUiOptions extends Omit<PageUiOptions, 'hosts'> {
   /** The in-page UI (page-ui-handoff.ts in the extension; tests hand the module itself). */
   load(): Promise<CreatePageUi>;
+  /** After a failed load, how long until it is tried again on its own (default RETRY_MS). */
+  retryMs?: number;
 }
+
+/**
+ * A failed load (the worker was being updated or restarted) is tried again this much later, at most
+ * AUTO_RETRIES times: a page that is not read again (a static profile) must still get its card.
+ */
+const RETRY_MS = 1_000;
+const AUTO_RETRIES = 3;
 
 /**
  * In-page mode as the content script sees it: the two empty hosts are added as before, whether or not
@@ -14,15 +23,19 @@ export interface LazyPageUiOptions extends Omit<PageUiOptions, 'hosts'> {
  * page where nobody is recognised, the page gets the same empty hosts and no UI code runs.
  */
 export function createLazyPageUi(options: LazyPageUiOptions): PageView {
-  const { load, ...uiOptions } = options;
+  const { load, retryMs = RETRY_MS, ...uiOptions } = options;
   const hosts = createPageHosts(options.doc, options.signal);
+  options.signal.addEventListener('abort', () => clearTimeout(retryTimer), { once: true });
   let ui: PageView | null = null;
   let loading = false;
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // What arrived while the UI was loading: the latest results with something in them, shown once it is there.
   let waiting: PageResults | null = null;
 
   function start() {
-    if (loading) return;
+    if (loading || options.signal.aborted) return;
+    clearTimeout(retryTimer);
     loading = true;
     load().then(
       (create) => {
@@ -33,9 +46,14 @@ export function createLazyPageUi(options: LazyPageUiOptions): PageView {
         waiting = null;
       },
       (error: unknown) => {
-        // The worker was updating, or the page went away: the next results with something in them try again.
+        // The worker was updating, or the page went away: the next results with something in them try
+        // again, and so does a timer, in case none come.
         loading = false;
         console.debug('[alumni-lens] the in-page UI did not load', error);
+        if (waiting && retries < AUTO_RETRIES) {
+          retries++;
+          retryTimer = setTimeout(() => waiting && start(), retryMs);
+        }
       },
     );
   }

@@ -31,8 +31,8 @@ beforeEach(() => {
 });
 afterEach(() => session.abort());
 
-function lazyUi(load: () => Promise<CreatePageUi>) {
-  return createLazyPageUi({ doc: document, i18n: pageI18n('en'), send: fakeWorker({}).send, site: 'linkedin', role: 'recruiter', collapsed: false, signal: session.signal, load });
+function lazyUi(load: () => Promise<CreatePageUi>, retryMs?: number) {
+  return createLazyPageUi({ doc: document, i18n: pageI18n('en'), send: fakeWorker({}).send, site: 'linkedin', role: 'recruiter', collapsed: false, signal: session.signal, load, retryMs });
 }
 
 const emptyHosts = `<main>profile</main><${HOST_TAG}></${HOST_TAG}><${HOST_TAG}></${HOST_TAG}>`;
@@ -81,6 +81,25 @@ describe('the lazily loaded in-page UI', () => {
     ui.show(sofia, { refresh: true });
     await vi.waitFor(() => expect(module.shown).toEqual([sofia]));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries a failed load again on its own when the page is not read again, and gives up after three tries', async () => {
+    const module = recordingUi();
+    const load = vi.fn().mockRejectedValueOnce(new Error('worker restarting')).mockResolvedValue(module.create);
+    vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const ui = lazyUi(load, 20);
+    ui.prepare();
+    ui.show(sofia);
+    await vi.waitFor(() => expect(module.shown).toEqual([sofia]));
+    expect(load).toHaveBeenCalledTimes(2);
+
+    session.abort();
+    session = new AbortController();
+    document.body.innerHTML = '<main>profile</main>';
+    const failing = vi.fn(() => Promise.reject(new Error('no worker')));
+    lazyUi(failing, 20).show(sofia);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(failing).toHaveBeenCalledTimes(4);
   });
 
   it('creates nothing when the session ends while the UI loads, and its hosts go with it', async () => {
