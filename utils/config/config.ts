@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { MANAGED_KEYS } from './items';
 import { moveLegacyConfig } from './legacy-config';
 import { readManagedPolicy } from './managed';
+import { onManagedArrival } from './managed-storage';
 import { oneRepairAtATime } from './repair-lock';
 import { deleteTrusted, readTrusted, writeTrusted } from './trusted-store';
 import { ApiConfig, type ConfigState, describeIssues, type ProblemReporter, warnProblem } from './schema';
@@ -93,8 +94,11 @@ export function watchConfig(onChange: () => void): () => void {
     if (area === 'managed' && MANAGED_KEYS.some((key) => Object.hasOwn(changes, key))) onChange();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
+  // A policy that arrives late at browser start (managed-storage.ts) counts as a change too.
+  const unwatchArrival = onManagedArrival(onChange);
   return () => {
     unwatchLocal();
+    unwatchArrival();
     browser.storage.onChanged.removeListener(onStorageChanged);
   };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { settingsItem } from './items';
+import { onManagedArrival, readManagedStorage } from './managed-storage';
 import { DisplayMode, describeIssues, type ProblemReporter, warnProblem } from './schema';
 import { readSettings } from './settings';
 
@@ -11,13 +12,8 @@ const DisplayPolicy = z.object({ [DISPLAY_POLICY_KEY]: DisplayMode.optional() })
 
 /** The display mode IT enforces, if any. No policy, a browser without one, or an invalid value: none. */
 export async function readDisplayPolicy(report: ProblemReporter = warnProblem): Promise<DisplayMode | undefined> {
-  let raw: unknown;
-  try {
-    raw = await browser.storage.managed.get(DISPLAY_POLICY_KEY);
-  } catch {
-    return undefined;
-  }
-  const parsed = DisplayPolicy.safeParse(raw ?? {});
+  const raw = await readManagedStorage();
+  const parsed = DisplayPolicy.safeParse(Object.hasOwn(raw, DISPLAY_POLICY_KEY) ? { [DISPLAY_POLICY_KEY]: raw[DISPLAY_POLICY_KEY] } : {});
   if (parsed.success) return parsed.data[DISPLAY_POLICY_KEY];
   report('managed policy', describeIssues(parsed.error));
   return undefined;
@@ -42,8 +38,10 @@ export function watchDisplay(onChange: () => void): () => void {
     if (area === 'managed' && Object.hasOwn(changes, DISPLAY_POLICY_KEY)) onChange();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
+  const unwatchArrival = onManagedArrival(onChange);
   return () => {
     unwatchSettings();
+    unwatchArrival();
     browser.storage.onChanged.removeListener(onStorageChanged);
   };
 }

@@ -10,7 +10,8 @@ import { openDB, type IDBPDatabase } from 'idb';
 export const TRUSTED_DB_NAME = 'alumni-lens-trusted';
 const STORE = 'config';
 
-export type TrustedKey = 'connection' | 'legacy-migrated';
+/** The user's connection; the legacy move's marker; the last enterprise policy seen (managed-storage.ts). */
+export type TrustedKey = 'connection' | 'legacy-migrated' | 'managed-policy';
 
 interface Connection {
   factory: IDBFactory;
