@@ -18,5 +18,5 @@ export default async function setup(project: TestProject): Promise<void> {
   ensureConsoleBuilt();
   ensureExtensionBuilt(console.log, 'production', 'firefox');
   mkdirSync(screenshotsDir, { recursive: true });
-  project.provide('pgliteTemplate', await preparePgliteTemplate(join(process.cwd(), '.tmp', 'pglite-template-e2e')));
+  project.provide('pgliteTemplate', await preparePgliteTemplate(join(process.cwd(), '.tmp', 'pglite-template-e2e'), { seed: 'demo' }));
 }

@@ -27,7 +27,8 @@ export interface Backend {
  * (one per test file).
  */
 export async function startBackend(): Promise<Backend> {
-  // A copy of the run's migrated template (the same database a fresh folder becomes, without initdb's seconds).
+  // A copy of the run's migrated template with the demo company already in it (the same database a fresh folder
+  // becomes with the demo seed, without initdb's and the seed's seconds).
   const dataDir = dataFolderFrom(inject('pgliteTemplate'), 'e2e-backend-');
   // CORS: the builds the tests load (the production build's id depends on this checkout's path).
   const extensionOrigins = testExtensionOrigins();
