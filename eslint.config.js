@@ -3,6 +3,12 @@
 // compiler cannot: promises nobody awaits or catches. Run by `npm run lint` and at the start of `npm test`.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import unitFiles from './tests/unit-files.json' with { type: 'json' };
+
+const inOperatorRule = {
+  selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+  message: 'Use Object.hasOwn(object, key) for a key that is not a literal: `in` also finds inherited properties.',
+};
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', '.tmp/', '.data/', 'node_modules/', 'console/dist/', 'bench-results/', 'tests/e2e/.profiles/'] },
@@ -39,11 +45,20 @@ export default tseslint.config(
       // Preact's hooks follow React's rules (same names, same call-order contract).
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-syntax': ['error', inOperatorRule],
+    },
+  },
+  {
+    // Unit files share one module graph (vitest.config.ts): a module replaced in one file would leak into others.
+    files: unitFiles.all,
+    ignores: unitFiles.mocking,
+    rules: {
       'no-restricted-syntax': [
         'error',
+        inOperatorRule,
         {
-          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
-          message: 'Use Object.hasOwn(object, key) for a key that is not a literal: `in` also finds inherited properties.',
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock)$/]",
+          message: 'Unit files share one module graph: list a file that mocks a module under "mocking" in tests/unit-files.json.',
         },
       ],
     },

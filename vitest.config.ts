@@ -1,8 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-const unitFiles = ['tests/unit/**/*.test.{ts,tsx}', 'tests/recognition/**/*.test.ts', 'tests/sites/**/*.test.ts', 'console/tests/**/*.test.{ts,tsx}'];
-const unitFilesMockingModules = ['tests/unit/background/index-persistence.test.ts', 'tests/sites/hostile-pages.test.ts'];
+import unitFileLists from './tests/unit-files.json' with { type: 'json' };
+
+const { all: unitFiles, mocking: unitFilesMockingModules } = unitFileLists;
 
 // Four projects: fast unit tests (DOM + fake browser; the few that mock a module in a project of their own), server API tests over real HTTP
 // against PGlite and PostgreSQL, end-to-end tests in Debian's Chromium, and the store packages.
