@@ -1,3 +1,5 @@
+// Its parse errors can reach the user (a card's failed action), worded as everywhere else in the extension.
+import '../../utils/api/locale';
 import { publishPageUi } from '../../utils/content/page-ui-handoff';
 import { createPageUi } from '../../utils/content/page-ui';
 

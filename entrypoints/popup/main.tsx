@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { ApiContext } from '../../components/api-context';
+import { sendMessage } from '../../utils/messaging/client';
 import { prepareExtensionPage } from '../../components/extension-page';
 import { Popup } from '../../components/Popup/Popup';
 import popupCss from '../../components/Popup/Popup.css?inline';
@@ -24,9 +26,11 @@ async function openShowcase() {
 async function main() {
   const [lang, tabId] = await Promise.all([prepareExtensionPage(popupCss), activeTabId()]);
   render(
-    <I18nContext.Provider value={appI18n(lang)}>
-      <Popup tabId={tabId} onOpenOptions={() => void openOptions()} onOpenShowcase={() => void openShowcase()} />
-    </I18nContext.Provider>,
+    <ApiContext.Provider value={sendMessage}>
+      <I18nContext.Provider value={appI18n(lang)}>
+        <Popup tabId={tabId} onOpenOptions={() => void openOptions()} onOpenShowcase={() => void openShowcase()} />
+      </I18nContext.Provider>
+    </ApiContext.Provider>,
     document.getElementById('app')!,
   );
 }

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { ApiContext } from '../../components/api-context';
+import { sendMessage } from '../../utils/messaging/client';
 import { prepareExtensionPage } from '../../components/extension-page';
 import { ShowcaseEditor } from '../../components/ShowcaseEditor/ShowcaseEditor';
 import editorCss from '../../components/ShowcaseEditor/ShowcaseEditor.css?inline';
@@ -11,9 +13,11 @@ async function main() {
   const lang = await prepareExtensionPage(`${optionsCss}\n${editorCss}`);
   document.title = appI18n(lang).t('editor.title');
   render(
-    <I18nContext.Provider value={appI18n(lang)}>
-      <ShowcaseEditor />
-    </I18nContext.Provider>,
+    <ApiContext.Provider value={sendMessage}>
+      <I18nContext.Provider value={appI18n(lang)}>
+        <ShowcaseEditor />
+      </I18nContext.Provider>
+    </ApiContext.Provider>,
     document.getElementById('app')!,
   );
 }

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { ApiContext } from '../../components/api-context';
+import { sendMessage } from '../../utils/messaging/client';
 import { prepareExtensionPage } from '../../components/extension-page';
 import { browserPanelPlatform } from '../../components/SidePanel/panel-platform';
 import { SidePanel } from '../../components/SidePanel/SidePanel';
@@ -10,7 +12,12 @@ import { pageCss } from '../../components/styles';
 // for each build from this entry point. It shows the in-page sidebar's components for the active tab.
 async function main() {
   await prepareExtensionPage(`${pageCss}\n${popupCss}\n${sidePanelCss}`);
-  render(<SidePanel platform={browserPanelPlatform} browserLanguage={navigator.language} />, document.getElementById('app')!);
+  render(
+    <ApiContext.Provider value={sendMessage}>
+      <SidePanel platform={browserPanelPlatform} browserLanguage={navigator.language} />
+    </ApiContext.Provider>,
+    document.getElementById('app')!,
+  );
 }
 
 void main();

@@ -2,13 +2,13 @@ import * as z from 'zod/mini';
 import { HttpUrl, RecordId, ShortText, Timestamp, YearMonth } from './common';
 import { Showcase } from './showcase';
 
-export const Tenure = z
+export const Tenure = /* @__PURE__ */ z
   .object({ from: YearMonth, to: YearMonth, department: z.optional(ShortText) })
   .check(z.refine((t) => t.from <= t.to, { message: 'tenure ends before it starts', path: ['to'] }))
   .register(z.globalRegistry, { id: 'Tenure' });
 
 /** One former employee as the directory knows them. Field names are fixed: other tools read exports in this shape. */
-export const Alumnus = z
+export const Alumnus = /* @__PURE__ */ z
   .object({
     id: RecordId,
     names: z.object({

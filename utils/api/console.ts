@@ -10,15 +10,15 @@ import { RecordId, Role, ShortText, Timestamp, YearMonth } from './common';
 // The console's part of the contract (/admin/ in a browser, signed in with a session cookie). Not exported from
 // index.ts: content scripts bundle the contract, and these schemas register themselves (no tree-shaking).
 
-const Count = z.number().check(z.int(), z.gte(0));
+const Count = /* @__PURE__ */ z.number().check(z.int(), z.gte(0));
 
 /** Signing in: the token is pasted once and exchanged for an HttpOnly session cookie. */
-export const SessionInput = z
+export const SessionInput = /* @__PURE__ */ z
   .object({ token: z.string().check(z.trim(), z.minLength(1), z.maxLength(512)) })
   .register(z.globalRegistry, { id: 'SessionInput' });
 export type SessionInput = z.infer<typeof SessionInput>;
 
-export const Session = z
+export const Session = /* @__PURE__ */ z
   .object({
     user: z.object({ name: ShortText, role: Role }),
     csrfToken: z.string().check(z.describe('Send it back as X-CSRF-Token on every POST, PUT, PATCH and DELETE')),
@@ -27,12 +27,12 @@ export const Session = z
   .register(z.globalRegistry, { id: 'Session' });
 export type Session = z.infer<typeof Session>;
 
-export const ConsentFilter = z.enum(['recognition', 'no-recognition', 'offers', 'no-offers']);
+export const ConsentFilter = /* @__PURE__ */ z.enum(['recognition', 'no-recognition', 'offers', 'no-offers']);
 export type ConsentFilter = z.infer<typeof ConsentFilter>;
 
-const optionalText = z.optional(z.string().check(z.trim(), z.maxLength(200)));
+const optionalText = /* @__PURE__ */ z.optional(z.string().check(z.trim(), z.maxLength(200)));
 
-export const AlumniSearchQuery = z.object({
+export const AlumniSearchQuery = /* @__PURE__ */ z.object({
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))).check(z.describe('A name in any script: 山田, やまだ, Yamada')),
   department: optionalText,
   leftYear: z.optional(z.coerce.number().check(z.int(), z.gte(1900), z.lte(2200))),
@@ -43,7 +43,7 @@ export const AlumniSearchQuery = z.object({
 });
 export type AlumniSearchQuery = z.input<typeof AlumniSearchQuery>;
 
-export const AlumnusSummary = z
+export const AlumnusSummary = /* @__PURE__ */ z
   .object({
     id: RecordId,
     name: ShortText,
@@ -57,12 +57,12 @@ export const AlumnusSummary = z
   .register(z.globalRegistry, { id: 'AlumnusSummary' });
 export type AlumnusSummary = z.infer<typeof AlumnusSummary>;
 
-export const AlumniSearchPage = z
+export const AlumniSearchPage = /* @__PURE__ */ z
   .object({ alumni: z.array(AlumnusSummary), total: Count, page: Count, pageSize: Count })
   .register(z.globalRegistry, { id: 'AlumniSearchPage' });
 export type AlumniSearchPage = z.infer<typeof AlumniSearchPage>;
 
-export const AlumniFacets = z
+export const AlumniFacets = /* @__PURE__ */ z
   .object({
     departments: z.array(z.object({ name: ShortText, count: Count })),
     leftYears: z.array(z.object({ year: Count, count: Count })),
@@ -70,7 +70,7 @@ export const AlumniFacets = z
   .register(z.globalRegistry, { id: 'AlumniFacets' });
 export type AlumniFacets = z.infer<typeof AlumniFacets>;
 
-export const AlumnusDetail = z
+export const AlumnusDetail = /* @__PURE__ */ z
   .object({
     alumnus: Alumnus.check(z.describe('With `showcase` while the alumnus has it published, as the directory serves it to staff')),
     introductions: z.array(Introduction),
@@ -86,7 +86,7 @@ export type AlumnusDetail = z.infer<typeof AlumnusDetail>;
  * How far meetings got: each stage counts the meetings that reached it, whatever happened later (a meeting
  * accepted and then cancelled counts as requested and accepted). Over the meetings the viewer may see.
  */
-export const MeetingFunnel = z
+export const MeetingFunnel = /* @__PURE__ */ z
   .object({
     requested: Count.check(z.describe('Every meeting asked for, by either side')),
     accepted: Count.check(z.describe('Meetings accepted at some point')),
@@ -102,7 +102,7 @@ export const MeetingFunnel = z
 export type MeetingFunnel = z.infer<typeof MeetingFunnel>;
 
 /** The figures behind the overview's charts. Sections a role may not see are left out. */
-export const Overview = z
+export const Overview = /* @__PURE__ */ z
   .object({
     introductionsByMonth: z.array(z.object({ month: YearMonth, kind: IntroductionKind, count: Count })),
     offers: z.array(
@@ -133,13 +133,13 @@ export const Overview = z
   .register(z.globalRegistry, { id: 'Overview' });
 export type Overview = z.infer<typeof Overview>;
 
-export const MeetingList = z.object({ meetings: z.array(Meeting) }).register(z.globalRegistry, { id: 'MeetingList' });
+export const MeetingList = /* @__PURE__ */ z.object({ meetings: z.array(Meeting) }).register(z.globalRegistry, { id: 'MeetingList' });
 export type MeetingList = z.infer<typeof MeetingList>;
 
-export const ImportColumn = z.object({ header: z.string(), column: z.nullable(z.string()) });
+export const ImportColumn = /* @__PURE__ */ z.object({ header: z.string(), column: z.nullable(z.string()) });
 
 /** What an import would do, before anything is written. */
-export const ImportPreview = z
+export const ImportPreview = /* @__PURE__ */ z
   .object({
     encoding: z.enum(['utf-8', 'shift_jis']),
     columns: z.array(ImportColumn),
@@ -151,10 +151,10 @@ export const ImportPreview = z
   .register(z.globalRegistry, { id: 'ImportPreview' });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export const ImportJobStatus = z.enum(['validating', 'writing', 'succeeded', 'rejected', 'failed', 'cancelled']);
+export const ImportJobStatus = /* @__PURE__ */ z.enum(['validating', 'writing', 'succeeded', 'rejected', 'failed', 'cancelled']);
 export type ImportJobStatus = z.infer<typeof ImportJobStatus>;
 
-export const ImportJob = z
+export const ImportJob = /* @__PURE__ */ z
   .object({
     id: RecordId,
     status: ImportJobStatus,
@@ -172,10 +172,10 @@ export const ImportJob = z
   .register(z.globalRegistry, { id: 'ImportJob' });
 export type ImportJob = z.infer<typeof ImportJob>;
 
-export const ImportJobList = z.object({ jobs: z.array(ImportJob) }).register(z.globalRegistry, { id: 'ImportJobList' });
+export const ImportJobList = /* @__PURE__ */ z.object({ jobs: z.array(ImportJob) }).register(z.globalRegistry, { id: 'ImportJobList' });
 export type ImportJobList = z.infer<typeof ImportJobList>;
 
-export const TokenHolder = z
+export const TokenHolder = /* @__PURE__ */ z
   .object({
     id: RecordId,
     name: ShortText,
@@ -188,20 +188,20 @@ export const TokenHolder = z
   .register(z.globalRegistry, { id: 'TokenHolder' });
 export type TokenHolder = z.infer<typeof TokenHolder>;
 
-export const TokenHolderList = z.object({ tokens: z.array(TokenHolder) }).register(z.globalRegistry, { id: 'TokenHolderList' });
+export const TokenHolderList = /* @__PURE__ */ z.object({ tokens: z.array(TokenHolder) }).register(z.globalRegistry, { id: 'TokenHolderList' });
 export type TokenHolderList = z.infer<typeof TokenHolderList>;
 
-export const TokenInput = z
+export const TokenInput = /* @__PURE__ */ z
   .object({ name: ShortText, role: Role, alumnusId: z.optional(RecordId).check(z.describe('For alumni tokens: whose token it is')) })
   .register(z.globalRegistry, { id: 'TokenInput' });
 export type TokenInput = z.infer<typeof TokenInput>;
 
-export const NewToken = z
+export const NewToken = /* @__PURE__ */ z
   .object({ holder: TokenHolder, token: z.string().check(z.describe('Shown once; only its hash is stored')) })
   .register(z.globalRegistry, { id: 'NewToken' });
 export type NewToken = z.infer<typeof NewToken>;
 
-export const AuditEntry = z
+export const AuditEntry = /* @__PURE__ */ z
   .object({
     id: Count,
     at: Timestamp,
@@ -214,7 +214,7 @@ export const AuditEntry = z
   .register(z.globalRegistry, { id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditPage = z
+export const AuditPage = /* @__PURE__ */ z
   .object({ entries: z.array(AuditEntry), next: z.optional(z.string()) })
   .register(z.globalRegistry, { id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;
@@ -222,7 +222,7 @@ export type AuditPage = z.infer<typeof AuditPage>;
 const OutboxCount = Count.check(z.lte(1_000_000));
 
 /** What a client says about its outbox after a sync, so the console can show failures nobody sees. */
-export const ClientStatusInput = z
+export const ClientStatusInput = /* @__PURE__ */ z
   // Stored in integer columns: a count beyond what a real outbox can hold is refused (400), never a 500.
   .object({ outbox: z.object({ pending: OutboxCount, failed: OutboxCount }) })
   .register(z.globalRegistry, { id: 'ClientStatusInput' });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** Every error the API answers has this shape; `issues` lists zod's findings for invalid input. */
-export const ApiError = z
+export const ApiError = /* @__PURE__ */ z
   .object({
     error: z.object({
       code: z.string(),
@@ -16,7 +16,7 @@ export type ApiError = z.infer<typeof ApiError>;
  * Result of a CSV import: bad rows are named by their line number in the file. `skipped` counts every row not
  * imported: bad rows (with skipInvalid) and rows of alumni erased on request, who are listed in `erased`.
  */
-export const ImportReport = z
+export const ImportReport = /* @__PURE__ */ z
   .object({
     imported: z.number().check(z.int()),
     updated: z.number().check(z.int()),

@@ -1,4 +1,7 @@
 // The API contract shared by the extension and the server (server/ publishes it as OpenAPI 3.1).
+// Each top-level schema is marked @__PURE__: its `.check()` or `.register()` call would otherwise keep it in
+// every bundle that imports its module, used there or not (issue 11, content-script size).
+import './locale';
 export * from './common';
 export * from './alumnus';
 export * from './organization';

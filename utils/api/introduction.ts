@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { ClientId, HttpUrl, RecordId, ShortText, Timestamp } from './common';
 
-export const IntroductionKind = z
+export const IntroductionKind = /* @__PURE__ */ z
   .enum(['referral', 'rehire', 'sales-introduction', 'collaboration', 'other'])
   .register(z.globalRegistry, { id: 'IntroductionKind' });
 export type IntroductionKind = z.infer<typeof IntroductionKind>;
 
 /** What staff log; `id` is made by the client and is the idempotency key. */
-export const IntroductionInput = z
+export const IntroductionInput = /* @__PURE__ */ z
   .object({
     id: ClientId,
     alumnusId: RecordId,
@@ -19,7 +19,7 @@ export const IntroductionInput = z
   .register(z.globalRegistry, { id: 'IntroductionInput' });
 export type IntroductionInput = z.infer<typeof IntroductionInput>;
 
-export const Introduction = z
+export const Introduction = /* @__PURE__ */ z
   .extend(IntroductionInput, {
     loggedBy: ShortText.check(z.describe('Name of the user whose token logged it')),
     receivedAt: Timestamp,
@@ -27,7 +27,7 @@ export const Introduction = z
   .register(z.globalRegistry, { id: 'Introduction' });
 export type Introduction = z.infer<typeof Introduction>;
 
-export const IntroductionList = z
+export const IntroductionList = /* @__PURE__ */ z
   .object({ introductions: z.array(Introduction) })
   .register(z.globalRegistry, { id: 'IntroductionList' });
 export type IntroductionList = z.infer<typeof IntroductionList>;

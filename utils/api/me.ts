@@ -4,7 +4,7 @@ import { Phone } from './showcase';
 import { Domain } from './organization';
 
 /** Who the token belongs to, and the company's own names that experience entries are matched against. */
-export const Me = z
+export const Me = /* @__PURE__ */ z
   .object({
     user: z.object({
       name: ShortText,

@@ -6,17 +6,17 @@ import { Phone } from './showcase';
 // outcome. Every step is an event with a client-made UUID (the idempotency key); the server applies it
 // through the state machine in utils/meetings/machine.ts and answers 409 with the reason when it does not fit.
 
-export const MeetingSide = z.enum(['alumnus', 'staff']).register(z.globalRegistry, { id: 'MeetingSide' });
+export const MeetingSide = /* @__PURE__ */ z.enum(['alumnus', 'staff']).register(z.globalRegistry, { id: 'MeetingSide' });
 export type MeetingSide = z.infer<typeof MeetingSide>;
-export const MeetingStatus = z
+export const MeetingStatus = /* @__PURE__ */ z
   .enum(['requested', 'accepted', 'declined', 'held', 'cancelled'])
   .register(z.globalRegistry, { id: 'MeetingStatus' });
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
-export const MeetingOutcome = z.enum(['deal', 'follow-up', 'no-deal']).register(z.globalRegistry, { id: 'MeetingOutcome' });
+export const MeetingOutcome = /* @__PURE__ */ z.enum(['deal', 'follow-up', 'no-deal']).register(z.globalRegistry, { id: 'MeetingOutcome' });
 export type MeetingOutcome = z.infer<typeof MeetingOutcome>;
 
 /** One to three proposed start times, all different. */
-export const ProposedTimes = z
+export const ProposedTimes = /* @__PURE__ */ z
   .array(Timestamp)
   .check(
     z.minLength(1),
@@ -24,10 +24,10 @@ export const ProposedTimes = z
     z.refine((times) => new Set(times.map((time) => Date.parse(time))).size === times.length, 'the proposed times must differ'),
   );
 
-const Text = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
+const Text = /* @__PURE__ */ z.optional(z.string().check(z.trim(), z.maxLength(2000)));
 
 /** A new meeting: an alumnus asks about an offer (`offerId` required), or staff propose one to an alumnus (`alumnusId` required). */
-export const MeetingInput = z
+export const MeetingInput = /* @__PURE__ */ z
   .object({
     id: ClientId,
     alumnusId: z.optional(RecordId).check(z.describe('Required from staff; an alumnus leaves it out (their token says who they are)')),
@@ -47,7 +47,7 @@ const steps = {
 };
 
 /** One step of a meeting, without the client's id: what the state machine reads. */
-export const MeetingStep = z.discriminatedUnion('type', [
+export const MeetingStep = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object(steps.accept),
   z.object(steps.decline),
   z.object(steps.proposeTimes),
@@ -58,7 +58,7 @@ export type MeetingStep = z.infer<typeof MeetingStep>;
 export type MeetingStepType = MeetingStep['type'];
 
 /** A step as sent to POST /meetings/{id}/events: the step plus its client-made id. */
-export const MeetingEventInput = z
+export const MeetingEventInput = /* @__PURE__ */ z
   .discriminatedUnion('type', [
     z.object({ id: ClientId, ...steps.accept }),
     z.object({ id: ClientId, ...steps.decline }),
@@ -70,7 +70,7 @@ export const MeetingEventInput = z
 export type MeetingEventInput = z.infer<typeof MeetingEventInput>;
 
 /** The contact details one side of an accepted meeting chose to share with the other. */
-export const BusinessCard = z
+export const BusinessCard = /* @__PURE__ */ z
   .object({
     name: ShortText,
     organization: z.optional(ShortText),
@@ -82,7 +82,7 @@ export const BusinessCard = z
 export type BusinessCard = z.infer<typeof BusinessCard>;
 
 /** What happened, oldest first: the request, then each step. */
-export const MeetingHistoryEntry = z.object({
+export const MeetingHistoryEntry = /* @__PURE__ */ z.object({
   id: z.uuid(),
   type: z.enum(['request', 'accept', 'decline', 'propose-times', 'held', 'cancel']),
   side: MeetingSide,
@@ -95,10 +95,10 @@ export const MeetingHistoryEntry = z.object({
 export type MeetingHistoryEntry = z.infer<typeof MeetingHistoryEntry>;
 
 /** Why the caller sees this meeting (a staff member may be several of these at once). */
-export const MeetingPart = z.enum(['alumnus', 'creator', 'contact', 'owner', 'admin']);
+export const MeetingPart = /* @__PURE__ */ z.enum(['alumnus', 'creator', 'contact', 'owner', 'admin']);
 export type MeetingPart = z.infer<typeof MeetingPart>;
 
-export const Meeting = z
+export const Meeting = /* @__PURE__ */ z
   .object({
     id: z.uuid(),
     alumnusId: RecordId,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { HttpUrl, RecordId, ShortText, Timestamp } from './common';
 
 /** A registrable domain such as example.co.jp (lower case, no scheme or path). */
-export const Domain = z
+export const Domain = /* @__PURE__ */ z
   .string()
   .check(
     z.trim(),
@@ -11,7 +11,7 @@ export const Domain = z
     z.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]{2,}$/, 'expected a domain name such as example.co.jp'),
   );
 
-export const Organization = z
+export const Organization = /* @__PURE__ */ z
   .object({
     id: RecordId,
     name: ShortText,
@@ -23,7 +23,7 @@ export const Organization = z
   .register(z.globalRegistry, { id: 'Organization' });
 export type Organization = z.infer<typeof Organization>;
 
-export const OrganizationInput = z
+export const OrganizationInput = /* @__PURE__ */ z
   .omit(Organization, { updatedAt: true })
   .register(z.globalRegistry, { id: 'OrganizationInput' });
 export type OrganizationInput = z.infer<typeof OrganizationInput>;

@@ -8,7 +8,7 @@ import { Suggestion } from './suggestion';
  * employer, for matching offers), their showcase, and the open offers staff suggested to them.
  * Nobody else's record or showcase is ever in it.
  */
-export const MyProfile = z
+export const MyProfile = /* @__PURE__ */ z
   .object({
     alumnus: z.omit(Alumnus, { showcase: true, rehireEligible: true }),
     showcase: z.nullable(Showcase),

@@ -21,7 +21,7 @@ export type RecognitionFields = Pick<Alumnus, 'id' | 'names' | 'profileUrls' | '
   consent: Pick<Alumnus['consent'], 'recognition'>;
 };
 
-export const SnapshotHeader = z
+export const SnapshotHeader = /* @__PURE__ */ z
   .object({
     format: z.literal(DIRECTORY_SNAPSHOT_FORMAT),
     /** Continue with GET /directory?since=cursor for what changed after the snapshot. */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ClientId, RecordId, ShortText, Timestamp } from './common';
 
 /** A staff member pointing an alumnus to an open offer; `id` is made by the client and is the idempotency key. */
-export const SuggestionInput = z
+export const SuggestionInput = /* @__PURE__ */ z
   .object({
     id: ClientId,
     alumnusId: RecordId,
@@ -12,7 +12,7 @@ export const SuggestionInput = z
   .register(z.globalRegistry, { id: 'SuggestionInput' });
 export type SuggestionInput = z.infer<typeof SuggestionInput>;
 
-export const Suggestion = z
+export const Suggestion = /* @__PURE__ */ z
   .extend(SuggestionInput, {
     suggestedBy: ShortText.check(z.describe('Name of the staff member whose token sent it')),
     suggestedAt: Timestamp,

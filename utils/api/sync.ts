@@ -6,7 +6,7 @@ import { Offer } from './offer';
 import { Meeting } from './meeting';
 
 /** Query of every delta-sync endpoint: records changed after `since` (an opaque cursor), `limit` per page. */
-export const SyncQuery = z.object({
+export const SyncQuery = /* @__PURE__ */ z.object({
   since: z.optional(z.string().check(z.maxLength(200))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5000)), 1000),
 });

@@ -1,4 +1,4 @@
-import type { Send } from '../messaging/client';
+import type { ContentSend } from './send';
 import type { CreatePageUi } from './page-ui';
 
 // How the in-page UI script reaches the content script: both run in the extension's isolated world of the
@@ -16,7 +16,7 @@ export function publishPageUi(create: CreatePageUi): void {
  * The in-page UI, asked of the worker the first time a page of this frame has something to show: it
  * injects the UI script into this frame's isolated world (page:load-ui), and the script publishes it here.
  */
-export async function loadPageUi(send: Send): Promise<CreatePageUi> {
+export async function loadPageUi(send: ContentSend): Promise<CreatePageUi> {
   const ready = (globalThis as Scope)[PAGE_UI];
   if (ready) return ready;
   await send('page:load-ui', {});

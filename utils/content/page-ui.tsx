@@ -10,13 +10,15 @@ import { createMarkerLayer, type MarkerTarget } from './marker-layer';
 import type { ClosedHost } from './shadow-host';
 import type { PageHosts } from './page-hosts';
 import type { PageView } from './page-view';
+import { sendFromPageUi } from './page-ui-send';
 
 export interface PageUiOptions {
   doc: Document;
   /** The content script's hosts (page-hosts.ts), already on the page: the UI draws into them. */
   hosts: PageHosts;
   i18n: I18n;
-  send: Send;
+  /** Tests pass a stand-in for the worker; the extension leaves it out and the UI uses its own client. */
+  send?: Send;
   site: string;
   role: Role | null;
   collapsed: boolean;
@@ -35,7 +37,10 @@ export type CreatePageUi = (options: PageUiOptions) => PageView;
  * alumnus. What stays observable in this mode is in PRIVACY.md ("What a website can see").
  */
 export const createPageUi: CreatePageUi = (options) => {
-  const { doc, hosts, i18n, send, site, signal } = options;
+  const { doc, hosts, i18n, site, signal } = options;
+  // Its own client, with the page:* answers (page-ui-send.ts): the content script's parses only what it sends
+  // itself. Any other message is refused by the worker from a page's frame, and by this client before it is sent.
+  const send = options.send ?? (sendFromPageUi as Send);
   const store = createSidebarStore({
     people: [],
     organizations: [],

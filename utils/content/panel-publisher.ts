@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Send } from '../messaging/client';
+import type { ContentSend } from './send';
 import { PanelTabMessage, type PingReply, type RevealReply } from '../messaging/panel-tab';
 import type { PageResults, PageView } from './page-view';
 
 export interface PanelPublisherOptions {
-  send: Send;
+  send: ContentSend;
   site: string;
   /** Ends with the content script: it stops answering the panel. */
   signal: AbortSignal;

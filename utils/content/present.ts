@@ -1,4 +1,4 @@
-import type { Send } from '../messaging/client';
+import type { ContentSend } from './send';
 import type { PageSettings } from '../messaging/protocol';
 import type { Extraction } from '../sites/types';
 import type { NameHighlight, PageNames } from './name-highlights';
@@ -7,7 +7,7 @@ import type { PageResults } from './page-view';
 export interface MatchContext {
   url: URL;
   doc: Document;
-  send: Send;
+  send: ContentSend;
   settings: PageSettings;
   signal: AbortSignal;
   /** Organisation websites: the page's text, for the alumni it names. */

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage, type Send } from '../messaging/client';
-import type { PageSettings } from '../messaging/protocol';
+import type { PageSettings } from '../messaging/page-answers';
+import type { Send } from '../messaging/client';
+import { sendFromContent, type ContentSend } from './send';
 import { createI18n } from '../i18n/create';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
@@ -23,7 +24,10 @@ export interface SiteScriptOptions {
   resolve(url: URL): { adapter: SiteAdapter; kind: PageKind } | undefined;
   /** Organisation websites only: the page's text, sent with page:match for the alumni it names. */
   readNames?(doc: Document): PageNames | null;
-  /** Tests pass a stand-in for the worker; the extension uses the typed client. */
+  /**
+   * Tests pass a stand-in for the worker, which the in-page UI gets too; the extension uses the content
+   * script's own client (send.ts), and the in-page UI its own.
+   */
   send?: Send;
   doc?: Document;
   anchorTimeoutMs?: number;
@@ -64,7 +68,7 @@ export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site'
  * was waiting starts, and a running one matches its page again: nobody has to reload.
  */
 export async function runSiteScript(ctx: ContentScriptContext, options: SiteScriptOptions): Promise<void> {
-  const send = options.send ?? sendMessage;
+  const send: ContentSend = options.send ?? sendFromContent;
   const doc = options.doc ?? document;
   // A page this script does not read (LinkedIn's feed, a GitHub repository) costs nothing, not even a
   // message that would wake the worker, until the app navigates to one it does read.
@@ -126,7 +130,7 @@ interface Session {
   stop(): void;
 }
 
-function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, settings: PageSettings, send: Send, doc: Document): Session {
+function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, settings: PageSettings, send: ContentSend, doc: Document): Session {
   const lifetime = new AbortController();
   const stop = () => lifetime.abort(new DOMException('session ended', 'AbortError'));
   ctx.signal.addEventListener('abort', stop, { once: true, signal: lifetime.signal });
@@ -140,7 +144,7 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
           load: () => loadPageUi(send),
           // The worker sends the strings of the chosen language: this script carries neither table.
           i18n: createI18n(settings.lang, settings.strings),
-          send,
+          send: options.send,
           site: options.site,
           role: settings.role,
           collapsed: settings.collapsed,
@@ -208,7 +212,7 @@ interface PageRun {
   memory: PageMemory;
   signal: AbortSignal;
   doc: Document;
-  send: Send;
+  send: ContentSend;
   settings: PageSettings;
   ui: PageView;
   options: SiteScriptOptions;

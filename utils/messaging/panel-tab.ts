@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { RecordId } from '../api';
+import { RecordId } from '../api/common';
 
 // What the side panel (an extension page) asks the content script of the tab it follows, through
 // tabs.sendMessage. The content script answers only messages from this extension's own pages, and

@@ -1,14 +1,10 @@
 import * as z from 'zod/mini';
 import {
-  Alumnus,
   HttpUrl,
-  Introduction,
   IntroductionKind,
   Me,
-  Meeting,
   MeetingStep,
   Offer,
-  Organization,
   ProposedTimes,
   RecordId,
   Role,
@@ -17,9 +13,29 @@ import {
 } from '../api';
 import { OutboxItemStatus } from '../outbox/status';
 import { Confidence, Evidence } from '../recognition/verdict';
-import { DISPLAY_MODES } from '../config/display-mode';
 import { CONFIG_SOURCES } from '../config/source';
 import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
+import {
+  DisplayMode,
+  Lang,
+  MatchReason,
+  NameInText,
+  Ok,
+  OfferReasons,
+  OrganizationMatch,
+  PageMatchAnswer,
+  PageSettings,
+  PersonMatch,
+  TextSpan,
+} from './page-answers';
+import {
+  IntroductionsAnswer,
+  MeetingsAnswer,
+  OfferFit,
+  OfferFitsAnswer,
+  OutboxStatusesAnswer,
+  PendingMatchingItem,
+} from './page-ui-answers';
 
 // The one message protocol between the extension's parts. Every request and every response has a
 // zod schema, parsed on arrival. Names say the direction: `page:*` messages may come from content
@@ -29,83 +45,12 @@ import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
 // (outbox/status.ts) are those modules' own; messages carry them, and the UI takes them from here.
 
 export { Confidence, Evidence, OutboxItemStatus };
+// The answers content scripts and the in-page UI parse live in their own modules (page-answers.ts,
+// page-ui-answers.ts), so that each bundle builds only its own; everything else imports them from here.
+export { Lang, MatchReason, NameInText, OfferFit, OfferReasons, OrganizationMatch, PageSettings, PendingMatchingItem, PersonMatch, TextSpan };
+export { MAX_SPANS_PER_NAME } from './page-answers';
 export type { EvidenceKind, ListingPage } from '../recognition/verdict';
 export type { OutboxState } from '../outbox/status';
-
-export const Lang = z.enum(['en', 'ja']);
-export type Lang = z.infer<typeof Lang>;
-
-/** Why an offer fits a person (utils/matching/rank.ts); `code` picks the sentence, `params` fill it. */
-export const MatchReason = z.object({
-  code: z.enum(['skills', 'mentions', 'employer', 'suggested']),
-  params: z.record(z.string(), z.string().check(z.maxLength(500))),
-});
-export type MatchReason = z.infer<typeof MatchReason>;
-
-export const OfferFit = z.object({ offer: Offer, score: z.number(), reasons: z.array(MatchReason) });
-export type OfferFit = z.infer<typeof OfferFit>;
-
-/** Reasons by offer id, for offers listed in ranked order. */
-export const OfferReasons = z.record(RecordId, z.array(MatchReason));
-export type OfferReasons = z.infer<typeof OfferReasons>;
-
-export const PersonMatch = z.object({
-  /** Index into the request's `signals.people`; past its end for a name found in the request's `text` (see `NameInText`). */
-  ref: z.number().check(z.int(), z.gte(0)),
-  alumnus: Alumnus,
-  confidence: Confidence,
-  evidence: z.array(Evidence),
-  /** Open offers concerning the person's current organisation. */
-  offers: z.array(Offer),
-});
-export type PersonMatch = z.infer<typeof PersonMatch>;
-
-/** [start, end) in UTF-16 code units of the text a content script sent: where a name is written. */
-export const TextSpan = z
-  .object({ start: z.number().check(z.int(), z.gte(0)), end: z.number().check(z.int(), z.gte(0)) })
-  .check(z.refine((span) => span.end > span.start, 'a span ends after it starts'));
-export type TextSpan = z.infer<typeof TextSpan>;
-
-/** Where one name is written, at most: a page that repeats a name endlessly still gets one bounded answer. */
-export const MAX_SPANS_PER_NAME = 1000;
-
-/** An alumnus named in a page's text: the match (its ref past the page's own people) and where the name is written. */
-export const NameInText = z.object({ match: PersonMatch, spans: z.array(TextSpan).check(z.minLength(1), z.maxLength(MAX_SPANS_PER_NAME)) });
-export type NameInText = z.infer<typeof NameInText>;
-
-export const OrganizationMatch = z.object({
-  /** Index into the request's `signals.organizations`. */
-  ref: z.number().check(z.int(), z.gte(0)),
-  organization: Organization,
-  /** Alumni who work there now. */
-  alumni: z.array(Alumnus),
-  offers: z.array(Offer),
-  /** Alumni: why each offer fits them (the offers come best first). */
-  offerReasons: z.optional(OfferReasons),
-  /** Staff: alumni whose showcase or employer fits the offers concerning this organisation. */
-  fittingAlumni: z.optional(z.array(z.object({ alumnus: Alumnus, reasons: z.array(MatchReason) }))),
-});
-export type OrganizationMatch = z.infer<typeof OrganizationMatch>;
-
-const DisplayMode = z.enum(DISPLAY_MODES);
-
-/** Everything a content script needs to render the page's sidebar and badges. */
-export const PageSettings = z.object({
-  enabled: z.boolean(),
-  collapsed: z.boolean(),
-  highlightNames: z.boolean(),
-  lang: Lang,
-  role: z.nullable(Role),
-  configured: z.boolean(),
-  /**
-   * The in-page UI's strings in `lang` (utils/i18n/page-*.ts), from the worker: content scripts do not carry
-   * both languages' tables (issue 11, content-script size).
-   */
-  strings: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(2000))),
-  /** Absent means in-page. */
-  display: z.optional(DisplayMode),
-});
-export type PageSettings = z.infer<typeof PageSettings>;
 
 export const SyncStatus = z.object({
   state: z.enum(['idle', 'syncing', 'error', 'unconfigured']),
@@ -143,7 +88,6 @@ export const PanelTab = z.object({
 export type PanelTab = z.infer<typeof PanelTab>;
 
 const NoPayload = z.strictObject({});
-const Ok = z.object({ ok: z.literal(true) });
 
 /**
  * Stored data the worker found unreadable and repaired (settings reset, a connection removed, the
@@ -157,16 +101,6 @@ export const StoredDataRepair = z.object({
   lastAt: z.number(),
 });
 export type StoredDataRepair = z.infer<typeof StoredDataRepair>;
-
-/** A meeting request, proposal, step or suggestion still in the outbox: shown with the meeting (or offer) it is about. */
-export const PendingMatchingItem = z.object({
-  item: OutboxItemStatus,
-  meetingId: z.optional(z.uuid()),
-  alumnusId: z.optional(RecordId),
-  offerId: z.optional(RecordId),
-  step: z.optional(z.enum(['request', 'accept', 'decline', 'propose-times', 'held', 'cancel', 'suggest'])),
-});
-export type PendingMatchingItem = z.infer<typeof PendingMatchingItem>;
 
 const MeetingRequest = z.object({
   message: z.optional(z.string().check(z.maxLength(2000))),
@@ -184,12 +118,7 @@ export const messages = {
    */
   'page:match': {
     request: z.object({ url: HttpUrl, signals: PageSignals, text: z.optional(z.string().check(z.maxLength(2_000_000))) }),
-    response: z.object({
-      people: z.array(PersonMatch),
-      organizations: z.array(OrganizationMatch),
-      /** The alumni named in `text` whom the matcher vouches for (absent without a text). */
-      named: z.optional(z.array(NameInText).check(z.maxLength(500))),
-    }),
+    response: PageMatchAnswer,
   },
   'page:report-diagnostic': { request: Diagnostic, response: Ok },
   /**
@@ -200,7 +129,7 @@ export const messages = {
   /** User-initiated (a click): the backend learns of a viewed profile only when the user asks. */
   'page:load-introductions': {
     request: z.object({ alumnusId: RecordId }),
-    response: z.object({ introductions: z.array(Introduction) }),
+    response: IntroductionsAnswer,
   },
   'page:log-introduction': {
     request: z.object({
@@ -222,10 +151,10 @@ export const messages = {
   /** The synced meetings (with one alumnus, or all), newest first, and the user's steps not yet delivered. */
   'page:meetings': {
     request: z.object({ alumnusId: z.optional(RecordId) }),
-    response: z.object({ meetings: z.array(Meeting), pending: z.array(PendingMatchingItem) }),
+    response: MeetingsAnswer,
   },
   /** Staff: the open offers that fit an alumnus, with the reasons (matched locally, on synced data). */
-  'page:offer-fits': { request: z.object({ alumnusId: RecordId }), response: z.object({ fits: z.array(OfferFit) }) },
+  'page:offer-fits': { request: z.object({ alumnusId: RecordId }), response: OfferFitsAnswer },
   /** Alumni: ask for a meeting about an offer. */
   'page:request-meeting': { request: z.extend(MeetingRequest, { offerId: RecordId }), response: OutboxItemStatus },
   /** Staff: propose a meeting to an alumnus, about an offer or not. */
@@ -239,7 +168,7 @@ export const messages = {
     request: z.object({ alumnusId: RecordId, offerId: RecordId, note: z.optional(z.string().check(z.maxLength(500))) }),
     response: OutboxItemStatus,
   },
-  'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).check(z.maxLength(100)) }), response: z.array(OutboxItemStatus) },
+  'page:outbox-status': { request: z.object({ ids: z.array(z.uuid()).check(z.maxLength(100)) }), response: OutboxStatusesAnswer },
   'page:open-options': { request: NoPayload, response: Ok },
   /** Side-panel mode: the page's results go to the worker (for the panel) instead of being drawn. */
   'page:panel-show': { request: z.omit(PanelTab, { updatedAt: true }), response: Ok },
@@ -340,19 +269,9 @@ export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = z.input<(typeof messages)[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.infer<(typeof messages)[N]['response']>;
 
-/**
- * Messages the worker sends to content scripts (tabs.sendMessage), the other way round. A content
- * script acts on one only when it comes from this extension's worker (not a tab) and parses.
- */
-export const tabMessages = {
-  /** The synced directory or organisations changed (a first sync above all): read and match the page again. */
-  'tab:data-changed': z.object({ dataVersion: z.number().check(z.int(), z.gte(0)) }),
-} as const;
-export type TabMessageName = keyof typeof tabMessages;
-export type TabMessageOf<N extends TabMessageName> = z.infer<(typeof tabMessages)[N]>;
-
-/** The envelope on the wire; anything else arriving on runtime.onMessage is ignored. */
-export const Envelope = z.object({ type: z.string().check(z.maxLength(60)), payload: z.unknown() });
+// The worker → content-script direction and the envelope: their own module, which content scripts import
+// without the rest of the protocol.
+export { Envelope, tabMessages, type TabMessageName, type TabMessageOf } from './tab-messages';
 
 /** Messages a content script may send: it can never make the worker fetch an arbitrary URL. */
 export const contentScriptMessages: ReadonlySet<MessageName> = new Set(

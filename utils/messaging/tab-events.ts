@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { Envelope, tabMessages, type TabMessageName, type TabMessageOf } from './protocol';
+import { Envelope, tabMessages, type TabMessageName, type TabMessageOf } from './tab-messages';
 
 // The worker → content-script direction of the protocol. Page scripts cannot reach runtime.onMessage,
 // but another extension's worker or a content script in another tab could send to it; only this

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { YearMonth } from '../api';
+import { YearMonth } from '../api/common';
 
 // What the recognition engine concludes about a person: a confidence and the evidence behind it, as facts (a kind and
 // its values). The engine returns them, the worker sends them to pages in messages (utils/messaging/protocol.ts),

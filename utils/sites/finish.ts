@@ -55,7 +55,8 @@ function finishDraft(site: string, kind: PageKind, url: URL, draft: Draft): Extr
   const parsed = PageSignals.safeParse({ site, pageKind: kind, people: people.map((p) => p.signal), organizations: boundOrganizations(draft.organizations) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return diagnose(site, kind, url, `valid page signals (${issue.path.join('.')}: ${issue.message})`);
+    // The check's code ("too_big"), not its message: content scripts carry no locale to word it (utils/api/locale.ts).
+    return diagnose(site, kind, url, `valid page signals (${issue.path.join('.')}: ${issue.code})`);
   }
   return { ok: true, signals: parsed.data, nameElements: people.map((p) => p.element), roles: people.map((p) => p.role) };
 }

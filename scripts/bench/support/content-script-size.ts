@@ -15,12 +15,10 @@ export const GOAL_GZIP_KB = 30;
 export const BASELINE_GZIP_KB: Readonly<Record<string, number>> = { github: 42.1, linkedin: 53.1, orgsite: 42.5, wantedly: 42.6, xing: 42.6 };
 
 /**
- * The most a script may weigh in the package test: the goal, or, for a script still over it, today's size rounded
- * up to the next KB, so that none grows meanwhile. Since the in-page UI is injected only when a page has something
- * to show (entrypoints/page-ui), every script but LinkedIn's meets the goal; LinkedIn's is over by its adapter
- * (README, "Content-script size"). Lower its entry to GOAL_GZIP_KB once it meets the goal.
+ * The most a script may weigh in the package test: the goal, for every script. LinkedIn's met it last, once content
+ * scripts carried only the answers they parse (utils/content/send.ts) rather than the whole protocol's schemas.
  */
-export const LIMIT_GZIP_KB: Readonly<Record<string, number>> = { github: GOAL_GZIP_KB, linkedin: 35, orgsite: GOAL_GZIP_KB, wantedly: GOAL_GZIP_KB, xing: GOAL_GZIP_KB };
+export const LIMIT_GZIP_KB: Readonly<Record<string, number>> = { github: GOAL_GZIP_KB, linkedin: GOAL_GZIP_KB, orgsite: GOAL_GZIP_KB, wantedly: GOAL_GZIP_KB, xing: GOAL_GZIP_KB };
 
 export interface ContentScriptSize {
   /** The entrypoint's name: 'linkedin', 'github', … */
