@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoAdapter } from '../../utils/sites/demo';
 import { adapters, findAdapter, orgWebsiteAdapter, type SiteAdapter } from '../../utils/sites/index';
 import { FIXTURES, LINKEDIN_2026, LINKEDIN_ORIGINALS, SIGNAL_FOLDERS, signalTruths } from './support';
+import { pageExamples } from './page-examples';
 
 // The meta-test that keeps the conventions true (refined-github keeps one too): every adapter file
 // is registered, every adapter has match patterns, example URLs and anchors for each page kind it
@@ -12,7 +13,7 @@ import { FIXTURES, LINKEDIN_2026, LINKEDIN_ORIGINALS, SIGNAL_FOLDERS, signalTrut
 const SITES = join(__dirname, '..', '..', 'utils', 'sites');
 
 function isAdapter(value: unknown): value is SiteAdapter {
-  return typeof value === 'object' && value !== null && 'detect' in value && 'extract' in value && 'examples' in value;
+  return typeof value === 'object' && value !== null && 'detect' in value && 'extract' in value && 'anchors' in value;
 }
 
 /** (adapter id, page kind) of every fixture with ground truth. */
@@ -58,11 +59,12 @@ describe('site adapter conventions', () => {
   });
 
   it.each(all.map((adapter) => [adapter.id, adapter] as const))('%s has examples, anchors and a fixture for every page kind', (_id, adapter) => {
-    const kinds = Object.keys(adapter.examples);
+    const examples = pageExamples[adapter.id] ?? {};
+    const kinds = Object.keys(examples);
     const fixtures = fixtureKinds();
     expect(kinds.length).toBeGreaterThan(0);
     for (const kind of kinds) {
-      expect(adapter.examples[kind as keyof typeof adapter.examples]?.length, kind).toBeGreaterThan(0);
+      expect(examples[kind as keyof typeof examples]?.length, kind).toBeGreaterThan(0);
       expect(adapter.anchors[kind as keyof typeof adapter.anchors]?.length, kind).toBeGreaterThan(0);
       expect(fixtures.some((fixture) => fixture.adapter === adapter.id && fixture.kind === kind), `${adapter.id} ${kind} fixture`).toBe(true);
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageKind } from '../../utils/signals/schema';
 import { demoAdapter } from '../../utils/sites/demo';
 import { adapters, findAdapter, orgWebsiteAdapter, type SiteAdapter } from '../../utils/sites/index';
+import { pageExamples } from './page-examples';
 
 // Page detection is pure and tested as a matrix (refined-github's github-url-detection): every
 // (adapter, page kind) accepts its own example URLs and rejects every other pair's.
@@ -9,7 +10,7 @@ import { adapters, findAdapter, orgWebsiteAdapter, type SiteAdapter } from '../.
 // The demo adapter (development builds only, utils/sites/demo.ts) must not collide with any of them either.
 const all: SiteAdapter[] = [...adapters, orgWebsiteAdapter, demoAdapter];
 const cells = all.flatMap((adapter) =>
-  (Object.entries(adapter.examples) as [PageKind, string[]][]).map(([kind, urls]) => ({ adapter, kind, urls })),
+  (Object.entries(pageExamples[adapter.id] ?? {}) as [PageKind, string[]][]).map(([kind, urls]) => ({ adapter, kind, urls })),
 );
 
 /** Pages no adapter reads: a redesign or a new feature must not start extracting them silently. */
@@ -69,6 +70,6 @@ describe('findAdapter', () => {
   });
 
   it('leaves organisation websites to detectOrgWebsite (they depend on the directory, not the URL) and demo pages to the demo content script', () => {
-    for (const url of [...Object.values(orgWebsiteAdapter.examples), ...Object.values(demoAdapter.examples)].flat()) expect(findAdapter(new URL(url))).toBeUndefined();
+    for (const url of [...Object.values(pageExamples[orgWebsiteAdapter.id] ?? {}), ...Object.values(pageExamples[demoAdapter.id] ?? {})].flat()) expect(findAdapter(new URL(url))).toBeUndefined();
   });
 });

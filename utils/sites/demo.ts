@@ -31,11 +31,6 @@ const kinds: [PageKind, RegExp][] = [
 export const demoAdapter: SiteAdapter = {
   id: 'demo',
   matches: ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'],
-  examples: {
-    profile: ['http://127.0.0.1:8787/demo/in/taro-yamada/'],
-    'company-people': ['http://127.0.0.1:8787/demo/company/mirai-bank/people/'],
-    'org-website': ['http://127.0.0.1:8787/demo/sites/hikari-health.example/', 'http://localhost:8787/demo/sites/sakura-digital.example/'],
-  },
   // The demo pages use the markup of the pages they stand in for, so they share those pages' anchors.
   anchors: {
     profile: linkedinAdapter.anchors.profile,

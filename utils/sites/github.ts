@@ -84,7 +84,6 @@ function read(doc: Document, url: URL): DraftResult {
 export const githubAdapter: SiteAdapter = {
   id: 'github',
   matches: ['https://github.com/*'],
-  examples: { profile: ['https://github.com/taroyamada', 'https://github.com/lena-hoffmann?tab=repositories', 'https://www.github.com/octocat/', 'https://github.com/sakura-digital'] },
   anchors: { profile: ['.h-card', '[itemtype="http://schema.org/Person"]', '[itemtype="http://schema.org/Organization"]'] },
   detect,
   extract: (doc, kind, url) => runReader('github', kind, url, () => read(doc, url)),

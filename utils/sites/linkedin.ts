@@ -36,23 +36,6 @@ function read(doc: Document, kind: PageKind, url: URL): DraftResult {
 export const linkedinAdapter: SiteAdapter = {
   id: 'linkedin',
   matches: ['https://*.linkedin.com/*'],
-  examples: {
-    profile: [
-      'https://www.linkedin.com/in/sofia-andersson-reyes/',
-      'https://se.linkedin.com/in/sofia-andersson-reyes',
-      'https://www.linkedin.com/in/arjun-mehta-4f8a21?trk=public_profile_browsemap',
-      'https://www.linkedin.com/in/sofia-andersson-reyes/overlay/contact-info/',
-      'https://www.linkedin.com/in/%E5%B1%B1%E7%94%B0-%E5%A4%AA%E9%83%8E-1a2b3c/',
-    ],
-    'profile-details': ['https://www.linkedin.com/in/sofia-andersson-reyes/details/experience/'],
-    company: ['https://www.linkedin.com/company/audiense/', 'https://uk.linkedin.com/company/audiense', 'https://www.linkedin.com/company/audiense/about/'],
-    'company-people': ['https://www.linkedin.com/company/audiense/people/', 'https://www.linkedin.com/company/audiense/people/?keywords=engineer'],
-    'search-people': [
-      'https://www.linkedin.com/search/results/people/?keywords=audiense&origin=SWITCH_SEARCH_VERTICAL',
-      'https://www.linkedin.com/search/results/people/?keywords=accenture',
-    ],
-    connections: ['https://www.linkedin.com/mynetwork/invite-connect/connections/', 'https://jp.linkedin.com/mynetwork/invite-connect/connections'],
-  },
   // Anything one of the readers starts from; the content runtime reads again as more arrives.
   anchors: {
     profile: ['main h1', 'script[type="application/ld+json"]', LI.sduiTopcard.css],

@@ -35,7 +35,6 @@ export const orgWebsiteAdapter: SiteAdapter = {
   id: 'org-website',
   // Injected at run time for the directory's domains (optional host permissions), so no static patterns.
   matches: [],
-  examples: { 'org-website': ['https://www.audiense.com/about', 'https://sakura-digital.example/', 'https://careers.sakura-digital.example/jobs?team=design'] },
   anchors: { 'org-website': ['body'] },
   detect(url: URL): PageKind | undefined {
     const host = /^https?:$/.test(url.protocol) ? websiteHost(url.hostname) : undefined;

@@ -22,8 +22,6 @@ export interface SiteAdapter {
   id: string;
   /** Manifest match patterns for the content script. */
   matches: string[];
-  /** Example URLs per page kind: the detection matrix test checks each kind accepts its own and rejects the others'. */
-  examples: Partial<Record<PageKind, string[]>>;
   /** Per kind, selectors whose presence means the content has rendered; `waitForAnchors` waits for one of them. */
   anchors: Partial<Record<PageKind, string[]>>;
   /** Pure: which kind of page a URL is, or undefined for pages the adapter does not read. */

@@ -33,7 +33,6 @@ function read(doc: Document, url: URL): DraftResult {
 export const wantedlyAdapter: SiteAdapter = {
   id: 'wantedly',
   matches: ['https://www.wantedly.com/id/*'],
-  examples: { profile: ['https://www.wantedly.com/id/misaki_sato', 'https://www.wantedly.com/id/taro-yamada/?from=search'] },
   anchors: { profile: ['main h1'] },
   detect,
   extract: (doc, kind, url) => runReader('wantedly', kind, url, () => read(doc, url)),

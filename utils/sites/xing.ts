@@ -33,7 +33,6 @@ function read(doc: Document, url: URL): DraftResult {
 export const xingAdapter: SiteAdapter = {
   id: 'xing',
   matches: ['https://www.xing.com/profile/*'],
-  examples: { profile: ['https://www.xing.com/profile/Lena_Hoffmann', 'https://www.xing.com/profile/Lena_Hoffmann/cv'] },
   anchors: { profile: ['[data-qa="malt-profile-display-name"]'] },
   detect,
   extract: (doc, kind, url) => runReader('xing', kind, url, () => read(doc, url)),
