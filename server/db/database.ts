@@ -12,6 +12,8 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite: how many fsyncs of WAL files its thread made so far (the durability test watches commits with it). */
+  walFsyncs?(): number;
 }
 
 export type DatabaseLocation =
@@ -25,8 +27,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const { openPostgres } = await import('./postgres');
     return openPostgres(location.databaseUrl);
   }
-  const { openPglite } = await import('./pglite');
-  return 'dataDir' in location ? openPglite(location.dataDir, location.durability) : openPglite();
+  const { openPgliteThread } = await import('./pglite-thread');
+  return 'dataDir' in location ? openPgliteThread(location.dataDir, location.durability) : openPgliteThread();
 }
 
 /**
