@@ -69,7 +69,8 @@ const catchingUp = new WeakMap<Database, Promise<void>>();
  */
 export function refreshAlumniSearch(db: Database): Promise<void> {
   // A run already going may have looked before the caller's change committed: catch up once more after it.
-  const current = catchingUp.get(db);
+  // Keyed by the background view, which every caller's database shares.
+  const current = catchingUp.get(db.background);
   if (current) return current.then(() => refreshAlumniSearch(db));
   const run = (async () => {
     const pacer = new BatchPacer({ targetMs: targetBatchMs, initial: 100, min: 20, max: 2000 });
@@ -77,7 +78,7 @@ export function refreshAlumniSearch(db: Database): Promise<void> {
       for (;;) {
         const batch = pacer.size;
         const began = performance.now();
-        const more = await db.transaction(async (tx) => {
+        const more = await db.background.transaction(async (tx) => {
           const [{ seq: position }] = await tx.query<{ seq: string }>('SELECT seq FROM search_position FOR UPDATE');
           const rows = await tx.query<{ id: string; record: Record; seq: string; live: boolean }>(
             'SELECT id, record, seq, deleted_at IS NULL AS live FROM alumni WHERE seq > $1 ORDER BY seq LIMIT $2',
@@ -105,10 +106,10 @@ export function refreshAlumniSearch(db: Database): Promise<void> {
         await yieldToEventLoop();
       }
     } finally {
-      catchingUp.delete(db);
+      catchingUp.delete(db.background);
     }
   })();
-  catchingUp.set(db, run);
+  catchingUp.set(db.background, run);
   return run;
 }
 

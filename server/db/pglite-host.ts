@@ -1,88 +1,90 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { Transaction } from '@electric-sql/pglite';
 import { createPglite } from './pglite';
-import { toPgliteHost, type FromPgliteHost, type PgliteError, type PgliteHostOptions } from './pglite-messages';
+import { toPgliteHost, type FromPgliteHost, type PgliteError, type PgliteHostOptions, type ToPgliteHost } from './pglite-messages';
 
 /**
  * The worker-thread side of the embedded database (started by pglite-worker.mjs for pglite-thread.ts): it owns
  * PGlite, so PostgreSQL's work (parsing, planning, executing, WAL fsyncs: all synchronous WebAssembly) runs beside
  * the server's event loop instead of on it. Requests arrive on `port`; each gets one reply.
+ *
+ * PGlite has one connection, so this host runs one statement at a time and chooses which: an open transaction's
+ * own statements (nothing else may run inside it), else the oldest normal request, else the oldest background one.
+ * A request's statements so wait for at most the statement or transaction running, never for a queue of sync pages
+ * or import chunks.
  */
 export async function hostPglite(port: MessagePort, options: PgliteHostOptions): Promise<void> {
   const walFsyncs = new Int32Array(options.walFsyncs);
   const db = await createPglite(options.dataDir, options.durability, (path) => {
     if (path.includes('/pg_wal/')) Atomics.add(walFsyncs, 0, 1);
   });
-  const open = new Map<number, OpenTransaction>();
+  const normal: ToPgliteHost[] = [];
+  const background: ToPgliteHost[] = [];
+  /** Statements of the open transaction, and its commit or rollback. */
+  const inTransaction: ToPgliteHost[] = [];
+  let openTx: number | null = null;
   let nextTx = 1;
+  let running = false;
   const reply = (message: FromPgliteHost) => port.postMessage(message);
-  const failed = (id: number, error: unknown) => reply({ id, ok: false, error: errorOf(error) });
 
-  port.on('message', (raw: unknown) => {
-    const message = toPgliteHost.parse(raw);
+  const next = (): ToPgliteHost | undefined => (openTx !== null ? inTransaction.shift() : (normal.shift() ?? background.shift()));
+
+  const run = async (message: ToPgliteHost): Promise<FromPgliteHost> => {
     const { id } = message;
     switch (message.op) {
       case 'query':
-      case 'exec': {
-        const target = message.tx === undefined ? db : open.get(message.tx)?.tx;
-        if (!target) return failed(id, new Error(`No open transaction ${message.tx}`));
-        const run = message.op === 'query' ? target.query(message.sql, message.params).then((result) => result.rows) : target.exec(message.sql).then(() => undefined);
-        run.then((rows) => reply({ id, ok: true, rows: rows as Record<string, unknown>[] | undefined }), (error: unknown) => failed(id, error));
-        return;
-      }
-      case 'begin': {
-        const txId = nextTx++;
-        let begun = false;
-        // PGlite runs the callback while it holds its only connection; the transaction ends when the other thread
-        // sends commit or rollback, and statements outside it wait in PGlite until then, as they did in one thread.
-        db.transaction(
-          (tx) =>
-            new Promise<void>((resolve, reject) => {
-              begun = true;
-              open.set(txId, { tx, end: (commit) => (commit ? resolve() : reject(ROLLBACK)) });
-              reply({ id, ok: true, tx: txId });
-            }),
-        )
-          .then(
-            () => open.get(txId)?.ended?.({ ok: true }),
-            (error: unknown) => {
-              if (!begun) return failed(id, error);
-              open.get(txId)?.ended?.(error === ROLLBACK ? { ok: true } : { ok: false, error });
-            },
-          )
-          .finally(() => open.delete(txId));
-        return;
-      }
+        return { id, ok: true, rows: (await db.query<Record<string, unknown>>(message.sql, message.params)).rows };
+      case 'exec':
+        await db.exec(message.sql);
+        return { id, ok: true };
+      case 'begin':
+        await db.exec('BEGIN');
+        openTx = nextTx++;
+        return { id, ok: true, tx: openTx };
       case 'commit':
-      case 'rollback': {
-        const transaction = open.get(message.tx);
-        if (!transaction) return failed(id, new Error(`No open transaction ${message.tx}`));
-        transaction.ended = (outcome) => (outcome.ok ? reply({ id, ok: true }) : failed(id, outcome.error));
-        transaction.end(message.op === 'commit');
-        return;
-      }
+      case 'rollback':
+        try {
+          await db.exec(message.op === 'commit' ? 'COMMIT' : 'ROLLBACK');
+        } catch (error) {
+          await db.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          openTx = null;
+        }
+        return { id, ok: true };
       case 'close':
-        db.close().then(
-          () => {
-            reply({ id, ok: true });
-            port.close();
-          },
-          (error: unknown) => failed(id, error),
-        );
-        return;
+        await db.close();
+        return { id, ok: true };
     }
+  };
+
+  const pump = () => {
+    if (running) return;
+    const message = next();
+    if (!message) return;
+    running = true;
+    run(message)
+      .then(reply, (error: unknown) => reply({ id: message.id, ok: false, error: errorOf(error) }))
+      .finally(() => {
+        running = false;
+        if (message.op === 'close') port.close();
+        else pump();
+      });
+  };
+
+  port.on('message', (raw: unknown) => {
+    const message = toPgliteHost.parse(raw);
+    const tx = 'tx' in message ? message.tx : undefined;
+    if (tx !== undefined) {
+      if (tx !== openTx) return reply({ id: message.id, ok: false, error: { message: `No open transaction ${tx}` } });
+      inTransaction.push(message);
+    } else if (message.op === 'close' || ('priority' in message && message.priority === 'background')) {
+      // Closing waits for everything sent before it.
+      background.push(message);
+    }
+    else normal.push(message);
+    pump();
   });
 }
-
-interface OpenTransaction {
-  tx: Transaction;
-  end(commit: boolean): void;
-  /** Set when commit or rollback is asked: called once PGlite has committed or rolled back. */
-  ended?: (outcome: { ok: true } | { ok: false; error: unknown }) => void;
-}
-
-/** What the callback throws to have PGlite roll back; never reported as an error. */
-const ROLLBACK = Symbol('rollback');
 
 function errorOf(error: unknown): PgliteError {
   if (!(error instanceof Error)) return { message: String(error) };

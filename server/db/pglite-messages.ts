@@ -8,12 +8,17 @@ import { z } from 'zod';
 const sql = z.string();
 const params = z.array(z.unknown());
 const tx = z.number().int().nonnegative().optional();
+/**
+ * 'background' statements (sync pages, snapshot builds, imports, the console's search refresh) wait while any other
+ * statement waits: a request's few statements never queue behind a stream of bulk ones.
+ */
+const priority = z.enum(['normal', 'background']);
 
 export const toPgliteHost = z.discriminatedUnion('op', [
-  z.object({ id: z.number().int(), op: z.literal('query'), sql, params, tx }),
-  z.object({ id: z.number().int(), op: z.literal('exec'), sql, tx }),
+  z.object({ id: z.number().int(), op: z.literal('query'), sql, params, tx, priority }),
+  z.object({ id: z.number().int(), op: z.literal('exec'), sql, tx, priority }),
   /** Opens a transaction; the reply's `tx` names it. Other statements wait until it ends (PGlite has one connection). */
-  z.object({ id: z.number().int(), op: z.literal('begin') }),
+  z.object({ id: z.number().int(), op: z.literal('begin'), priority }),
   z.object({ id: z.number().int(), op: z.literal('commit'), tx: z.number().int().nonnegative() }),
   z.object({ id: z.number().int(), op: z.literal('rollback'), tx: z.number().int().nonnegative() }),
   z.object({ id: z.number().int(), op: z.literal('close') }),
@@ -36,6 +41,8 @@ export const fromPgliteHost = z.union([
   z.object({ id: z.number().int(), ok: z.literal(false), error: pgliteError }),
 ]);
 export type FromPgliteHost = z.infer<typeof fromPgliteHost>;
+
+export type Priority = z.infer<typeof priority>;
 
 /** What the thread is started with (`workerData`). */
 export const pgliteHostOptions = z.object({

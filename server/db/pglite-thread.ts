@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './database';
 import { lockDataFolder } from './folder-lock';
-import { fromPgliteHost, type PgliteError, type ToPgliteHost } from './pglite-messages';
+import { fromPgliteHost, type PgliteError, type Priority, type ToPgliteHost } from './pglite-messages';
 
 /** A request as the other thread takes it, without the id this side gives it. */
 type Request = ToPgliteHost extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
@@ -86,24 +86,28 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
     throw error;
   }
 
-  const queryable = (tx?: number): Queryable => ({
+  const queryable = (priority: Priority, tx?: number): Queryable => ({
     async query<Row>(sql: string, params: unknown[] = []) {
-      return ((await send({ op: 'query', sql, params, tx })).rows ?? []) as Row[];
+      return ((await send({ op: 'query', sql, params, tx, priority })).rows ?? []) as Row[];
     },
     async exec(sql: string) {
-      await send({ op: 'exec', sql, tx });
+      await send({ op: 'exec', sql, tx, priority });
     },
   });
 
-  return {
+  let backgroundView: Database | undefined;
+  const database = (priority: Priority): Database => ({
     kind: 'pglite',
-    ...queryable(),
+    ...queryable(priority),
+    get background() {
+      return priority === 'background' ? this : (backgroundView ??= database('background'));
+    },
     async transaction(work) {
-      const { tx } = await send({ op: 'begin' });
+      const { tx } = await send({ op: 'begin', priority });
       if (tx === undefined) throw new Error('The database thread opened no transaction');
       let result;
       try {
-        result = await work(queryable(tx));
+        result = await work(queryable(priority, tx));
       } catch (error) {
         await send({ op: 'rollback', tx }).catch(() => undefined);
         throw error;
@@ -121,7 +125,8 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
       }
     },
     walFsyncs: () => Atomics.load(new Int32Array(walFsyncs), 0),
-  };
+  });
+  return database('normal');
 }
 
 /** An Error with PostgreSQL's fields, as PGlite threw it in the other thread, with the caller's stack. */

@@ -95,6 +95,26 @@ test('many callers at once each get their own rows', async () => {
   expect(rows.map(([row]) => row.doc.id)).toEqual(ids);
 });
 
+test("a request's statements go ahead of bulk statements already waiting", async () => {
+  const order: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const transaction = db.transaction(async (tx) => {
+    await tx.query('SELECT 1');
+    await held;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const waiting = [
+    db.background.query('SELECT 1').then(() => order.push('bulk 1')),
+    db.background.query('SELECT 2').then(() => order.push('bulk 2')),
+    db.query('SELECT 3').then(() => order.push('request')),
+  ];
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  release();
+  await Promise.all([transaction, ...waiting]);
+  expect(order).toEqual(['request', 'bulk 1', 'bulk 2']);
+});
+
 test('every commit fsyncs WAL; the data is there after the database is closed and opened again', async () => {
   const before = db.walFsyncs!();
   await db.query('INSERT INTO items (id) VALUES (8)');
