@@ -81,7 +81,7 @@ export function createApp({ db, demoPagesDir, extensionOrigins, consoleDir, impo
   }
   const document = openApiDocument();
   app.get('/api/v1/openapi.json', (c) => c.json(document));
-  app.route('/api/v1', readRoutes(db, directorySnapshots ?? new DirectorySnapshots(db, snapshots)));
+  app.route('/api/v1', readRoutes(db, directorySnapshots ?? new DirectorySnapshots(db.background, snapshots)));
   app.route('/api/v1', logRoutes(db));
   app.route('/api/v1', sessionRoutes(db));
   app.route('/api/v1', consoleRoutes(db));

@@ -80,7 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await cursorKey(db);
     if (options.seed === 'demo') await applyDemoSeed(db);
     const importJobs = createImportJobs(db);
-    const directorySnapshots = new DirectorySnapshots(db, options.snapshots);
+    const directorySnapshots = new DirectorySnapshots(db.background, options.snapshots);
     const app = createApp({
       db,
       importJobs,

@@ -69,7 +69,8 @@ const catchingUp = new WeakMap<Database, Promise<void>>();
  */
 export function refreshAlumniSearch(db: Database): Promise<void> {
   // A run already going may have looked before the caller's change committed: catch up once more after it.
-  const current = catchingUp.get(db);
+  // Keyed by the background view, which every caller's database shares.
+  const current = catchingUp.get(db.background);
   if (current) return current.then(() => refreshAlumniSearch(db));
   const run = (async () => {
     const pacer = new BatchPacer({ targetMs: targetBatchMs, initial: 100, min: 20, max: 2000 });
@@ -77,39 +78,59 @@ export function refreshAlumniSearch(db: Database): Promise<void> {
       for (;;) {
         const batch = pacer.size;
         const began = performance.now();
-        const more = await db.transaction(async (tx) => {
-          const [{ seq: position }] = await tx.query<{ seq: string }>('SELECT seq FROM search_position FOR UPDATE');
-          const rows = await tx.query<{ id: string; record: Record; seq: string; live: boolean }>(
-            'SELECT id, record, seq, deleted_at IS NULL AS live FROM alumni WHERE seq > $1 ORDER BY seq LIMIT $2',
-            [position, batch],
-          );
-          if (rows.length === 0) return false;
-          const live = rows.filter((row) => row.live);
-          const gone = rows.filter((row) => !row.live).map((row) => row.id);
-          if (gone.length > 0) await tx.query('DELETE FROM alumni_search WHERE id = ANY($1::text[])', [gone]);
-          if (live.length > 0) {
-            await tx.query(
-              `INSERT INTO alumni_search SELECT * FROM jsonb_populate_recordset(NULL::alumni_search, $1::jsonb)
-               ON CONFLICT (id) DO UPDATE SET names = EXCLUDED.names, sort_name = EXCLUDED.sort_name,
-                 departments = EXCLUDED.departments, last_department = EXCLUDED.last_department, left_year = EXCLUDED.left_year,
-                 left_on = EXCLUDED.left_on, employer = EXCLUDED.employer, employer_key = EXCLUDED.employer_key,
-                 recognition = EXCLUDED.recognition, offers = EXCLUDED.offers`,
-              [JSON.stringify(live.map((row) => searchRow(row.id, row.record)))],
-            );
-          }
-          await tx.query('UPDATE search_position SET seq = $1', [rows.at(-1)!.seq]);
-          return rows.length === batch;
-        });
+        const more = await catchUpOnce(db.background, batch);
         if (!more) return;
         pacer.measured(batch, performance.now() - began);
         await yieldToEventLoop();
       }
     } finally {
-      catchingUp.delete(db);
+      catchingUp.delete(db.background);
     }
   })();
-  catchingUp.set(db, run);
+  catchingUp.set(db.background, run);
   return run;
+}
+
+/** How many search rows are made between two turns of the event loop (a few milliseconds of name folding). */
+const rowsPerTurn = 100;
+
+/**
+ * Folds the next `batch` changes into alumni_search; answers whether more may follow. The changes are read and their
+ * search rows made outside any transaction, a few at a time with the event loop free between them: on PGlite an open
+ * transaction holds the only connection, so it only writes. If another catch-up (another server) moved the position
+ * meanwhile, nothing is written and the caller reads again.
+ */
+async function catchUpOnce(db: Database, batch: number): Promise<boolean> {
+  const [{ seq: position }] = await db.query<{ seq: string }>('SELECT seq FROM search_position');
+  const rows = await db.query<{ id: string; record: Record; seq: string; live: boolean }>(
+    'SELECT id, record, seq, deleted_at IS NULL AS live FROM alumni WHERE seq > $1 ORDER BY seq LIMIT $2',
+    [position, batch],
+  );
+  if (rows.length === 0) return false;
+  const live: SearchRow[] = [];
+  for (let start = 0; start < rows.length; start += rowsPerTurn) {
+    for (const row of rows.slice(start, start + rowsPerTurn)) if (row.live) live.push(searchRow(row.id, row.record));
+    await yieldToEventLoop();
+  }
+  const liveRows = JSON.stringify(live);
+  const gone = rows.filter((row) => !row.live).map((row) => row.id);
+  return db.transaction(async (tx) => {
+    const [{ seq: now }] = await tx.query<{ seq: string }>('SELECT seq FROM search_position FOR UPDATE');
+    if (String(now) !== String(position)) return true;
+    if (gone.length > 0) await tx.query('DELETE FROM alumni_search WHERE id = ANY($1::text[])', [gone]);
+    if (live.length > 0) {
+      await tx.query(
+        `INSERT INTO alumni_search SELECT * FROM jsonb_populate_recordset(NULL::alumni_search, $1::jsonb)
+         ON CONFLICT (id) DO UPDATE SET names = EXCLUDED.names, sort_name = EXCLUDED.sort_name,
+           departments = EXCLUDED.departments, last_department = EXCLUDED.last_department, left_year = EXCLUDED.left_year,
+           left_on = EXCLUDED.left_on, employer = EXCLUDED.employer, employer_key = EXCLUDED.employer_key,
+           recognition = EXCLUDED.recognition, offers = EXCLUDED.offers`,
+        [liveRows],
+      );
+    }
+    await tx.query('UPDATE search_position SET seq = $1', [rows.at(-1)!.seq]);
+    return rows.length === batch;
+  });
 }
 
 /** Staff other than admins see only the alumni the API serves them: those who consented to recognition. */

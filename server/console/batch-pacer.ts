@@ -1,7 +1,7 @@
 /**
- * Sizes the batches of a long job so that each takes about `targetMs` of the server's only thread. Embedded
- * PGlite runs every query on that thread and the whole database waits for an open transaction, so a batch's
- * time is how long every other request waits. Growth is at most doubling per batch: one fast batch (a warm
+ * Sizes the batches of a long job so that each takes about `targetMs`. Embedded PGlite has one connection (in its
+ * own thread, server/db/pglite-thread.ts) and the whole database waits for an open transaction, so a batch's time is
+ * how long every other request's statements wait. Growth is at most doubling per batch: one fast batch (a warm
  * cache) must not make the next one ten times longer.
  */
 export class BatchPacer {

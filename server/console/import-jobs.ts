@@ -114,7 +114,8 @@ export function createImportJobs(db: Database) {
     const heartbeat = setInterval(save, heartbeatMs);
     let outcome: { status: ImportJobStatus; report?: ImportReport; encoding?: CsvEncoding; message?: string };
     try {
-      const result = await importAlumniCsv(db, job.bytes, {
+      // Its reads and writes wait while requests' statements wait (Database.background).
+      const result = await importAlumniCsv(db.background, job.bytes, {
         skipInvalid: job.skipInvalid,
         encoding: job.encoding,
         signal,

@@ -33,8 +33,8 @@ const targetChunkMs = 10;
 
 /**
  * Upserts alumni in many small transactions, sized to take about targetChunkMs each, with a turn of the event loop
- * between them. Embedded PGlite runs every query on the server's own thread, and the whole database waits for an
- * open transaction: one 200,000-row transaction kept the server from answering anything for 16 s.
+ * between them. Embedded PGlite has one connection, so the whole database waits for an open transaction: one
+ * 200,000-row transaction kept the server from answering anything for 16 s.
  */
 export async function writeAlumniInChunks(
   db: Database,

@@ -11,7 +11,15 @@ export interface Queryable {
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The same database for bulk work (sync pages, snapshot builds, imports, the console's search refresh): on PGlite
+   * its statements wait while a request's statements wait; on PostgreSQL it has its own few connections, so bulk
+   * work never holds every connection a request needs.
+   */
+  readonly background: Database;
   close(): Promise<void>;
+  /** PGlite: how many fsyncs of WAL files its thread made so far (the durability test watches commits with it). */
+  walFsyncs?(): number;
 }
 
 export type DatabaseLocation =
@@ -25,8 +33,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const { openPostgres } = await import('./postgres');
     return openPostgres(location.databaseUrl);
   }
-  const { openPglite } = await import('./pglite');
-  return 'dataDir' in location ? openPglite(location.dataDir, location.durability) : openPglite();
+  const { openPgliteThread } = await import('./pglite-thread');
+  return 'dataDir' in location ? openPgliteThread(location.dataDir, location.durability) : openPgliteThread();
 }
 
 /**

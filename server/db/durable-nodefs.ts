@@ -16,10 +16,18 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
  * Emscripten): each commit fsyncs its WAL before it is acknowledged, and checkpoints fsync the data files.
  */
 export class DurableNodeFS extends NodeFS {
+  /** `onFsync` hears the path of each file or folder fsynced (the durability test counts WAL fsyncs with it). */
+  constructor(
+    dataDir: string,
+    private readonly onFsync: (path: string) => void = () => undefined,
+  ) {
+    super(dataDir);
+  }
+
   async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
     const result = await super.init(pg, opts);
     const preRun = [...(result.emscriptenOpts.preRun ?? [])];
-    preRun.push((mod: unknown) => installFsync(mod));
+    preRun.push((mod: unknown) => installFsync(mod, this.onFsync));
     return { emscriptenOpts: { ...result.emscriptenOpts, preRun } };
   }
 }
@@ -31,24 +39,26 @@ interface EmscriptenNodefs {
   };
 }
 
-function installFsync(mod: unknown): void {
+function installFsync(mod: unknown, onFsync: (path: string) => void): void {
   const nodefs = (mod as EmscriptenNodefs).NODEFS;
   // A PGlite release that changes this would silently be back to no fsync: refuse to start instead.
   if (!nodefs?.stream_ops || typeof nodefs.realPath !== 'function') {
     throw new Error('This PGlite version does not expose NODEFS as expected: durable writes cannot be guaranteed.');
   }
   nodefs.stream_ops.fsync = (stream: { nfd?: number; node: unknown }) => {
+    const path = nodefs.realPath(stream.node);
     if (stream.nfd !== undefined) {
       fs.fsyncSync(stream.nfd);
-      return 0;
+    } else {
+      // A directory (PostgreSQL fsyncs pg_wal and the like after creating or renaming files in them).
+      const fd = fs.openSync(path, 'r');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
     }
-    // A directory (PostgreSQL fsyncs pg_wal and the like after creating or renaming files in them).
-    const fd = fs.openSync(nodefs.realPath(stream.node), 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    onFsync(path);
     return 0;
   };
 }

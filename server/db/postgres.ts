@@ -15,15 +15,13 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-/** A real PostgreSQL through a connection pool; transactions run on one pooled client. */
-export async function openPostgres(databaseUrl: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  // A dropped idle connection must not take the server down.
-  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
-  await pool.query('SELECT 1');
+function pooled(pool: pg.Pool, background: () => Database, close: () => Promise<void>): Database {
   return {
     kind: 'postgres',
     ...wrap(pool),
+    get background() {
+      return background();
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -34,10 +32,27 @@ export async function openPostgres(databaseUrl: string): Promise<Database> {
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
-      } finally {
+      }
+      finally {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close,
   };
+}
+
+/**
+ * A real PostgreSQL through a connection pool; transactions run on one pooled client. Bulk work (`background`) has
+ * a pool of its own: 20 clients paging through the directory used to hold all ten connections while an
+ * introduction waited for one.
+ */
+export async function openPostgres(databaseUrl: string): Promise<Database> {
+  const pools = [new pg.Pool({ connectionString: databaseUrl, max: 10 }), new pg.Pool({ connectionString: databaseUrl, max: 4 })];
+  // A dropped idle connection must not take the server down.
+  for (const pool of pools) pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  await pools[0].query('SELECT 1');
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= Promise.all(pools.map((pool) => pool.end())).then(() => undefined));
+  const bulk: Database = pooled(pools[1], () => bulk, close);
+  return pooled(pools[0], () => bulk, close);
 }

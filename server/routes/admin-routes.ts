@@ -38,7 +38,7 @@ export function adminRoutes(db: Database) {
       try {
         const encoding = parseEncodingName(query.encoding ?? charset);
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const { applied, report } = await importAlumniCsv(db, bytes, { skipInvalid: query.skipInvalid === 'true', encoding });
+        const { applied, report } = await importAlumniCsv(db.background, bytes, { skipInvalid: query.skipInvalid === 'true', encoding });
         if (applied) {
           await recordAudit(db, c.get('user'), 'import.succeeded', undefined, { imported: report.imported, updated: report.updated, skipped: report.skipped });
           return c.json(report);

@@ -13,8 +13,9 @@ import { DirectorySnapshots, encodedBody } from '../sync/directory-snapshot';
 import { APP_VERSION } from '../version';
 
 /** Health, identity, the three delta-sync feeds and the directory snapshot that starts a client's directory. */
-export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db)) {
-  const directoryPages = new DirectoryPageCache(db);
+export function readRoutes(db: Database, snapshots = new DirectorySnapshots(db.background)) {
+  // Directory pages are bulk reads: a first sync is a hundred of them (see Database.background).
+  const directoryPages = new DirectoryPageCache(db.background);
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       await db.query('SELECT 1');

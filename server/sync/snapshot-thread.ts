@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 interface Waiting {
-  resolve: (result: string | Uint8Array) => void;
+  resolve: (result: Uint8Array) => void;
   reject: (error: Error) => void;
 }
 
@@ -16,17 +16,21 @@ export class SnapshotThread {
   private nextId = 0;
   private closed = false;
 
-  /** The serialised recognition index of these NDJSON records (copied to the thread; the caller keeps its bytes). */
-  index(lines: Uint8Array): Promise<string> {
-    return this.run('index', lines) as Promise<string>;
+  /**
+   * The serialised recognition index of these NDJSON records, as UTF-8. Parts given in shared memory
+   * (SharedArrayBuffer) reach the thread without a copy on this one; others are copied.
+   */
+  async index(lines: Uint8Array): Promise<Buffer> {
+    return asBuffer(await this.run('index', [lines]));
   }
 
-  async gzip(body: Uint8Array): Promise<Buffer> {
-    return asBuffer(await this.run('gzip', body));
+  /** The body made of these parts, gzip-compressed. */
+  async gzip(parts: Uint8Array[]): Promise<Buffer> {
+    return asBuffer(await this.run('gzip', parts));
   }
 
-  async brotli(body: Uint8Array, quality: number): Promise<Buffer> {
-    return asBuffer(await this.run('brotli', body, quality));
+  async brotli(parts: Uint8Array[], quality: number): Promise<Buffer> {
+    return asBuffer(await this.run('brotli', parts, quality));
   }
 
   async close(): Promise<void> {
@@ -36,11 +40,11 @@ export class SnapshotThread {
     this.worker = null;
   }
 
-  private run(job: 'index' | 'gzip' | 'brotli', bytes: Uint8Array, quality?: number): Promise<string | Uint8Array> {
+  private run(job: 'index' | 'gzip' | 'brotli', parts: Uint8Array[], quality?: number): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error('The snapshot thread is closed'));
     const id = this.nextId++;
-    const result = new Promise<string | Uint8Array>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    this.thread().postMessage({ id, job, bytes, quality });
+    const result = new Promise<Uint8Array>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    this.thread().postMessage({ id, job, parts, quality });
     return result;
   }
 
@@ -49,7 +53,7 @@ export class SnapshotThread {
     const worker = new Worker(new URL('./snapshot-worker.mjs', import.meta.url));
     // An idle thread never keeps the process alive.
     worker.unref();
-    worker.on('message', ({ id, result, error }: { id: number; result?: string | Uint8Array; error?: string }) => {
+    worker.on('message', ({ id, result, error }: { id: number; result?: Uint8Array; error?: string }) => {
       const waiting = this.waiting.get(id);
       this.waiting.delete(id);
       if (error !== undefined || result === undefined) waiting?.reject(new Error(`Building the directory snapshot failed: ${error}`));
@@ -71,8 +75,7 @@ export class SnapshotThread {
   }
 }
 
-/** A Buffer over the bytes a thread sent back (structured clone hands over a plain Uint8Array). */
-function asBuffer(bytes: string | Uint8Array): Buffer {
-  if (typeof bytes === 'string') throw new Error('The snapshot thread sent text where bytes were expected');
+/** A Buffer over the bytes a thread handed back (structured clone gives a plain Uint8Array). */
+function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
