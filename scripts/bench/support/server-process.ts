@@ -56,6 +56,23 @@ export function cpuSeconds(pids: number[]): number {
   return ticks / TICKS_PER_SECOND;
 }
 
+/**
+ * User + system CPU seconds of a process tree so far: the root's own and its reaped children's (cutime, cstime:
+ * PostgreSQL's postmaster reaps every backend that ends) plus its live children's. Summing only the processes alive
+ * at each look lost the CPU of backends that ended in between and could even come out negative; this cannot.
+ */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime, stime, cutime, cstime: fields 14–17 (1-based), 11–14 here.
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  } catch {
+    return Number.NaN; // The root is gone: no figure rather than a wrong one.
+  }
+  return ticks / TICKS_PER_SECOND + cpuSeconds(withChildren(pid).slice(1));
+}
+
 /** A process and its children (PostgreSQL's postmaster and its backends). */
 export function withChildren(pid: number): number[] {
   const pids = [pid];
