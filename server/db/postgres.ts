@@ -32,8 +32,7 @@ function pooled(pool: pg.Pool, background: () => Database, close: () => Promise<
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
-      }
-      finally {
+      } finally {
         client.release();
       }
     },
