@@ -167,6 +167,9 @@ describe('A recruiter using only the keyboard and a screen reader on an alumnaâ€
     cdp = await page.createCDPSession();
     await cdp.send('Accessibility.enable');
     await sidebarText(shadow, (t) => t.includes('Apr 2009 â€“ Aug 2011'), 'her card');
+    // The offers that fit her come in a moment after the card (their section is aria-busy until then);
+    // the controls below include the one on her best fit, so the tree is read once they are there.
+    await sidebarText(shadow, (t) => t.includes('Suggest to this alumnus'), 'the offers that fit her');
   });
 
   afterAll(async () => {
