@@ -1,3 +1,5 @@
+import type { PgliteHome } from './pglite-thread';
+
 /**
  * One database interface over embedded PGlite and a real PostgreSQL (node-postgres), so every store
  * runs the same SQL on both. Rows come back as plain objects; jsonb is parsed, timestamptz is a Date.
@@ -23,8 +25,11 @@ export interface Database extends Queryable {
 }
 
 export type DatabaseLocation =
-  /** `durability: 'none'` turns fsync off (the benchmark's baseline only; see db/durable-nodefs.ts). */
-  | { dataDir: string; durability?: 'fsync' | 'none' }
+  /**
+   * `durability: 'none'` turns fsync off (the benchmark's baseline only; see db/durable-nodefs.ts). `home`: PGlite in
+   * its own thread (default) or in this one (one-shot CLI commands; db/pglite-thread.ts).
+   */
+  | { dataDir: string; durability?: 'fsync' | 'none'; home?: PgliteHome }
   | { databaseUrl: string }
   | { inMemory: true };
 
@@ -34,7 +39,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     return openPostgres(location.databaseUrl);
   }
   const { openPgliteThread } = await import('./pglite-thread');
-  return 'dataDir' in location ? openPgliteThread(location.dataDir, location.durability) : openPgliteThread();
+  return 'dataDir' in location ? openPgliteThread(location.dataDir, location.durability, location.home) : openPgliteThread();
 }
 
 /**

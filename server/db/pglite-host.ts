@@ -1,22 +1,29 @@
 import type { MessagePort } from 'node:worker_threads';
 import { createPglite } from './pglite';
-import { toPgliteHost, type FromPgliteHost, type PgliteError, type PgliteHostOptions, type ToPgliteHost } from './pglite-messages';
+import { pgliteHostOptions, toPgliteHost, type FromPgliteHost, type PgliteError, type ToPgliteHost } from './pglite-messages';
 
 /**
  * The worker-thread side of the embedded database (started by pglite-worker.mjs for pglite-thread.ts): it owns
  * PGlite, so PostgreSQL's work (parsing, planning, executing, WAL fsyncs: all synchronous WebAssembly) runs beside
- * the server's event loop instead of on it. Requests arrive on `port`; each gets one reply.
+ * the server's event loop instead of on it. Requests arrive on `port`; each gets one reply. A one-shot CLI command
+ * hosts it on its main thread instead (pglite-thread.ts, `home: 'in-process'`), with the same messages.
  *
  * PGlite has one connection, so this host runs one statement at a time and chooses which: an open transaction's
  * own statements (nothing else may run inside it), else the oldest normal request, else the oldest background one.
  * A request's statements so wait for at most the statement or transaction running, never for a queue of sync pages
  * or import chunks.
  */
-export async function hostPglite(port: MessagePort, options: PgliteHostOptions): Promise<void> {
+export async function hostPglite(port: MessagePort, rawOptions: unknown): Promise<void> {
+  const options = pgliteHostOptions.parse(rawOptions);
   const walFsyncs = new Int32Array(options.walFsyncs);
-  const db = await createPglite(options.dataDir, options.durability, (path) => {
-    if (path.includes('/pg_wal/')) Atomics.add(walFsyncs, 0, 1);
-  });
+  const db = await createPglite(
+    options.dataDir,
+    options.durability,
+    (path) => {
+      if (path.includes('/pg_wal/')) Atomics.add(walFsyncs, 0, 1);
+    },
+    options.wasmModule,
+  );
   const normal: ToPgliteHost[] = [];
   const background: ToPgliteHost[] = [];
   /** Statements of the open transaction, and its commit or rollback. */

@@ -51,5 +51,7 @@ export const pgliteHostOptions = z.object({
   durability: z.enum(['fsync', 'none']),
   /** One Int32 the host adds 1 to for every fsync of a WAL file (db/durable-nodefs.ts), read by the other thread. */
   walFsyncs: z.instanceof(SharedArrayBuffer),
+  /** PGlite's WebAssembly, compiled once per process (a compiled module is shared between threads, not copied). */
+  wasmModule: z.instanceof(WebAssembly.Module).optional(),
 });
 export type PgliteHostOptions = z.infer<typeof pgliteHostOptions>;

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Database, Queryable } from './database';
 import { lockDataFolder } from './folder-lock';
-import { fromPgliteHost, type PgliteError, type Priority, type ToPgliteHost } from './pglite-messages';
+import { fromPgliteHost, type PgliteError, type PgliteHostOptions, type Priority, type ToPgliteHost } from './pglite-messages';
 
 /** A request as the other thread takes it, without the id this side gives it. */
 type Request = ToPgliteHost extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
@@ -19,17 +22,14 @@ interface Waiting {
  * server's event loop only sends each statement and gets its rows back (structured clone, about 0.1 ms a message),
  * so a long query, an import's writes or a checkpoint no longer stop it answering requests. The data folder's lock
  * is held by this thread, as before. Statements run in the order sent; a transaction holds PGlite's one connection
- * until its commit or rollback, and other statements wait for it in the host, as they did in one thread.
+ * until its commit or rollback, and other statements wait for it in the host, as they did in one thread. `home`
+ * puts the host on this thread instead, for one-shot CLI commands.
  */
-export async function openPgliteThread(dataDir?: string, durability: 'fsync' | 'none' = 'fsync'): Promise<Database> {
+export async function openPgliteThread(dataDir?: string, durability: 'fsync' | 'none' = 'fsync', home: PgliteHome = 'thread'): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataFolder(dataDir) : () => undefined;
   const walFsyncs = new SharedArrayBuffer(4);
-  const { port1: port, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { port: port2, dataDir, durability, walFsyncs },
-    transferList: [port2],
-  });
+  const { port, host } = await startHost(home, { dataDir, durability, walFsyncs, wasmModule: await compiledPglite() });
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
   let closed = false;
@@ -42,10 +42,10 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
   // not see the process exit under it); idle, it never does, as in-process PGlite never did.
   const referenced = () => {
     if (waiting.size > 0) {
-      worker.ref();
+      host.ref();
       port.ref();
     } else {
-      worker.unref();
+      host.unref();
       port.unref();
     }
   };
@@ -59,10 +59,9 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
     if (message.ok) entry.resolve(message);
     else entry.reject(databaseError(message.error, entry.stack));
   });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', (code) => {
+  host.onFailure((error) => {
     closed = true;
-    failAll(new Error(`The database thread stopped (exit ${code})`));
+    failAll(error);
   });
 
   const send = (request: Request) => {
@@ -81,7 +80,7 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
   try {
     await opened;
   } catch (error) {
-    await worker.terminate();
+    await host.terminate();
     unlock();
     throw error;
   }
@@ -120,13 +119,67 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
         if (!closed) await send({ op: 'close' });
       } finally {
         closed = true;
-        await worker.terminate();
+        await host.terminate();
         unlock();
       }
     },
     walFsyncs: () => Atomics.load(new Int32Array(walFsyncs), 0),
   });
   return database('normal');
+}
+
+/**
+ * Where PGlite runs: its own thread (the server: a long statement or a checkpoint never stops it answering), or the
+ * caller's thread (a one-shot CLI command, which has nothing else to answer and would wait ~1 s for the thread to
+ * load its TypeScript through tsx).
+ */
+export type PgliteHome = 'thread' | 'in-process';
+
+interface Host {
+  ref(): void;
+  unref(): void;
+  /** The host stopped on its own (the thread crashed or exited). */
+  onFailure(listener: (error: Error) => void): void;
+  terminate(): Promise<void>;
+}
+
+let compiled: Promise<WebAssembly.Module | undefined> | undefined;
+
+/**
+ * PGlite's WebAssembly compiled once for the process: a thread that compiles its own spends ~0.8 s of its start on it,
+ * and a process that opens several databases (the tests, the bench) did so for each. Should compiling fail, each host
+ * lets PGlite compile its own.
+ */
+function compiledPglite(): Promise<WebAssembly.Module | undefined> {
+  compiled ??= readFile(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm'))
+    .then((bytes) => WebAssembly.compile(bytes))
+    .catch(() => undefined);
+  return compiled;
+}
+
+/** Starts the host (pglite-host.ts) at `home`; it answers on the returned port, first with id -1 once PGlite is open. */
+async function startHost(home: PgliteHome, options: PgliteHostOptions): Promise<{ port: MessagePort; host: Host }> {
+  const { port1: port, port2 } = new MessageChannel();
+  if (home === 'in-process') {
+    const { hostPglite } = await import('./pglite-host');
+    hostPglite(port2, options).then(
+      () => port2.postMessage({ id: -1, ok: true }),
+      (error: unknown) => port2.postMessage({ id: -1, ok: false, error: { message: error instanceof Error ? error.message : String(error) } }),
+    );
+    // Nothing to keep alive or stop: the host closes its port when it closes PGlite.
+    return { port, host: { ref() {}, unref() {}, onFailure() {}, terminate: async () => undefined } };
+  }
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { port: port2, ...options }, transferList: [port2] });
+  const host: Host = {
+    ref: () => worker.ref(),
+    unref: () => worker.unref(),
+    onFailure(listener) {
+      worker.on('error', listener);
+      worker.on('exit', (code) => listener(new Error(`The database thread stopped (exit ${code})`)));
+    },
+    terminate: async () => void (await worker.terminate()),
+  };
+  return { port, host };
 }
 
 /** An Error with PostgreSQL's fields, as PGlite threw it in the other thread, with the caller's stack. */

@@ -4,11 +4,11 @@
 import { workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
+// One tsImport: each loads the TypeScript it reaches anew (a second one, for the options' schema, cost ~0.5 s).
 const { hostPglite } = await tsImport('./pglite-host.ts', import.meta.url);
-const { pgliteHostOptions } = await tsImport('./pglite-messages.ts', import.meta.url);
 
 const { port, ...options } = workerData;
-await hostPglite(port, pgliteHostOptions.parse(options)).then(
+await hostPglite(port, options).then(
   () => port.postMessage({ id: -1, ok: true }),
   (error) => port.postMessage({ id: -1, ok: false, error: { message: error instanceof Error ? error.message : String(error) } }),
 );

@@ -129,3 +129,20 @@ test('a second opening of the same folder is refused while the first holds it', 
   await expect(openDatabase({ dataDir })).rejects.toThrow();
   expect(await db.query('SELECT count(*)::int AS count FROM items')).toEqual([{ count: 56 }]);
 });
+
+test("a one-shot command's PGlite on the caller's thread sees the same folder, keeps its lock, and fsyncs its commits", async () => {
+  await expect(openDatabase({ dataDir, home: 'in-process' })).rejects.toThrow();
+  await db.close();
+  const oneShot = await openDatabase({ dataDir, home: 'in-process' });
+  try {
+    await expect(openDatabase({ dataDir })).rejects.toThrow();
+    const before = oneShot.walFsyncs!();
+    await oneShot.transaction((tx) => tx.query('INSERT INTO items (id) VALUES (9)'));
+    expect(oneShot.walFsyncs!()).toBeGreaterThan(before);
+    await expect(oneShot.query('INSERT INTO items (id) VALUES (9)')).rejects.toMatchObject({ code: '23505' });
+  } finally {
+    await oneShot.close();
+  }
+  db = await openDatabase({ dataDir });
+  expect(await db.query('SELECT id FROM items WHERE id IN (8, 9) ORDER BY id')).toEqual([{ id: 8 }, { id: 9 }]);
+}, 120_000);
