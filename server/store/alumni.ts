@@ -87,6 +87,17 @@ export async function deleteAlumnus(tx: Queryable, id: string): Promise<boolean>
  * The change number of the newest removal from recognition (an erasure or a withdrawn consent), 0 if none: what was
  * read for clients before it may hold someone who must not be served again. One lookup in a partial index.
  */
+/**
+ * Alumni no longer recognised (erased, consent withdrawn, or never given) whose change number is above `afterSeq`,
+ * oldest first, at most `limit`.
+ */
+export function removalsAfter(db: Queryable, afterSeq: number, limit: number): Promise<{ id: string; seq: number }[]> {
+  return db.query<{ id: string; seq: number }>('SELECT id, seq::bigint AS seq FROM alumni WHERE NOT recognised AND seq > $1 ORDER BY seq LIMIT $2', [
+    afterSeq,
+    limit,
+  ]);
+}
+
 export async function lastRemovalSeq(db: Queryable): Promise<number> {
   const [{ lastRemoval }] = await db.query<{ lastRemoval: number | string }>(
     'SELECT coalesce(max(seq), 0) AS "lastRemoval" FROM alumni WHERE NOT recognised',
@@ -113,16 +124,24 @@ export async function findOwnRecord(db: Queryable, id: string): Promise<Alumnus 
 }
 
 export async function directoryPage(db: Queryable, role: Role, since: string | undefined, limit: number) {
+  return (await directoryPageAt(db, role, since, limit)).page;
+}
+
+/** A directory page and the change number its cursor stands at (the snapshot build needs it; clients get the cursor). */
+export async function directoryPageAt(db: Queryable, role: Role, since: string | undefined, limit: number) {
   const page = await readDeltaPage(db, 'alumni', 'recognised', since, limit);
   // A published showcase is a plain field of the record; publishing or unpublishing moves the row's change number.
   const showcases = await publishedShowcases(db, page.live.map((row) => row.id));
   return {
-    alumni: page.live.map((row) => {
-      const showcase = showcases.get(row.id);
-      return { ...present(row, role), ...(showcase && { showcase }) };
-    }),
-    removed: page.removed,
-    cursor: page.cursor,
-    complete: page.complete,
+    page: {
+      alumni: page.live.map((row) => {
+        const showcase = showcases.get(row.id);
+        return { ...present(row, role), ...(showcase && { showcase }) };
+      }),
+      removed: page.removed,
+      cursor: page.cursor,
+      complete: page.complete,
+    },
+    seq: page.seq,
   };
 }

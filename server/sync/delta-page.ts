@@ -14,6 +14,8 @@ export interface DeltaPage {
   live: SyncedRow[];
   removed: string[];
   cursor: string;
+  /** The change number the cursor stands at. */
+  seq: number;
   complete: boolean;
 }
 
@@ -55,6 +57,7 @@ export async function readDeltaPage(
     live: page.filter((row) => row.live),
     removed: page.filter((row) => !row.live).map((row) => row.id),
     cursor: encodeCursor({ seq: last, snapshot: position.snapshot }, feed, key),
+    seq: last,
     complete,
   };
 }

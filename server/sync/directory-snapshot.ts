@@ -5,7 +5,7 @@ import { INDEX_FORMAT } from '../../utils/recognition';
 import { BatchPacer } from '../console/batch-pacer';
 import { yieldToEventLoop } from '../console/yield';
 import type { Queryable } from '../db/database';
-import { directoryPage, lastRemovalSeq } from '../store/alumni';
+import { directoryPageAt, removalsAfter } from '../store/alumni';
 import { SnapshotThread } from './snapshot-thread';
 import { serialisedIndexOfLines } from './snapshot-index';
 
@@ -24,9 +24,16 @@ const roleOf: Record<SnapshotView, Role> = { 'with-rehire': 'recruiter', 'withou
 /** A snapshot of the directory as one view sees it, built once and served to every client of it. */
 export interface DirectorySnapshot {
   view: SnapshotView;
-  /** The highest change number when the build started: the version the ETag names. */
+  /** The change number its cursor stands at: every change up to it is in the snapshot. The version the ETag names. */
   version: number;
   count: number;
+  /** Who is in it, to tell whether a removal since concerns it. */
+  ids: ReadonlySet<string>;
+  /**
+   * Removals up to this change number are known not to concern it (it grows as requests look). Below `version`
+   * when someone it holds was removed while it was being built: then it is never served.
+   */
+  removalsCheckedUpTo: number;
   etag: string;
   /** The body, gzip-compressed; brotli (smaller) once it is ready, and plain made from the gzip on demand. */
   gzip: Buffer;
@@ -58,6 +65,8 @@ export interface SnapshotOptions {
 const defaultRebuildAfter = (count: number) => Math.max(1000, Math.floor(count / 50));
 /** How long one look at the changes since a snapshot is trusted: many clients starting at once cost one query. */
 const CHECK_MS = 1000;
+/** Removals read per query when checking whether a snapshot still holds only recognised alumni. */
+const REMOVALS_PER_LOOK = 1000;
 /** Brotli at this quality is about a tenth smaller than gzip -6 here; made once per snapshot, off the event loop. */
 const BROTLI_QUALITY = 9;
 
@@ -134,7 +143,7 @@ export class DirectorySnapshots {
    * and how many records changed since, up to `countUpTo` (counted at most once a second per view).
    */
   private async changesSince(view: SnapshotView, snapshot: DirectorySnapshot, countUpTo: number) {
-    const removed = (await lastRemovalSeq(this.db)) > snapshot.version;
+    const removed = await this.removedSince(snapshot);
     const last = this.checked.get(view);
     if (last && last.snapshot === snapshot && performance.now() - last.at < CHECK_MS) return { changed: last.changed, removed };
     const [{ changed }] = await this.db.query<{ changed: number }>(
@@ -143,6 +152,23 @@ export class DirectorySnapshots {
     );
     this.checked.set(view, { at: performance.now(), snapshot, changed });
     return { changed, removed };
+  }
+
+  /**
+   * Whether anyone it holds was erased or withdrew consent since it was built. Rows that are not recognised and
+   * were never in it (an import's alumni without consent) do not count: they made every client wait for a new
+   * snapshot of the whole directory. Each removal is looked at once per snapshot; usually the query finds none.
+   */
+  private async removedSince(snapshot: DirectorySnapshot): Promise<boolean> {
+    if (snapshot.removalsCheckedUpTo < snapshot.version) return true;
+    for (;;) {
+      const removals = await removalsAfter(this.db, snapshot.removalsCheckedUpTo, REMOVALS_PER_LOOK);
+      for (const { id, seq } of removals) {
+        if (snapshot.ids.has(id)) return true;
+        snapshot.removalsCheckedUpTo = Math.max(snapshot.removalsCheckedUpTo, seq);
+      }
+      if (removals.length < REMOVALS_PER_LOOK) return false;
+    }
   }
 
   /** The build running for `view`, or a new one; `fresh`: a new one even if one runs (it starts after that one). */
@@ -172,8 +198,10 @@ export class DirectorySnapshots {
    */
   private async buildNow(view: SnapshotView): Promise<DirectorySnapshot> {
     if (this.closed) throw new Error('The server is stopping');
-    const [{ version }] = await this.db.query<{ version: number | null }>('SELECT coalesce(max(seq), 0)::bigint AS version FROM alumni');
     const ids: string[] = [];
+    /** Changes made while it pages: someone it already holds may be removed further on. */
+    const removedWhileBuilding: string[] = [];
+    let version = 0;
     const showcased: string[] = [];
     const pages: Buffer[] = [];
     const pacer = new BatchPacer({ targetMs: 10, initial: 200, min: 50, max: 5000 });
@@ -181,7 +209,9 @@ export class DirectorySnapshots {
     for (;;) {
       if (this.closed) throw new Error('The server is stopping');
       const began = performance.now();
-      const page = await directoryPage(this.db, roleOf[view], cursor, pacer.size);
+      const { page, seq } = await directoryPageAt(this.db, roleOf[view], cursor, pacer.size);
+      version = seq;
+      removedWhileBuilding.push(...page.removed);
       const lines: string[] = [];
       for (const alumnus of page.alumni) {
         lines.push(`${JSON.stringify(alumnus)}\n`);
@@ -197,7 +227,7 @@ export class DirectorySnapshots {
     const inThread = ids.length >= (this.options.indexThreadFrom ?? 2000);
     // For the thread, in shared memory: it reads the records three times (index, gzip, brotli) without a copy here.
     const records = inThread ? await sharedCopy(pages) : Buffer.concat(pages);
-    const index = await this.indexOf(Number(version), records, inThread);
+    const index = await this.indexOf(version, records, inThread);
     const header: SnapshotHeader = {
       format: DIRECTORY_SNAPSHOT_FORMAT,
       cursor: cursor!,
@@ -211,10 +241,13 @@ export class DirectorySnapshots {
     const parts = [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), index, records];
     const size = parts.reduce((sum, part) => sum + part.length, 0);
     const body = inThread ? null : Buffer.concat(parts);
+    const idSet = new Set(ids);
     const snapshot: DirectorySnapshot = {
       view,
-      version: Number(version),
+      version,
       count: ids.length,
+      ids: idSet,
+      removalsCheckedUpTo: removedWhileBuilding.some((id) => idSet.has(id)) ? -1 : version,
       etag: `W/"directory-snapshot-2-${view}-${version}"`,
       gzip: body ? await gzipAsync(body, { level: 6 }) : await this.thread.gzip(parts),
       brotli: null,

@@ -209,6 +209,18 @@ describe.each(backends)('the directory snapshot on %s', (backend) => {
     expect((await rawGet(snapshotUrl(server), { ...auth(tokens.sales), 'if-none-match': String(afterWithdrawal.headers.etag) })).status).toBe(304);
   });
 
+  test('an import of alumni who never consented to recognition removes no one from it: the kept snapshot is still served', async () => {
+    const kept = await rawGet(snapshotUrl(server), { ...auth(tokens.sales), 'accept-encoding': 'gzip' });
+    // Two changes, within what the server tolerates; neither person was ever in a snapshot.
+    await importCsv(server.api, toCsv(['SNAP-W1', 'SNAP-W2'].map((id) => alumnusRow(id, { consent_recognition: 'no' }))));
+    expect((await rawGet(snapshotUrl(server), { ...auth(tokens.sales), 'if-none-match': String(kept.headers.etag) })).status).toBe(304);
+    // Someone it holds withdrawing still makes the next request wait for a snapshot without them.
+    await importCsv(server.api, toCsv([alumnusRow('SNAP-3', { consent_recognition: 'no' })]));
+    const withdrawn = await rawGet(snapshotUrl(server), { ...auth(tokens.sales), 'accept-encoding': 'gzip', 'if-none-match': String(kept.headers.etag) });
+    expect(withdrawn.status).toBe(200);
+    expect(readSnapshot(decoded(withdrawn)).records.map((r) => r.id)).not.toContain('SNAP-3');
+  });
+
   test('every other API answer says Cache-Control: no-store, errors included', async () => {
     const answers = [
       await call(`${server.api}/health`),
