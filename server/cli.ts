@@ -14,7 +14,6 @@ import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { defaultExtensionOrigins } from './http/cors';
 import { isPublicSuffix } from './http/registrable-domains';
-import { startServer } from './index';
 import { demoTokens } from './seed/demo-data';
 import { commandLine, recordAudit } from './store/audit';
 import { findOwnRecord } from './store/alumni';
@@ -128,6 +127,8 @@ async function serve() {
   const extensionOrigins = values['extension-origin'] ?? envList(process.env.EXTENSION_ORIGINS);
   // EXTENSION_DIR: a folder with updates.xml and the CRX, served under /extension/ (docs/deploy.md).
   const extensionDir = process.env.EXTENSION_DIR || undefined;
+  // Loaded here: the server's routes and schemas cost every one-shot command ~0.7 s to load, and none uses them.
+  const { startServer } = await import('./index');
   const server = await startServer({ port: options.port, host: options.host, dataDir: options.data, databaseUrl, seed: options.seed, extensionOrigins, extensionDir });
   // One write, so whoever reads the output sees the tokens together with the address.
   const lines = [
