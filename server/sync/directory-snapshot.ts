@@ -261,7 +261,10 @@ export class DirectorySnapshots {
       : this.thread.brotli(parts, BROTLI_QUALITY);
     void brotli
       .then((compressed) => (snapshot.brotli = compressed))
-      .catch((error: unknown) => console.error('Compressing the directory snapshot with brotli failed:', error));
+      .catch((error: unknown) => {
+        // A server stopping mid-compression is not a failure (gzip is served until then anyway).
+        if (!this.closed) console.error('Compressing the directory snapshot with brotli failed:', error);
+      });
     return snapshot;
   }
 
