@@ -16,7 +16,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
+import { z } from 'zod';
 import type { Alumnus } from '../../utils/api';
 import { openDatabase } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
@@ -242,17 +244,27 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
-/** Introductions one after another while `load` runs (and at least `minimum` of them), their latencies. */
+/**
+ * Introductions one after another while `load` runs (and at least `minimum` of them), their latencies: timed in a
+ * thread of their own (support/introduction-prober.mjs), so the clients this process plays never delay them.
+ */
 async function introductionsDuring(base: string, alumnusId: string, load: Promise<unknown>, minimum = 50): Promise<number[]> {
-  let done = false;
-  const finished = load.finally(() => (done = true));
-  const latencies: number[] = [];
-  while (!done || latencies.length < minimum) {
-    latencies.push(await postIntroduction(base, alumnusId));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  const prober = new Worker(new URL('./support/introduction-prober.mjs', import.meta.url), { workerData: { base, alumnusId, token: RECRUITER, minimum } });
+  try {
+    const reply = new Promise<unknown>((resolve, reject) => {
+      prober.once('message', resolve);
+      prober.once('error', reject);
+      prober.once('exit', (code) => reject(new Error(`the introductions thread stopped (exit ${code})`)));
+    });
+    await Promise.race([load, reply]);
+    prober.postMessage('stop');
+    const answer = z.union([z.object({ latencies: z.array(z.number()) }), z.object({ error: z.string() })]).parse(await reply);
+    await load;
+    if ('error' in answer) throw new Error(answer.error);
+    return answer.latencies;
+  } finally {
+    await prober.terminate();
   }
-  await finished;
-  return latencies;
 }
 
 interface DatabaseFigures {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportReport } from '../../utils/api';
 import type { ImportJob, ImportJobStatus, ImportPreview } from '../../utils/api/console';
-import { decodeCsvBytes, UndecodableCsv, type CsvEncoding } from '../csv/decode';
+import { readCsvInThread } from '../csv/csv-thread';
+import { UndecodableCsv, type CsvEncoding } from '../csv/decode';
 import { importAlumniCsv, type ImportProgress } from '../csv/import-alumni';
-import { InvalidCsvFile, parseAlumniCsv } from '../csv/parse-alumni-csv';
+import { InvalidCsvFile } from '../csv/parse-alumni-csv';
 import type { Database } from '../db/database';
 import { recordAudit, type Actor } from '../store/audit';
 
@@ -11,15 +12,17 @@ const previewRows = 5;
 
 /** What an import would do: encoding, how each header was understood, the first rows, every bad row. Writes nothing. */
 export async function previewCsv(bytes: Uint8Array, declared?: CsvEncoding): Promise<ImportPreview> {
-  const { text, encoding } = await decodeCsvBytes(bytes, declared);
-  const parsed = await parseAlumniCsv(text, { sampleRows: previewRows });
+  // Read in its own thread, as an import is: a large file would otherwise hold the event loop for seconds.
+  const file = await readCsvInThread(bytes, { encoding: declared, sampleRows: previewRows });
+  await file.close();
+  const { encoding, header, columns, sample, rows, valid, errors } = file.summary;
   return {
     encoding,
-    columns: parsed.header.map((header, index) => ({ header, column: parsed.columns[index] ?? null })),
-    rows: parsed.sample,
-    totalRows: parsed.rows,
-    validRows: parsed.alumni.length,
-    errors: parsed.errors,
+    columns: header.map((cell, index) => ({ header: cell, column: columns[index] ?? null })),
+    rows: sample,
+    totalRows: rows,
+    validRows: valid,
+    errors,
   };
 }
 

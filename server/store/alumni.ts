@@ -28,7 +28,8 @@ export interface UpsertCounts {
   erased: string[];
 }
 
-const batchSize = 1000;
+/** Rows per statement: one jsonb parameter of about a megabyte. */
+export const upsertBatchRows = 1000;
 
 /**
  * Inserts or updates alumni by id (the employee id) inside the caller's transaction. Only rows that really
@@ -36,15 +37,23 @@ const batchSize = 1000;
  * export consumes none and makes no client resync. Erased alumni stay erased (their ids come back in
  * `erased`); the synced-writes lock keeps ids from appearing between the UPDATE and the INSERT.
  */
-export async function upsertAlumni(
-  tx: Queryable,
-  alumni: AlumnusRecord[],
-  onBatch?: (done: number) => void,
-): Promise<UpsertCounts> {
+export async function upsertAlumni(tx: Queryable, alumni: AlumnusRecord[]): Promise<UpsertCounts> {
+  const batches: string[] = [];
+  for (let start = 0; start < alumni.length; start += upsertBatchRows) {
+    batches.push(JSON.stringify(alumni.slice(start, start + upsertBatchRows).map(({ id, ...record }) => ({ id, record }))));
+  }
+  return upsertAlumniJson(tx, batches);
+}
+
+/**
+ * upsertAlumni for rows already serialised, each batch a JSON array of `{ id, record }` (the record without its id)
+ * of at most upsertBatchRows: an import's rows come so from the thread that read its CSV (csv/csv-thread.ts) and are
+ * never made into objects on the event loop.
+ */
+export async function upsertAlumniJson(tx: Queryable, batches: string[]): Promise<UpsertCounts> {
   await lockSyncedWrites(tx);
   const counts: UpsertCounts = { inserted: 0, updated: 0, erased: [] };
-  for (let start = 0; start < alumni.length; start += batchSize) {
-    const batch = alumni.slice(start, start + batchSize).map(({ id, ...record }) => ({ id, record }));
+  for (const batch of batches) {
     const [result] = await tx.query<{ inserted: number; updated: number; erased: string[] }>(
       `WITH input AS (
          SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record jsonb)
@@ -62,12 +71,11 @@ export async function upsertAlumni(
               (SELECT count(*) FROM changed)::int AS updated,
               coalesce((SELECT json_agg(alumni.id ORDER BY alumni.id) FROM alumni JOIN input ON input.id = alumni.id
                          WHERE alumni.deleted_at IS NOT NULL), '[]'::json) AS erased`,
-      [JSON.stringify(batch)],
+      [batch],
     );
     counts.inserted += result.inserted;
     counts.updated += result.updated;
     counts.erased.push(...result.erased);
-    onBatch?.(Math.min(start + batchSize, alumni.length));
   }
   return counts;
 }

@@ -80,7 +80,8 @@ export class DirectorySnapshots {
   /** When each view's last build finished (performance.now()). */
   private readonly builtAt = new Map<SnapshotView, number>();
   private readonly building = new Map<SnapshotView, Promise<DirectorySnapshot>>();
-  private readonly checked = new Map<SnapshotView, { at: number; snapshot: DirectorySnapshot; changed: number }>();
+  /** The last count of changes per view, or the one under way: twenty clients starting at once share one query. */
+  private readonly checked = new Map<SnapshotView, { at: number; snapshot: DirectorySnapshot; changed: Promise<number> }>();
   private readonly rebuildAfter: (count: number) => number;
   private readonly thread = new SnapshotThread();
   /** The last index built, reused by the other view when nothing changed in between. */
@@ -145,12 +146,21 @@ export class DirectorySnapshots {
   private async changesSince(view: SnapshotView, snapshot: DirectorySnapshot, countUpTo: number) {
     const removed = await this.removedSince(snapshot);
     const last = this.checked.get(view);
-    if (last && last.snapshot === snapshot && performance.now() - last.at < CHECK_MS) return { changed: last.changed, removed };
-    const [{ changed }] = await this.db.query<{ changed: number }>(
-      'SELECT count(*)::int AS changed FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent',
-      [snapshot.version, countUpTo + 1],
-    );
-    this.checked.set(view, { at: performance.now(), snapshot, changed });
+    if (last && last.snapshot === snapshot && performance.now() - last.at < CHECK_MS) return { changed: await last.changed, removed };
+    // Counted at most once a second (an index range scan of up to a whole directory: 60–250 ms on PGlite under load,
+    // and ten clients asking together used to make ten of them, one after another on its one connection).
+    const counting = this.db
+      .query<{ changed: number }>('SELECT count(*)::int AS changed FROM (SELECT 1 FROM alumni WHERE seq > $1 LIMIT $2) AS recent', [
+        snapshot.version,
+        countUpTo + 1,
+      ])
+      .then(([row]) => row.changed);
+    const entry = { at: performance.now(), snapshot, changed: counting };
+    this.checked.set(view, entry);
+    counting.catch(() => {
+      if (this.checked.get(view) === entry) this.checked.delete(view);
+    });
+    const changed = await counting;
     return { changed, removed };
   }
 
