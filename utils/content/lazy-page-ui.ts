@@ -21,28 +21,41 @@ const AUTO_RETRIES = 3;
  * anyone is recognised, but the UI that draws into them (Preact, the components, their CSS: most of a
  * script's size, issue 11) is loaded only when a page first has something to show. Until then, and on a
  * page where nobody is recognised, the page gets the same empty hosts and no UI code runs.
+ *
+ * `preload` fetches the UI's code ahead, while the page is still being matched (issue 11, document idle →
+ * card): on pages that usually show something, the card no longer waits for the match and then for the
+ * worker to inject the UI, one after the other. Loaded ahead, the code still draws nothing until results
+ * with something in them arrive: the page sees the same empty hosts either way.
  */
-export function createLazyPageUi(options: LazyPageUiOptions): PageView {
+export function createLazyPageUi(options: LazyPageUiOptions): PageView & { preload(): void } {
   const { load, retryMs = RETRY_MS, ...uiOptions } = options;
   const hosts = createPageHosts(options.doc, options.signal);
   options.signal.addEventListener('abort', () => clearTimeout(retryTimer), { once: true });
   let ui: PageView | null = null;
+  // The UI's code, once loaded: nothing is drawn with it until a page has something to show.
+  let create: CreatePageUi | null = null;
   let loading = false;
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // What arrived while the UI was loading: the latest results with something in them, shown once it is there.
   let waiting: PageResults | null = null;
 
+  function draw(results: PageResults) {
+    ui = create!({ ...uiOptions, hosts });
+    ui.prepare();
+    ui.show(results);
+  }
+
   function start() {
-    if (loading || options.signal.aborted) return;
+    if (loading || create || options.signal.aborted) return;
     clearTimeout(retryTimer);
     loading = true;
     load().then(
-      (create) => {
+      (loaded) => {
+        loading = false;
         if (options.signal.aborted) return;
-        ui = create({ ...uiOptions, hosts });
-        ui.prepare();
-        if (waiting) ui.show(waiting);
+        create = loaded;
+        if (waiting) draw(waiting);
         waiting = null;
       },
       (error: unknown) => {
@@ -62,7 +75,9 @@ export function createLazyPageUi(options: LazyPageUiOptions): PageView {
     show(results, showOptions) {
       if (ui) return ui.show(results, showOptions);
       hosts.sidebar();
-      waiting = hasSomethingToShow(results) ? results : null;
+      const something = hasSomethingToShow(results);
+      if (something && create) return draw(results);
+      waiting = something ? results : null;
       if (waiting) start();
     },
     clear() {
@@ -74,5 +89,6 @@ export function createLazyPageUi(options: LazyPageUiOptions): PageView {
       hosts.sidebar();
       hosts.layer();
     },
+    preload: start,
   };
 }

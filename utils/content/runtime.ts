@@ -8,6 +8,7 @@ import type { PageSignals } from '../signals/schema';
 import { pageKeyOf } from './page-key';
 import { createPageRunner } from './page-run';
 import { waitForAnchors } from './wait-for-anchors';
+import { readAhead, type ReadAhead } from './read-ahead';
 import { createLazyPageUi } from './lazy-page-ui';
 import { loadPageUi } from './page-ui-handoff';
 import type { PageView } from './page-view';
@@ -74,6 +75,9 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
   // message that would wake the worker, until the app navigates to one it does read.
   if (!options.resolve(new URL(doc.location.href)) && !(await readableNavigation(ctx, options))) return;
 
+  // Read the page while the worker is asked whether the site is on: reading only looks, and nothing is
+  // injected or sent until the answer says the site is on and configured (issue 11, document idle → card).
+  let early = readAhead(ctx.signal, options.resolve, doc, options.anchorTimeoutMs);
   let session: Session | undefined;
   let following = false;
   // Settings requests and session changes one at a time, in the order the worker's news arrived.
@@ -84,6 +88,7 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
       try {
         settings = await send('page:get-settings', { site: options.site });
       } catch {
+        early = early?.drop();
         return; // No worker answer (updating): stay invisible until it speaks again.
       }
       if (ctx.signal.aborted) return;
@@ -93,7 +98,9 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
       }
       // Another role or language (a new token), or the site switched off: start over with the new settings.
       session?.stop();
-      session = settings.enabled && settings.configured ? startSession(ctx, options, settings, send, doc) : undefined;
+      session = settings.enabled && settings.configured ? startSession(ctx, options, settings, send, doc, early) : undefined;
+      // The read ahead serves the first session only; a site that is off drops it.
+      early = session ? undefined : early?.drop();
       // Single-page navigation is followed from the first session on (a site that is off watches nothing).
       if (session && !following) {
         following = true;
@@ -130,12 +137,19 @@ interface Session {
   stop(): void;
 }
 
-function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, settings: PageSettings, send: ContentSend, doc: Document): Session {
+function startSession(
+  ctx: ContentScriptContext,
+  options: SiteScriptOptions,
+  settings: PageSettings,
+  send: ContentSend,
+  doc: Document,
+  early: ReadAhead | undefined,
+): Session {
   const lifetime = new AbortController();
   const stop = () => lifetime.abort(new DOMException('session ended', 'AbortError'));
   ctx.signal.addEventListener('abort', stop, { once: true, signal: lifetime.signal });
   // Side-panel mode: the results go to the worker for the browser's panel, and nothing is drawn in the page.
-  const ui: PageView =
+  const ui: PageView & { preload?(): void } =
     settings.display === 'side-panel'
       ? createPanelPublisher({ send, site: options.site, signal: lifetime.signal })
       : createLazyPageUi({
@@ -162,7 +176,13 @@ function startSession(ctx: ContentScriptContext, options: SiteScriptOptions, set
       ui.clear();
       ui.prepare();
       const found = options.resolve(url)!;
-      return readPage({ ...found, url, navigated: memory.runs++ > 0, memory, signal, doc, send, settings, ui, options, changes });
+      // A profile (or its details) usually has someone to show: its in-page UI is loaded while it is matched.
+      if (found.kind.startsWith('profile')) ui.preload?.();
+      // The read ahead is the first page's, if the app has not moved on since it began.
+      const ahead = early?.url.href === url.href ? early : early?.drop();
+      ahead && signal.addEventListener('abort', ahead.drop);
+      early = undefined;
+      return readPage({ ...found, url, navigated: memory.runs++ > 0, memory, signal, doc, send, settings, ui, options, changes, ahead });
     },
     onError: (error) => console.debug('[alumni-lens] page run failed', error),
   });
@@ -218,6 +238,8 @@ interface PageRun {
   options: SiteScriptOptions;
   /** Fires 'data' when the worker's synced data changed. */
   changes: EventTarget;
+  /** The page as read while the settings were asked for (first page only). */
+  ahead?: ReadAhead;
 }
 
 /**
@@ -226,11 +248,14 @@ interface PageRun {
  * previous one said, it is the previous page, and showing its alumnus under the new address would be
  * the worst mistake the extension can make. So wait for it to change, and show nothing if it never does.
  */
-async function extractNewPage({ adapter, kind, url, navigated, memory, signal, doc, options }: PageRun): Promise<Extraction | null> {
+async function extractNewPage({ adapter, kind, url, navigated, memory, signal, doc, options, ahead }: PageRun): Promise<Extraction | null> {
   const deadline = Date.now() + (options.redrawTimeoutMs ?? 8000);
   if (navigated) await domSettled(doc, signal);
-  await waitForAnchors(doc, adapter, kind, signal, options.anchorTimeoutMs ?? 5000);
-  let extraction = adapter.extract(doc, kind, url);
+  // Read ahead (the first page): read again only if the app drew more since (the 2026 profile's Experience).
+  const read = await ahead?.read;
+  ahead?.drop();
+  if (!read) await waitForAnchors(doc, adapter, kind, signal, options.anchorTimeoutMs ?? 5000);
+  let extraction = read && !read.changed() ? read.extraction : adapter.extract(doc, kind, url);
   while (navigated && extraction.ok && signatureOf(extraction.signals) === memory.signature) {
     if (Date.now() > deadline) return null;
     await domSettled(doc, signal);

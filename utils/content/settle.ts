@@ -13,7 +13,7 @@ interface QuietOptions {
 }
 
 /** True for mutations that are only our own hosts coming and going. */
-function ownHostsOnly(record: MutationRecord): boolean {
+export function ownHostsOnly(record: MutationRecord): boolean {
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.length > 0 && nodes.every((node) => node.nodeName.toLowerCase() === HOST_TAG);
 }

@@ -115,7 +115,7 @@ describe('the lazily loaded in-page UI', () => {
     expect(document.body.innerHTML).toBe('<main>profile</main>');
   });
 
-  it('forgets results the page no longer has while the UI loads', async () => {
+  it('forgets results the page no longer has while the UI loads, and draws nothing with it', async () => {
     const module = recordingUi();
     let loaded!: (create: CreatePageUi) => void;
     const ui = lazyUi(() => new Promise((resolve) => (loaded = resolve)));
@@ -123,7 +123,25 @@ describe('the lazily loaded in-page UI', () => {
     ui.show(sofia);
     ui.clear();
     loaded(module.create);
-    await vi.waitFor(() => expect(module.created).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(module.created).toEqual([]);
     expect(module.shown).toEqual([]);
+  });
+
+  it('loaded ahead, draws nothing until results with someone in them arrive, then draws them without loading again', async () => {
+    const module = recordingUi();
+    const load = vi.fn(async () => module.create);
+    const ui = lazyUi(load);
+    ui.prepare();
+    ui.preload();
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    ui.show(nobody);
+    expect(module.created).toEqual([]);
+    ui.show(sofia);
+    expect(module.created).toHaveLength(1);
+    expect(module.shown).toEqual([sofia]);
+    ui.preload();
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });

@@ -99,7 +99,60 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A worker whose settings answer waits for `answer`: the page is read while it is out. */
+function heldSettings(overrides: Partial<PageSettings>) {
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const w = fakeWorker({
+    'page:get-settings': async () => {
+      await answered;
+      return { ...settings, ...overrides };
+    },
+    'page:load-ui': injectPageUi,
+    'page:report-diagnostic': () => ({ ok: true }),
+    'page:match': byProfileUrl,
+  });
+  return { ...w, answer };
+}
+
 describe('content runtime', () => {
+  it.each([
+    ['switched off', { enabled: false }],
+    ['not configured', { configured: false }],
+  ])('reads the page while the settings are out, yet a site %s still gets nothing and sends no match', async (_why, overrides) => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const w = heldSettings(overrides);
+    const script = startScript(w.send);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = document.documentElement.outerHTML;
+    w.answer();
+    await script;
+    // The page changes after the answer: nothing was left watching it, and nothing reads it again.
+    document.querySelector('main')?.append(document.createElement('section'));
+    const after = document.documentElement.outerHTML;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(w.calls.map((c) => c.type)).toEqual(['page:get-settings']);
+    expect(hosts()).toHaveLength(0);
+    expect(before).not.toContain(HOST_TAG);
+    expect(document.documentElement.outerHTML).toBe(after);
+  });
+
+  it('matches what the page says once the site is on, when it changed after being read ahead', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const w = heldSettings({});
+    const script = startScript(w.send);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Read ahead already; the app now shows her new name before the worker answers.
+    document.querySelector('main h1')!.textContent = 'Sofia Lindqvist';
+    document.title = document.title.replace('Sofia Andersson Reyes', 'Sofia Lindqvist');
+    w.answer();
+    await script;
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
+    const [asked] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ name: string }> } }>;
+    expect(asked!.signals.people[0]?.name).toBe('Sofia Lindqvist');
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+  });
+
   it('does nothing at all on a site the user switched off: no matching, no element', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     const before = document.documentElement.outerHTML;
@@ -120,8 +173,8 @@ describe('content runtime', () => {
     expect(sidebars()).toHaveLength(0);
     const emptyHost = `<${HOST_TAG}></${HOST_TAG}>`;
     expect(document.body.innerHTML).toBe(before + emptyHost + emptyHost);
-    // Nobody to show: the in-page UI is never asked for.
-    expect(w.callsOf('page:load-ui')).toEqual([]);
+    // A profile usually has someone to show: its UI's code is fetched while it is matched, and draws nothing here.
+    expect(w.callsOf('page:load-ui')).toEqual([{}]);
     contexts.splice(0).forEach((ctx) => ctx.notifyInvalidated());
     expect(document.body.innerHTML).toBe(before);
 
@@ -129,7 +182,8 @@ describe('content runtime', () => {
     const recognising = worker();
     await startScript(recognising.send);
     await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
-    expect(recognising.callsOf('page:load-ui')).toEqual([{}]);
+    // The frame holds the UI fetched ahead above: it draws without asking the worker again.
+    expect(recognising.callsOf('page:load-ui')).toEqual([]);
     expect(document.body.innerHTML).toBe(before + emptyHost + emptyHost);
   });
 
@@ -145,7 +199,18 @@ describe('content runtime', () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     await script;
     await vi.waitFor(() => expect(sidebarText()).toContain('Sofia Andersson Reyes'), { timeout: 4000 });
-    expect(w.calls.map((c) => c.type).slice(0, 2)).toEqual(['page:get-settings', 'page:match']);
+    expect(w.calls[0]?.type).toBe('page:get-settings');
+    expect(w.callsOf('page:match')).toHaveLength(1);
+  });
+
+  it('on a page where nobody is recognised and that rarely shows anyone (a company), never asks for the in-page UI', async () => {
+    loadPage(COMPANY, fixture('li-company-public-2024.html'));
+    const w = worker({}, recognisesNobody);
+    await startScript(w.send);
+    await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(w.callsOf('page:load-ui')).toEqual([]);
+    expect(sidebars()).toHaveLength(0);
   });
 
   it('reports a layout it cannot read instead of guessing', async () => {
