@@ -19,6 +19,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...unitFilesMockingModules],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          // A seeded backend template for the files that talk to the real server (tests/support/demo-server.ts).
+          globalSetup: ['tests/unit/global-setup.ts'],
           // One module graph for all unit files instead of one each: loading zod, Preact and the engine again for
           // every file was 54 s of the project's 195 s, and a fresh DOM environment another 22 s. Each test sets up
           // what it uses (fakeBrowser.reset(), a fresh IDBFactory); files that replace a module need isolation.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server';
+import type { RunningServer } from '../../server';
+import { startDemoServer } from '../support/demo-server';
 import { tokens } from './support/api';
 import { ensureExtensionBuilt } from './support/build';
 import { testExtensionOrigins } from './support/extension-origin';
@@ -20,7 +21,7 @@ let control: ExtensionControl;
 beforeAll(async () => {
   const devBuild = ensureExtensionBuilt(console.log, 'development');
   // The default CORS origin is the development build's; the production build's is added for the last story.
-  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionOrigins: testExtensionOrigins() });
+  server = await startDemoServer({ extensionOrigins: testExtensionOrigins() });
   extension = await launchWithExtension({ hosts: [], sitePort: 0, extensionDir: devBuild });
   await configureExtension(extension, { apiUrl: server.url, token: tokens.recruiter });
   control = await ExtensionControl.open(extension);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server';
+import type { RunningServer } from '../../server';
+import { startDemoServer } from '../support/demo-server';
 import { tokens } from './support/api';
 import { eventually } from './support/closed-shadow';
 import type { InBrowser } from './support/extension';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   await mkdir(served);
   await copyFile(packed.crx, join(served, 'alumni-lens.crx'));
   // The backend lets through this build's origin only, as a deployment does with --extension-origin (docs/deploy.md).
-  server = await startServer({ host: '127.0.0.1', port: 0, inMemory: true, seed: 'demo', extensionDir: served, extensionOrigins: [`chrome-extension://${id}`] });
+  server = await startDemoServer({ extensionDir: served, extensionOrigins: [`chrome-extension://${id}`] });
   await writeFile(join(served, 'updates.xml'), updateManifest(id, `${server.url}/extension/alumni-lens.crx`, version));
 
   const executablePath = chromiumWithPolicy(work, {

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type RunningServer, startServer } from '../../../server/index';
+import type { RunningServer } from '../../../server/index';
+import { startDemoServer } from '../../support/demo-server';
 import { demoIds, demoOffers } from '../../../server/seed/demo-data';
 import type { BackgroundWorker } from '../../../utils/background/worker';
 import type { RequestOf } from '../../../utils/messaging/protocol';
@@ -45,7 +46,7 @@ let worker: BackgroundWorker;
 describe('an alumnus on organisation websites (real backend)', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ port: 0, host: '127.0.0.1', inMemory: true, seed: 'demo' });
+    server = await startDemoServer();
   }, 120_000);
   afterAll(() => server?.close());
   beforeEach(async () => {

@@ -2,7 +2,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
-import { type RunningServer, startServer } from '../../../server/index';
+import type { RunningServer } from '../../../server/index';
+import { startDemoServer } from '../../support/demo-server';
 import { demoAlumni } from '../../../server/seed/demo-data';
 import { getMeta, readAlumni, setMeta } from '../../../utils/db';
 import { commitDelta } from '../../../utils/sync/commit';
@@ -17,7 +18,7 @@ let server: RunningServer;
 let worker: BackgroundWorker;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, inMemory: true, seed: 'demo' });
+  server = await startDemoServer();
 }, 120_000);
 afterAll(() => server?.close());
 beforeEach(() => {

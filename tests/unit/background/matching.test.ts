@@ -2,7 +2,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundWorker } from '../../../utils/background/worker';
-import { type RunningServer, startServer } from '../../../server/index';
+import type { RunningServer } from '../../../server/index';
+import { startDemoServer } from '../../support/demo-server';
 import { demoOffers } from '../../../server/seed/demo-data';
 import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
 
@@ -13,7 +14,7 @@ let server: RunningServer;
 let worker: BackgroundWorker;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, inMemory: true, seed: 'demo' });
+  server = await startDemoServer();
 }, 120_000);
 afterAll(() => server?.close());
 beforeEach(() => {
