@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerCode } from '../worker-code';
 import type { CsvEncoding } from './decode';
 import { UndecodableCsv } from './decode';
 import { fromCsvThread, type CsvSummary, type CsvThreadError, type FromCsvThread, type ToCsvThread } from './csv-messages';
@@ -34,8 +35,9 @@ export interface ReadCsvOptions {
  * on this thread did. The caller closes what it gets back.
  */
 export async function readCsvInThread(bytes: Uint8Array, options: ReadCsvOptions = {}): Promise<CsvInThread> {
+  const code = await workerCode(new URL('./csv-host.ts', import.meta.url));
   options.signal?.throwIfAborted();
-  const worker = new Worker(new URL('./csv-worker.mjs', import.meta.url));
+  const worker = new Worker(new URL('./csv-worker.mjs', import.meta.url), { workerData: { code } });
   const waiting = new Map<number, { resolve(reply: FromCsvThread): void; reject(error: Error): void }>();
   let nextId = 0;
   let stopped = false;

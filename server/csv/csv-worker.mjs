@@ -1,10 +1,9 @@
 // The worker thread that reads an import's CSV (server/csv/csv-host.ts, started by csv-thread.ts). Plain JavaScript
-// that loads the TypeScript host through tsx, so it starts the same under `npm run server`, the CLI, the tests and
-// the bench.
+// that imports the host as server/worker-code.ts prepared it (a bundle, or the TypeScript through tsx).
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadWorkerCode } from '../load-worker-code.mjs';
 
 // Below the threads that answer requests: on 2 cores, parsing took the CPU that an introduction was waiting for. Not
 // at the lowest priority, as an import someone waits for must still move on a busy server. Linux gives each thread
@@ -15,7 +14,7 @@ try {
   // Not Linux, or not allowed: normal priority.
 }
 
-const { hostCsvParse } = await tsImport('./csv-host.ts', import.meta.url);
+const { hostCsvParse } = await loadWorkerCode(workerData.code);
 hostCsvParse(parentPort);
 // Said once the host listens: requests sent before then would be lost.
 parentPort.postMessage({ id: -1, progress: 0 });

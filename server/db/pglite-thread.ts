@@ -6,6 +6,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Database, Queryable } from './database';
 import { lockDataFolder } from './folder-lock';
 import { fromPgliteHost, type PgliteError, type PgliteHostOptions, type Priority, type ToPgliteHost } from './pglite-messages';
+import { workerCode } from '../worker-code';
 
 /** A request as the other thread takes it, without the id this side gives it. */
 type Request = ToPgliteHost extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
@@ -169,7 +170,8 @@ async function startHost(home: PgliteHome, options: PgliteHostOptions): Promise<
     // Nothing to keep alive or stop: the host closes its port when it closes PGlite.
     return { port, host: { ref() {}, unref() {}, onFailure() {}, terminate: async () => undefined } };
   }
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { port: port2, ...options }, transferList: [port2] });
+  const code = await workerCode(new URL('./pglite-host.ts', import.meta.url));
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { port: port2, code, ...options }, transferList: [port2] });
   const host: Host = {
     ref: () => worker.ref(),
     unref: () => worker.unref(),

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerCode, type WorkerCode } from '../worker-code';
 
 interface Waiting {
   resolve: (result: Uint8Array) => void;
@@ -40,17 +41,19 @@ export class SnapshotThread {
     this.worker = null;
   }
 
-  private run(job: 'index' | 'gzip' | 'brotli', parts: Uint8Array[], quality?: number): Promise<Uint8Array> {
-    if (this.closed) return Promise.reject(new Error('The snapshot thread is closed'));
+  private async run(job: 'index' | 'gzip' | 'brotli', parts: Uint8Array[], quality?: number): Promise<Uint8Array> {
+    // The same promise for every job of the process, so jobs still reach the thread in the order asked.
+    const code = await workerCode(new URL('./snapshot-index.ts', import.meta.url));
+    if (this.closed) throw new Error('The snapshot thread is closed');
     const id = this.nextId++;
     const result = new Promise<Uint8Array>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    this.thread().postMessage({ id, job, parts, quality });
+    this.thread(code).postMessage({ id, job, parts, quality });
     return result;
   }
 
-  private thread(): Worker {
+  private thread(code: WorkerCode): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./snapshot-worker.mjs', import.meta.url));
+    const worker = new Worker(new URL('./snapshot-worker.mjs', import.meta.url), { workerData: { code } });
     // An idle thread never keeps the process alive.
     worker.unref();
     worker.on('message', ({ id, result, error }: { id: number; result?: Uint8Array; error?: string }) => {

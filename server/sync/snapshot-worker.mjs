@@ -1,14 +1,14 @@
 // A worker thread that does the heavy part of building a directory snapshot (server/sync/snapshot-thread.ts): its
 // recognition index (seconds of CPU for a large directory) and its gzip and brotli bodies, kept off the event loop
-// that answers requests. Plain JavaScript that loads the TypeScript builder through tsx, so it starts the same under
-// `npm run server`, the tests and the bench.
+// that answers requests. Plain JavaScript that imports the builder as server/worker-code.ts prepared it (a bundle, or
+// the TypeScript through tsx).
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { tsImport } from 'tsx/esm/api';
+import { loadWorkerCode } from '../load-worker-code.mjs';
 
-const { serialisedIndexOfLines } = await tsImport('./snapshot-index.ts', import.meta.url);
+const { serialisedIndexOfLines } = await loadWorkerCode(workerData.code);
 
 // At the lowest priority: on 2 cores a snapshot rebuilt during an import took the CPU that requests were waiting
 // for. Linux gives each thread its own nice value (setpriority on the thread's id); elsewhere the thread keeps the

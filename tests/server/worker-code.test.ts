@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import type { WorkerCode } from '../../server/worker-code';
+
+// The code the server's worker threads import (the embedded database, CSV reading, snapshot building): a bundle made
+// once and made again when its sources change, so a thread starts without tsx.
+
+const folder = mkdtempSync(join(process.cwd(), '.tmp', 'worker-code-'));
+const made: WorkerCode[] = [];
+
+async function freshWorkerCode(entry: URL): Promise<WorkerCode> {
+  // A new module instance: workerCode() bundles at most once a process.
+  vi.resetModules();
+  const { workerCode } = await import('../../server/worker-code');
+  const code = await workerCode(entry);
+  made.push(code);
+  return code;
+}
+
+function write(name: string, text: string, secondsAgo = 0): URL {
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  const when = new Date(Date.now() - secondsAgo * 1000);
+  utimesSync(path, when, when);
+  return pathToFileURL(path);
+}
+
+afterAll(() => {
+  for (const code of made.filter((c) => c.through === 'bundle')) {
+    const bundle = fileURLToPath(code.url);
+    rmSync(bundle, { force: true });
+    rmSync(bundle.replace(/\.mjs$/, '.json'), { force: true });
+  }
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('worker code', () => {
+  test('is a bundle of the module and what it imports, with packages still imported from node_modules', async () => {
+    write('value.ts', 'export const value: number = 1;\n', 60);
+    const entry = write('entry.ts', "import { z } from 'zod';\nimport { value } from './value';\nexport const read = (input: unknown): number => z.number().parse(input) + value;\n", 60);
+    const code = await freshWorkerCode(entry);
+    expect(code.through).toBe('bundle');
+    expect(code.url).toMatch(/node_modules\/\.cache\/alumni-lens\/entry-[0-9a-f]{12}\.mjs$/);
+    const { loadWorkerCode } = await import('../../server/load-worker-code.mjs');
+    const module = (await loadWorkerCode(code)) as { read(input: unknown): number };
+    expect(module.read(41)).toBe(42);
+    expect(() => module.read('41')).toThrow();
+  });
+
+  test('is made again when a file it was made from changes, and reused while none does', async () => {
+    const entry = pathToFileURL(join(folder, 'entry.ts'));
+    const before = await freshWorkerCode(entry);
+    const bundle = fileURLToPath(before.url);
+    const madeAt = statSync(bundle).mtimeMs;
+    // Unchanged sources: the same file, not written again.
+    await freshWorkerCode(entry);
+    expect(statSync(bundle).mtimeMs).toBe(madeAt);
+
+    write('value.ts', 'export const value: number = 100;\n');
+    const after = await freshWorkerCode(entry);
+    expect(after.url).toBe(before.url);
+    const { loadWorkerCode } = await import('../../server/load-worker-code.mjs');
+    // A query string: the ESM loader keeps the first import of a URL for the life of the process.
+    const module = (await loadWorkerCode({ ...after, url: `${after.url}?after` })) as { read(input: unknown): number };
+    expect(module.read(1)).toBe(101);
+  });
+
+  test('a module that cannot be bundled is loaded through tsx instead, with a warning saying why', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const entry = write('broken.ts', "import { missing } from './not-there';\nexport const x = missing;\n");
+    const code = await freshWorkerCode(entry);
+    expect(code).toEqual({ url: entry.href, through: 'tsx' });
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/broken\.ts through tsx: no bundle/);
+    warn.mockRestore();
+  });
+});
