@@ -1,18 +1,27 @@
-// Prints vitest's JSON report as the one closing line CI reads: "N passed, N failed[, N skipped]".
+// Prints vitest's JSON reports (one per stream of scripts/test.sh) as the one closing line CI reads:
+// "N passed, N failed[, N skipped]". A missing or unreadable report counts as a failure.
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2];
-let report;
-try {
-  report = JSON.parse(readFileSync(file, 'utf8'));
-} catch (error) {
-  console.error(`No test report at ${file}: ${error.message}`);
-  process.exit(1);
+const totals = { passed: 0, failed: 0, skipped: 0, total: 0 };
+let ok = true;
+for (const file of process.argv.slice(2)) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`No test report at ${file}: ${error.message}`);
+    ok = false;
+    continue;
+  }
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  totals.total += report.numTotalTests;
+  if (report.numFailedTests > 0 || report.success === false) ok = false;
 }
-const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ''));
-if (report.numTotalTests === 0) {
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : ''));
+if (totals.total === 0) {
   console.error('No test ran.');
-  process.exit(1);
+  ok = false;
 }
-process.exit(report.numFailedTests > 0 || report.success === false ? 1 : 0);
+process.exit(ok ? 0 : 1);

@@ -18,6 +18,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const cluster = await startPostgresCluster(['fsync=off', 'max_connections=200']);
   project.provide('postgresUrl', cluster?.url ?? null);
-  project.provide('pgliteTemplate', await preparePgliteTemplate(join(process.cwd(), '.tmp', 'pglite-template-server')));
+  project.provide('pgliteTemplate', await preparePgliteTemplate(join(process.cwd(), '.tmp', `pglite-template-${project.name}`)));
   return () => cluster?.stop();
 }
