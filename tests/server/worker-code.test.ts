@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import type { WorkerCode } from '../../server/worker-code';
 
@@ -27,6 +28,28 @@ function write(name: string, text: string, secondsAgo = 0): URL {
   return pathToFileURL(path);
 }
 
+/**
+ * Calls `name(input)` of the module in a worker thread of its own, loaded by load-worker-code.mjs as the server's
+ * threads load it: plain Node, where nothing transforms TypeScript unless tsx does.
+ */
+function inThread(code: WorkerCode, name: string, input: unknown): Promise<unknown> {
+  const loader = pathToFileURL(join(process.cwd(), 'server', 'load-worker-code.mjs')).href;
+  const script = `const { parentPort, workerData } = require('node:worker_threads');
+    import(${JSON.stringify(loader)})
+      .then(({ loadWorkerCode }) => loadWorkerCode(workerData.code))
+      .then((module) => parentPort.postMessage({ value: module[workerData.name](workerData.input) }))
+      .catch((error) => parentPort.postMessage({ error: String(error) }));`;
+  const worker = new Worker(script, { eval: true, workerData: { code, name, input } });
+  return new Promise<unknown>((resolve, reject) => {
+    worker.once('message', (reply: { value?: unknown; error?: string }) => {
+      void worker.terminate();
+      if (reply.error !== undefined) reject(new Error(reply.error));
+      else resolve(reply.value);
+    });
+    worker.once('error', reject);
+  });
+}
+
 afterAll(() => {
   for (const code of made.filter((c) => c.through === 'bundle')) {
     const bundle = fileURLToPath(code.url);
@@ -43,10 +66,8 @@ describe('worker code', () => {
     const code = await freshWorkerCode(entry);
     expect(code.through).toBe('bundle');
     expect(code.url).toMatch(/node_modules\/\.cache\/alumni-lens\/entry-[0-9a-f]{12}\.mjs$/);
-    const { loadWorkerCode } = await import('../../server/load-worker-code.mjs');
-    const module = (await loadWorkerCode(code)) as { read(input: unknown): number };
-    expect(module.read(41)).toBe(42);
-    expect(() => module.read('41')).toThrow();
+    expect(await inThread(code, 'read', 41)).toBe(42);
+    await expect(inThread(code, 'read', '41')).rejects.toThrow(/number/i);
   });
 
   test('is made again when a file it was made from changes, and reused while none does', async () => {
@@ -61,10 +82,14 @@ describe('worker code', () => {
     write('value.ts', 'export const value: number = 100;\n');
     const after = await freshWorkerCode(entry);
     expect(after.url).toBe(before.url);
-    const { loadWorkerCode } = await import('../../server/load-worker-code.mjs');
-    // A query string: the ESM loader keeps the first import of a URL for the life of the process.
-    const module = (await loadWorkerCode({ ...after, url: `${after.url}?after` })) as { read(input: unknown): number };
-    expect(module.read(1)).toBe(101);
+    expect(await inThread(after, 'read', 1)).toBe(101);
+  });
+
+  test('where no bundle could be made, a thread loads the TypeScript itself through tsx', async () => {
+    const entry = write('direct.ts', "import { z } from 'zod';\nexport const double = (input: unknown): number => z.number().parse(input) * 2;\n");
+    expect(await inThread({ url: entry.href, through: 'tsx' }, 'double', 21)).toBe(42);
+    // The bundle's way cannot read TypeScript: what tsx does here is not done by anything else in the thread.
+    await expect(inThread({ url: entry.href, through: 'bundle' }, 'double', 21)).rejects.toThrow();
   });
 
   test('a module that cannot be bundled is loaded through tsx instead, with a warning saying why', async () => {
