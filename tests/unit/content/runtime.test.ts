@@ -137,6 +137,25 @@ describe('content runtime', () => {
     expect(document.documentElement.outerHTML).toBe(after);
   });
 
+  it('asks whether the site is on before it reads the page, so the worker answers while the page is read', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const w = heldSettings({});
+    const asksWhenRead: number[] = [];
+    const extract = linkedinAdapter.extract.bind(linkedinAdapter);
+    vi.spyOn(linkedinAdapter, 'extract').mockImplementation((...args) => {
+      asksWhenRead.push(w.callsOf('page:get-settings').length);
+      return extract(...args);
+    });
+    const script = startScript(w.send);
+    await vi.waitFor(() => expect(asksWhenRead.length).toBeGreaterThan(0));
+    w.answer();
+    await script;
+    expect(asksWhenRead[0]).toBe(1);
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+    // One question, not a second one once the page was read.
+    expect(w.callsOf('page:get-settings')).toHaveLength(1);
+  });
+
   it('matches what the page says once the site is on, when it changed after being read ahead', async () => {
     loadPage(PROFILE, fixture('li-profile-public-2024.html'));
     const w = heldSettings({});
