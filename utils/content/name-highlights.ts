@@ -1,9 +1,9 @@
-import type { NameInText, PersonMatch } from '../messaging/protocol';
+import type { PageMatchShell, PersonShell } from './match-shell';
 import { orgWebsiteText } from '../sites/org-website';
 import { rangesFor } from '../sites/visible-text';
 
 export interface NameHighlight {
-  match: PersonMatch;
+  match: PersonShell;
   ranges: Range[];
 }
 
@@ -11,7 +11,7 @@ export interface PageNames {
   /** The page's visible text, sent with page:match: the worker finds the alumni it names. */
   text: string;
   /** The worker's answer for that text (spans are offsets into `text`) as ranges to highlight. */
-  highlights(named: NameInText[]): NameHighlight[];
+  highlights(named: NonNullable<PageMatchShell['named']>): NameHighlight[];
 }
 
 /**

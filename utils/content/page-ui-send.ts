@@ -4,6 +4,7 @@ import { IntroductionsAnswer, MeetingsAnswer, OfferFitsAnswer, OutboxStatusesAns
 import { OutboxItemStatus } from '../outbox/status';
 import type { MessageName } from '../messaging/protocol';
 import { createSender, type Answers, type SendOf } from '../messaging/sender';
+import { PageMatchAnswer } from '../messaging/match-answer';
 import { contentAnswers } from './send';
 
 // The in-page UI's own client (entrypoints/page-ui): the answers its sidebar and cards parse, which the
@@ -15,8 +16,11 @@ import { contentAnswers } from './send';
  */
 export type PageMessage = Extract<MessageName, `page:${string}`>;
 
-const answers: Answers<PageMessage> = {
+/** The answers it parses: every page:* message's, in full (exported for the test that says so). */
+export const pageUiAnswers: Answers<PageMessage> = {
   ...contentAnswers,
+  // The content script checks only the shell of it (match-shell.ts); the UI's own client parses it in full.
+  'page:match': PageMatchAnswer,
   'page:set-collapsed': Ok,
   'page:open-options': Ok,
   'page:load-introductions': IntroductionsAnswer,
@@ -31,4 +35,4 @@ const answers: Answers<PageMessage> = {
   'page:outbox-status': OutboxStatusesAnswer,
 };
 
-export const sendFromPageUi: SendOf<PageMessage> = createSender(answers, (message) => browser.runtime.sendMessage(message));
+export const sendFromPageUi: SendOf<PageMessage> = createSender(pageUiAnswers, (message) => browser.runtime.sendMessage(message));

@@ -11,6 +11,7 @@ import type { ClosedHost } from './shadow-host';
 import type { PageHosts } from './page-hosts';
 import type { PageView } from './page-view';
 import { sendFromPageUi } from './page-ui-send';
+import { checkResults } from './checked-results';
 
 export interface PageUiOptions {
   doc: Document;
@@ -78,7 +79,17 @@ export const createPageUi: CreatePageUi = (options) => {
   const open = (selected: Selection) => store.update({ selected, collapsed: false });
 
   return {
-    show({ url, people, organizations, highlights }, { refresh = false } = {}) {
+    show(results, { refresh = false } = {}) {
+      const checked = checkResults(results);
+      if (checked instanceof Error) {
+        // Nothing drawn from data the UI cannot vouch for; what was shown before goes too.
+        console.debug('[alumni-lens] the in-page UI refused a page result', checked);
+        markers.set([]);
+        store.update({ people: [], organizations: [], selected: null });
+        return;
+      }
+      const { people, organizations } = checked;
+      const { url, highlights } = results;
       // The app may have redrawn its body since the page run began: the card must not go unseen.
       mountSidebar();
       store.update({ people, organizations, selected: refresh ? store.get().selected : null, context: { site, url } });

@@ -1,10 +1,16 @@
-import type { PagePerson } from '../../components/Sidebar/sidebar-store';
-import type { Confidence, OrganizationMatch } from '../messaging/protocol';
+import type { PersonRole } from '../sites/types';
+import type { Confidence } from '../recognition/confidence';
+import type { OrganizationShell, PersonShell } from './match-shell';
 
+/**
+ * A page's results as the content script has them: the worker's matches checked only as far as it reads them
+ * (match-shell.ts). The in-page UI checks the rest in full before drawing (page-ui.tsx); in side-panel mode the
+ * worker does (page:panel-show).
+ */
 export interface PageResults {
   url: string;
-  people: Array<PagePerson & { element: Element | null }>;
-  organizations: OrganizationMatch[];
+  people: Array<PersonShell & { role: PersonRole; element: Element | null }>;
+  organizations: OrganizationShell[];
   /** Names in an organisation website's text: the page person (`ref`) each one opens, and how sure the match is. */
   highlights: Array<{ alumnusId: string; ref: number; confidence: Confidence; ranges: Range[] }>;
 }

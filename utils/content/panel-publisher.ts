@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { RequestOf } from '../messaging/protocol';
 import type { ContentSend } from './send';
 import { PanelTabMessage, type PingReply, type RevealReply } from '../messaging/panel-tab';
 import type { PageResults, PageView } from './page-view';
@@ -23,7 +24,10 @@ export function createPanelPublisher({ send, site, signal }: PanelPublisherOptio
 
   function publish(results: PageResults) {
     const people = results.people.map(({ element: _element, ...person }) => person);
-    send('page:panel-show', { token, url: results.url, site, people, organizations: results.organizations }).catch(() => undefined);
+    // The matches go back as the worker sent them: this script checked only what it reads of them (match-shell.ts),
+    // and the worker's router parses page:panel-show's payload in full before the panel shows any of it.
+    const matches = { people, organizations: results.organizations } as Pick<RequestOf<'page:panel-show'>, 'people' | 'organizations'>;
+    send('page:panel-show', { token, url: results.url, site, ...matches }).catch(() => undefined);
   }
 
   function reveal(alumnusId: string): boolean {

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSettings } from '../messaging/page-answers';
 import type { Send } from '../messaging/client';
-import { sendFromContent, type ContentSend } from './send';
+import { contentSendOf, sendFromContent, type ContentSend } from './send';
 import { createI18n } from '../i18n/create';
 import type { Extraction, PageKind, SiteAdapter } from '../sites/types';
 import type { PageSignals } from '../signals/schema';
@@ -69,7 +69,7 @@ export function forAdapter(adapter: SiteAdapter): Pick<SiteScriptOptions, 'site'
  * was waiting starts, and a running one matches its page again: nobody has to reload.
  */
 export async function runSiteScript(ctx: ContentScriptContext, options: SiteScriptOptions): Promise<void> {
-  const send: ContentSend = options.send ?? sendFromContent;
+  const send: ContentSend = options.send ? contentSendOf(options.send) : sendFromContent;
   const doc = options.doc ?? document;
   // A page this script does not read (LinkedIn's feed, a GitHub repository) costs nothing, not even a
   // message that would wake the worker, until the app navigates to one it does read.

@@ -4,7 +4,7 @@ import { Introduction } from '../api/introduction';
 import { Meeting } from '../api/meeting';
 import { Offer } from '../api/offer';
 import { OutboxItemStatus } from '../outbox/status';
-import { MatchReason } from './page-answers';
+import { MatchReason } from './match-answer';
 
 // The worker's answers the in-page UI parses (entrypoints/page-ui: the sidebar's introductions, meetings,
 // offers and outbox): bundled and built there, not in the content scripts (issue 11). protocol.ts uses the

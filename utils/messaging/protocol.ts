@@ -15,19 +15,9 @@ import { OutboxItemStatus } from '../outbox/status';
 import { Confidence, Evidence } from '../recognition/verdict';
 import { CONFIG_SOURCES } from '../config/source';
 import { Diagnostic, LayerCounts, PageSignals } from '../signals/schema';
-import {
-  DisplayMode,
-  Lang,
-  MatchReason,
-  NameInText,
-  Ok,
-  OfferReasons,
-  OrganizationMatch,
-  PageMatchAnswer,
-  PageSettings,
-  PersonMatch,
-  TextSpan,
-} from './page-answers';
+import { DisplayMode, Lang, Ok, PageSettings } from './page-answers';
+import { MatchReason, NameInText, OfferReasons, OrganizationMatch, PageMatchAnswer, PersonMatch } from './match-answer';
+import { TextSpan } from './text-span';
 import {
   IntroductionsAnswer,
   MeetingsAnswer,
@@ -46,9 +36,10 @@ import {
 
 export { Confidence, Evidence, OutboxItemStatus };
 // The answers content scripts and the in-page UI parse live in their own modules (page-answers.ts,
-// page-ui-answers.ts), so that each bundle builds only its own; everything else imports them from here.
+// match-answer.ts, text-span.ts, page-ui-answers.ts), so that each bundle builds only its own; everything else
+// imports them from here.
 export { Lang, MatchReason, NameInText, OfferFit, OfferReasons, OrganizationMatch, PageSettings, PendingMatchingItem, PersonMatch, TextSpan };
-export { MAX_SPANS_PER_NAME } from './page-answers';
+export { MAX_SPANS_PER_NAME } from './text-span';
 export type { EvidenceKind, ListingPage } from '../recognition/verdict';
 export type { OutboxState } from '../outbox/status';
 

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { MessageName, RequestOf, ResponseOf, messages } from './protocol';
 
 /** The worker's answer when a handler failed; the caller gets it as a thrown MessageError. */
@@ -13,15 +14,22 @@ export type SendOf<M extends MessageName> = <N extends M>(type: N, payload: Requ
 /** The answer schemas a sender parses, by message: the very schemas of the protocol (protocol.ts). */
 export type Answers<M extends MessageName> = { [N in M]: (typeof messages)[N]['response'] };
 
+/** A sender's answer schemas: the protocol's own, or for content scripts a shell of page:match's (utils/content/match-shell.ts). */
+type AnswerSchemas = { [N in MessageName]?: z.ZodMiniType };
+
+/** Sends the messages `A` has schemas for, and resolves with what those schemas parse. */
+export type SenderOf<A extends AnswerSchemas> = <N extends keyof A & MessageName>(type: N, payload: RequestOf<N>) => Promise<z.output<NonNullable<A[N]>>>;
+
 /**
  * A typed client for the messages in `answers`: sends each with `transport` (runtime.sendMessage) and
- * parses the worker's answer with the protocol's schema, so a worker from another version, or a tampered
+ * parses the worker's answer with its schema, so a worker from another version, or a tampered
  * reply, becomes a clear error, never bad data. Each bundle makes its own, with only the answers it parses:
  * schemas are built when their module loads, and content scripts load on every page (issue 11).
  */
-export function createSender<M extends MessageName>(answers: Answers<M>, transport: (message: unknown) => Promise<unknown>): SendOf<M> {
-  return async (type, payload) => {
-    const schema: Answers<M>[M] | undefined = Object.hasOwn(answers, type) ? answers[type] : undefined;
+export function createSender<A extends AnswerSchemas>(answers: A, transport: (message: unknown) => Promise<unknown>): SenderOf<A> {
+  // Typed by SenderOf: what comes back is what the message's own schema parsed, which tsc cannot follow through `type`.
+  const send = async (type: MessageName, payload: unknown): Promise<unknown> => {
+    const schema = Object.hasOwn(answers, type) ? answers[type] : undefined;
     if (!schema) throw new MessageError(`${type} is not sent from here`);
     const reply = await transport({ type, payload });
     if (reply && typeof reply === 'object' && 'failure' in reply) {
@@ -29,6 +37,7 @@ export function createSender<M extends MessageName>(answers: Answers<M>, transpo
     }
     const parsed = schema.safeParse(reply);
     if (!parsed.success) throw new MessageError(`Unexpected answer to ${type}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    return parsed.data as ResponseOf<typeof type>;
+    return parsed.data;
   };
+  return send as SenderOf<A>;
 }

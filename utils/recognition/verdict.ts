@@ -5,8 +5,7 @@ import { YearMonth } from '../api/common';
 // its values). The engine returns them, the worker sends them to pages in messages (utils/messaging/protocol.ts),
 // and the UI words them in the user's language (utils/i18n/evidence.ts). zod/mini: content scripts parse them.
 
-export const Confidence = z.enum(['confirmed', 'likely', 'possible']);
-export type Confidence = z.infer<typeof Confidence>;
+export { Confidence } from './confidence';
 
 const EvidenceText = z.string().check(z.maxLength(2048));
 const EvidenceCount = z.number().check(z.int(), z.gte(2), z.lte(10_000));

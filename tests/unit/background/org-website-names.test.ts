@@ -5,6 +5,7 @@ import type { Send } from '../../../utils/messaging/client';
 import { messages, type MessageName } from '../../../utils/messaging/protocol';
 import { readPageNames } from '../../../utils/content/name-highlights';
 import { matchExtraction } from '../../../utils/content/present';
+import { contentSendOf } from '../../../utils/content/send';
 import { orgWebsiteAdapter } from '../../../utils/sites/index';
 import { parseHtml, type ParsedPage } from '../../../scripts/saved-pages/node-dom';
 import { configure, contentScriptSender, freshProfile, send, startWorker, syncNow } from './support/harness';
@@ -54,7 +55,7 @@ function countingClient() {
     sent.push(type);
     return messages[type].response.parse(await send(type, payload, contentScriptSender(7, URL_OF_PAGE))) as never;
   };
-  return { sent, client };
+  return { sent, client: contentSendOf(client) };
 }
 
 describe("reading an organisation's website", () => {

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_TAG } from '../../../utils/content/shadow-host';
 import { forAdapter, runSiteScript } from '../../../utils/content/runtime';
-import type { PageSettings } from '../../../utils/messaging/protocol';
+import type { PageSettings, RequestOf } from '../../../utils/messaging/protocol';
+import type { Send } from '../../../utils/messaging/client';
 import { pageTables } from '../../../utils/i18n/page';
 import { linkedinAdapter } from '../../../utils/sites/linkedin';
 import { fakeWorker, type Replies } from '../components/render';
@@ -169,6 +170,27 @@ describe('content runtime', () => {
     await vi.waitFor(() => expect(w.callsOf('page:match')).toHaveLength(1));
     const [asked] = w.callsOf('page:match') as Array<{ signals: { people: Array<{ name: string }> } }>;
     expect(asked!.signals.people[0]?.name).toBe('Sofia Lindqvist');
+    await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
+  });
+
+  it('draws nothing from a match the protocol does not allow (an alumnus without names), and the card once the worker answers properly', async () => {
+    loadPage(PROFILE, fixture('li-profile-public-2024.html'));
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const w = worker();
+    let tampered = true;
+    // The content script reads only refs, confidences and alumnus ids; the rest of this answer is wrong.
+    const send: Send = async (type, payload) => {
+      if (type !== 'page:match' || !tampered) return w.send(type, payload);
+      const answer = await w.send('page:match', payload as RequestOf<'page:match'>);
+      return { ...answer, people: answer.people.map((person) => ({ ...person, alumnus: { id: person.alumnus.id } })) } as never;
+    };
+    const changes = dataChanges();
+    await startScript(send, changes);
+    await vi.waitFor(() => expect(debug).toHaveBeenCalledWith('[alumni-lens] the in-page UI refused a page result', expect.any(Error)));
+    expect(sidebars()).toHaveLength(0);
+    expect(sidebarText()).not.toContain('Sofia');
+    tampered = false;
+    changes.fire();
     await vi.waitFor(() => expect(sidebarText()).toContain('Kenji Watanabe'));
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentAnswers } from '../../../utils/content/send';
+import { PageMatchShell } from '../../../utils/content/match-shell';
+import { pageUiAnswers } from '../../../utils/content/page-ui-send';
+import { audienseMatch, sofiaMatch } from '../components/fixtures';
 import { messages, type MessageName } from '../../../utils/messaging/protocol';
 import { createSender, MessageError } from '../../../utils/messaging/sender';
 
@@ -10,11 +13,33 @@ import { createSender, MessageError } from '../../../utils/messaging/sender';
 const settings = { enabled: true, collapsed: false, highlightNames: true, lang: 'en', role: 'recruiter', configured: true, strings: {} };
 
 describe('the content script’s client', () => {
-  it('parses with the protocol’s own schemas, for page:* messages only', () => {
+  it('parses with the protocol’s own schemas, for page:* messages only, and only the shell of page:match’s answer', () => {
     for (const [name, schema] of Object.entries(contentAnswers)) {
       expect(name.startsWith('page:'), name).toBe(true);
-      expect(schema, name).toBe(messages[name as MessageName].response);
+      if (name === 'page:match') expect(schema, name).toBe(PageMatchShell);
+      else expect(schema, name).toBe(messages[name as MessageName].response);
     }
+  });
+
+  it('keeps page:match’s answer whole for the in-page UI, and refuses one whose refs, confidences or alumnus ids are wrong', async () => {
+    const match = { people: [{ ...sofiaMatch, ref: 0 }], organizations: [{ ...audienseMatch, ref: 0 }] };
+    const replies: unknown[] = [
+      match,
+      { ...match, people: [{ ...sofiaMatch, ref: -1 }] },
+      { ...match, people: [{ ...sofiaMatch, confidence: 'certain' }] },
+      { ...match, people: [{ ...sofiaMatch, alumnus: { ...sofiaMatch.alumnus, id: '' } }] },
+      { people: [] },
+    ];
+    const send = createSender(contentAnswers, () => Promise.resolve(replies.shift()));
+    const signals = { site: 'linkedin', pageKind: 'profile' as const, people: [{ name: 'Sofia Andersson Reyes' }], organizations: [] };
+    const asked = { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals };
+    // Everything the worker sent reaches the UI, which checks it in full (checked-results.ts).
+    await expect(send('page:match', asked)).resolves.toEqual(match);
+    for (let i = 0; i < 4; i++) await expect(send('page:match', asked)).rejects.toThrow(/Unexpected answer to page:match/);
+  });
+
+  it('the in-page UI’s own client parses page:match’s answer with the protocol’s schema', () => {
+    expect(pageUiAnswers['page:match']).toBe(messages['page:match'].response);
   });
 
   it('returns a parsed answer, and turns a malformed answer or a failure into a MessageError', async () => {
