@@ -141,7 +141,9 @@ describe('page:match', () => {
     expect((await send('page:get-settings', { site: 'linkedin' }, contentScriptSender())).strings['sidebar.label']).toBe('Alumni Lens: alumni on this page');
   });
 
-  it('answers nothing for a site the user turned off', async () => {
+  it('answers nothing for a site the user turned off, though it answered a moment before', async () => {
+    const before = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: sofiaProfile }, contentScriptSender());
+    expect(before.people.map((person) => person.alumnus.id)).toEqual(['E2001']);
     await updateSettings((s) => ({ ...s, sites: { linkedin: false } }));
     const { people } = await send('page:match', { url: 'https://www.linkedin.com/in/sofia-andersson-reyes', signals: sofiaProfile }, contentScriptSender());
     expect(people).toEqual([]);

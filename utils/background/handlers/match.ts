@@ -1,5 +1,5 @@
 import { type Alumnus, type Offer, Organization } from '../../api';
-import { isSiteEnabled, readSettings } from '../../config';
+import { isSiteEnabled } from '../../config';
 import { resolveLang } from '../../i18n';
 import { uiLanguage } from '../ui-language';
 import { getMeta, readAlumni, readAlumniWithShowcase } from '../../db';
@@ -24,7 +24,8 @@ type MatchRequest = RequestOf<'page:match'>;
  * What was recognised is also recorded for the tab, for the popup.
  */
 export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId: number | undefined) {
-  const [me, settings] = await Promise.all([getMeta(ctx.db, 'me'), readSettings(ctx.report)]);
+  // Read side by side, the settings from the worker's memory (stored-page-settings.ts): every page load waits on this answer.
+  const [me, { settings }, offers] = await Promise.all([getMeta(ctx.db, 'me'), ctx.pageSettings.get(), openOffers(ctx.db)]);
   // A site the user turned off gets no answers, even from a content script that still asks.
   const enabled = isSiteEnabled(settings, request.signals.site);
   const people: PersonMatch[] = [];
@@ -32,7 +33,6 @@ export async function matchPage(ctx: WorkerContext, request: MatchRequest, tabId
   const organizations: OrganizationMatch[] = [];
   if (me && enabled) {
     const index = await ctx.index.get();
-    const offers = await openOffers(ctx.db);
     const company = { name: me.company.name, aliases: me.company.aliases };
     const own = request.signals.people.length;
     const written = request.text ? namesInText(index, request.text) : [];
