@@ -77,7 +77,7 @@ export async function runSiteScript(ctx: ContentScriptContext, options: SiteScri
 
   // The question goes out before anything else runs, and the page is read while the worker answers: reading
   // only looks, and nothing is injected or sent until the answer says the site is on and configured (issue 11,
-  // document idle → card). Asked later, the question waited behind the reading (30–45 ms on a profile).
+  // document idle → card). Asked later, the question waited behind the reading (25–30 ms on a profile).
   let firstAsk: Promise<PageSettings> | undefined = send('page:get-settings', { site: options.site });
   firstAsk.catch(() => undefined); // Handled by the first update below.
   let early = readAhead(ctx.signal, options.resolve, doc, options.anchorTimeoutMs);
