@@ -34,6 +34,10 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
   let closed = false;
+  // Asked to close, the thread ends by itself once PGlite is closed; its exit can be heard before its last replies.
+  let closing = false;
+  let endedAfterClose = false;
+  let closingDone: Promise<void> | undefined;
 
   const failAll = (error: Error) => {
     for (const { reject } of waiting.values()) reject(error);
@@ -60,13 +64,18 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
     if (message.ok) entry.resolve(message);
     else entry.reject(databaseError(message.error, entry.stack));
   });
-  host.onFailure((error) => {
+  host.onFailure((error, exitCode) => {
     closed = true;
-    failAll(error);
+    if (closing && exitCode === 0) {
+      // The close is done: replies still on their way are let through first, and only what is left then fails.
+      endedAfterClose = true;
+      setTimeout(() => failAll(new Error('The database is closed')), 0);
+    } else failAll(error);
   });
 
   const send = (request: Request) => {
-    if (closed) return Promise.reject(new Error('The database is closed'));
+    // Nothing is sent once closing began: the thread would end without answering it.
+    if (closed || closing) return Promise.reject(new Error('The database is closed'));
     const id = nextId++;
     const { stack } = new Error();
     const reply = new Promise<{ rows?: Record<string, unknown>[]; tx?: number }>((resolve, reject) => waiting.set(id, { resolve, reject, stack }));
@@ -115,14 +124,24 @@ export async function openPgliteThread(dataDir?: string, durability: 'fsync' | '
       await send({ op: 'commit', tx });
       return result;
     },
-    async close() {
-      try {
-        if (!closed) await send({ op: 'close' });
-      } finally {
-        closed = true;
-        await host.terminate();
-        unlock();
-      }
+    close() {
+      // One close, however many ask for it.
+      closingDone ??= (async () => {
+        try {
+          if (!closed) {
+            const request = send({ op: 'close' });
+            closing = true;
+            await request.catch((error: unknown) => {
+              if (!endedAfterClose) throw error;
+            });
+          }
+        } finally {
+          closed = true;
+          await host.terminate();
+          unlock();
+        }
+      })();
+      return closingDone;
     },
     walFsyncs: () => Atomics.load(new Int32Array(walFsyncs), 0),
   });
@@ -139,8 +158,8 @@ export type PgliteHome = 'thread' | 'in-process';
 interface Host {
   ref(): void;
   unref(): void;
-  /** The host stopped on its own (the thread crashed or exited). */
-  onFailure(listener: (error: Error) => void): void;
+  /** The host stopped on its own: the thread crashed, or exited (with its exit code). */
+  onFailure(listener: (error: Error, exitCode?: number) => void): void;
   terminate(): Promise<void>;
 }
 
@@ -177,7 +196,7 @@ async function startHost(home: PgliteHome, options: PgliteHostOptions): Promise<
     unref: () => worker.unref(),
     onFailure(listener) {
       worker.on('error', listener);
-      worker.on('exit', (code) => listener(new Error(`The database thread stopped (exit ${code})`)));
+      worker.on('exit', (code) => listener(new Error(`The database thread stopped (exit ${code})`), code));
     },
     terminate: async () => void (await worker.terminate()),
   };

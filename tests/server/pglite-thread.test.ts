@@ -125,6 +125,19 @@ test('every commit fsyncs WAL; the data is there after the database is closed an
   expect(await db.query('SELECT id FROM items WHERE id IN (1, 8) ORDER BY id')).toEqual([{ id: 1 }, { id: 8 }]);
 }, 120_000);
 
+test('closing answers what was sent before it, refuses at once what comes after, and closes once however often asked', async () => {
+  const before = db.query<{ n: number }>('SELECT 1 AS n');
+  const closing = db.close();
+  const again = db.close();
+  // Sent while the thread closes, it would never be answered: it is refused instead, with a reason.
+  await expect(db.query('SELECT 2')).rejects.toThrow('The database is closed');
+  expect(await before).toEqual([{ n: 1 }]);
+  await expect(closing).resolves.toBeUndefined();
+  await expect(again).resolves.toBeUndefined();
+  db = await openDatabase({ dataDir });
+  expect(await db.query('SELECT id FROM items WHERE id = 8')).toEqual([{ id: 8 }]);
+}, 120_000);
+
 test('a second opening of the same folder is refused while the first holds it', async () => {
   await expect(openDatabase({ dataDir })).rejects.toThrow();
   expect(await db.query('SELECT count(*)::int AS count FROM items')).toEqual([{ count: 56 }]);
