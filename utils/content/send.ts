@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { Ok, PageSettings } from '../messaging/page-answers';
 import type { Send } from '../messaging/client';
-import type { RequestOf } from '../messaging/protocol';
+import type { MessageName, RequestOf } from '../messaging/protocol';
 import { createSender, type SenderOf } from '../messaging/sender';
 import { PageMatchShell } from './match-shell';
 
@@ -18,7 +18,7 @@ export const contentAnswers = {
   'page:load-ui': Ok,
   'page:panel-show': Ok,
   'page:panel-clear': Ok,
-};
+} satisfies { [N in MessageName]?: unknown };
 
 /** What a content script sends (runtime.ts, present.ts, panel-publisher.ts, page-ui-handoff.ts). */
 export type ContentMessage = keyof typeof contentAnswers;
