@@ -3,10 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
-import { alumnusRow, importCsv, toCsv } from './support/csv';
+import { alumnusRow, importCsv, toCsv, uid } from './support/csv';
 
-// 64 random bits: with 8 hex digits, 20,000 ids in one file repeated one another (or an earlier test's) a few times in a hundred runs.
-const uid = () => randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase();
 
 function introduction(alumnusId: string, overrides: Record<string, unknown> = {}) {
   return {

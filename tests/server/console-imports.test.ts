@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ImportJob, ImportPreview } from '../../utils/api/console';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
-import { alumnusRow, toCsv } from './support/csv';
+import { alumnusRow, toCsv, uid } from './support/csv';
 
-// 64 random bits: with 8 hex digits, 20,000 ids in one file repeated one another (or an earlier test's) a few times in a hundred runs.
-const uid = () => randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase();
 
 function post(api: string, path: string, body: string | Uint8Array, token: string = tokens.admin) {
   return call(`${api}${path}`, {

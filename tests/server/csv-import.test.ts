@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, ImportReport, type Alumnus } from '../../utils/api';
 import { backends, startTestServer, type TestServer } from './support/test-server';
 import { call, tokens } from './support/http';
-import { alumnusRow, importCsv, toCsv } from './support/csv';
+import { alumnusRow, importCsv, toCsv, uid } from './support/csv';
 
-// 64 random bits: with 8 hex digits, 20,000 ids in one file repeated one another (or an earlier test's) a few times in a hundred runs.
-const uid = () => randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase();
 
 /** A Japanese HR export: Japanese headers, dates with slashes and 年月, はい/いいえ, former names. */
 function japaneseExport(ids: string[]): string {

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { call, tokens, type Reply } from './http';
+
+/**
+ * A fresh employee id for a made-up alumnus: 64 random bits. With 8 hex digits, 20,000 ids in one file repeated one
+ * another (or an earlier test's) a few times in a hundred runs.
+ */
+export const uid = () => randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase();
 
 export const csvColumns = [
   'employee_id', 'display_name', 'kana', 'latin', 'former_names', 'profile_urls', 'tenure_from', 'tenure_to', 'department',
