@@ -135,6 +135,9 @@ describe("the side panel's per-tab state", () => {
     await expect(send('ui:panel-state', { tabId: 7 }, contentScriptSender(7, profileUrl))).rejects.toThrow(/not allowed/);
     await expect(send('page:panel-show', { ...published(), token: 'x' }, contentScriptSender(7, profileUrl))).rejects.toThrow(/token/);
     await expect(send('page:panel-show', { ...published(), url: 'javascript:alert(1)' }, contentScriptSender(7, profileUrl))).rejects.toThrow(/url/);
+    // A content script checks only the shell of its matches (match-shell.ts) and forwards them: the rest is checked here.
+    const nameless = { ...published(), people: [{ ...sofiaMatch, role: 'subject', alumnus: { id: sofiaMatch.alumnus.id } }] };
+    await expect(send('page:panel-show', nameless as never, contentScriptSender(7, profileUrl))).rejects.toThrow(/names/);
     expect((await send('ui:panel-state', { tabId: 7 })).tab).toBeNull();
   });
 });
